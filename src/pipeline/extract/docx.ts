@@ -1,6 +1,969 @@
-// Placeholder replaced by the DOCX extractor (in progress).
-import type { Layout } from '../layout.ts';
+/**
+ * DOCX → Layout.
+ *
+ * Two passes. `read*` walks the package's XML (document, styles, numbering, headers and footers) into a small
+ * model of blocks — paragraphs made of styled text pieces, tables of cells, text boxes — keeping only what is
+ * printed. `place*` then gives that model synthetic geometry, like the text extractor: Word stores no
+ * positions, so lines are stacked down a letter page and table cells are set side by side in proportion to
+ * the table's grid, so that layout tables (sidebar | main column, dates | entry) still read as columns.
+ * Lines are produced in reading order: headers, then the body (table cells cell by cell, row by row), then
+ * footers.
+ */
+import { unzipSync } from 'fflate';
 import { DocumentError } from '../doc.ts';
-export function extractDocx(_bytes: Uint8Array): Omit<Layout, 'lines' | 'text'> {
-  throw new DocumentError('unsupported_file_type', 'DOCX extraction is not available yet.');
+import { LETTER, lineFromWords, type LineRole, type Layout, type Page, type Word } from '../layout.ts';
+import { XmlCursor, XmlError } from './ooxml.ts';
+
+/** Refuse packages whose XML parts declare more than this when inflated: a résumé's are well under 1 MB. */
+const MAX_XML_BYTES = 50 * 1024 * 1024;
+const MARGIN = 36;
+const TOP = MARGIN;
+const BOTTOM = LETTER.height - MARGIN;
+const LINE_HEIGHT = 14;
+/** Synthetic advance of one character, in ems. */
+const CHAR_EM = 0.5;
+const TAB_STOP = 36;
+const DEFAULT_SIZE = 10;
+const EMU_PER_POINT = 12700;
+
+const conversionFailed = (): DocumentError => new DocumentError('document_conversion_failed', 'Unable to convert word document');
+
+export function extractDocx(bytes: Uint8Array): Omit<Layout, 'lines' | 'text'> {
+  const pkg = openPackage(bytes);
+  try {
+    const doc = readDocx(pkg);
+    const pages = placeDocument(doc);
+    return { format: 'docx', pages, isOcrd: false, ocrConfidence: null, sourcePageCount: pages.length };
+  } catch (err) {
+    if (err instanceof XmlError) throw conversionFailed();
+    throw err;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The package: ZIP parts and relationships
+
+type Parts = Map<string, Uint8Array>;
+
+/**
+ * Unzips only the XML parts (media are never inflated). Their sizes are checked as declared in the ZIP
+ * directory, before inflating: fflate inflates into a buffer of the declared size, so a part that lies
+ * about its size is cut short rather than allowed to grow.
+ */
+function openPackage(bytes: Uint8Array): Parts {
+  let files;
+  let declared = 0;
+  try {
+    files = unzipSync(bytes, {
+      filter(file) {
+        if (!/\.(xml|rels)$/i.test(file.name)) return false;
+        declared += file.originalSize;
+        if (declared > MAX_XML_BYTES) throw conversionFailed();
+        return true;
+      },
+    });
+  } catch (err) {
+    throw err instanceof DocumentError ? err : conversionFailed();
+  }
+  // OPC part names are case-insensitive.
+  const parts: Parts = new Map();
+  for (const [name, data] of Object.entries(files)) parts.set(name.toLowerCase(), data);
+  return parts;
+}
+
+function partText(parts: Parts, name: string | undefined): string | null {
+  const data = name ? parts.get(name.toLowerCase()) : undefined;
+  if (!data) return null;
+  if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder('utf-16le').decode(data.subarray(2));
+  if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder('utf-16be').decode(data.subarray(2));
+  return new TextDecoder().decode(data);
+}
+
+interface Relationship {
+  type: string;
+  /** Absolute part name, without a leading slash. */
+  target: string;
+}
+
+/** The relationships of `part` (`word/document.xml` → `word/_rels/document.xml.rels`), by id. */
+function readRelationships(parts: Parts, part: string): Map<string, Relationship> {
+  const slash = part.lastIndexOf('/');
+  const dir = part.slice(0, slash + 1);
+  const xml = partText(parts, `${dir}_rels/${part.slice(slash + 1)}.rels`);
+  const rels = new Map<string, Relationship>();
+  if (!xml) return rels;
+  const cur = new XmlCursor(xml);
+  while (cur.next()) {
+    if (!cur.is('Relationship') || cur.attr('TargetMode') === 'External') continue;
+    const id = cur.attr('Id');
+    const target = cur.attr('Target');
+    if (id && target) rels.set(id, { type: cur.attr('Type') ?? '', target: resolvePartName(dir, target) });
+  }
+  return rels;
+}
+
+function resolvePartName(dir: string, target: string): string {
+  const path: string[] = [];
+  for (const seg of (target.startsWith('/') ? target.slice(1) : dir + target).split('/')) {
+    if (seg === '..') path.pop();
+    else if (seg && seg !== '.') path.push(seg);
+  }
+  return path.join('/');
+}
+
+const relOfType = (rels: Map<string, Relationship>, type: string): string | undefined =>
+  [...rels.values()].find((r) => r.type.endsWith(`/${type}`))?.target;
+
+// ---------------------------------------------------------------------------------------------------------
+// The model read from the XML
+
+interface Piece {
+  kind: 'text';
+  text: string;
+  bold: boolean;
+  italic: boolean;
+  size: number;
+}
+
+/** What a paragraph holds, in order: text, soft and page breaks, text boxes anchored in it, pictures. */
+type Inline = Piece | { kind: 'br' } | { kind: 'page' } | { kind: 'box'; blocks: Block[] } | { kind: 'image'; width: number; height: number };
+
+interface Paragraph {
+  kind: 'para';
+  items: Inline[];
+  headingLevel?: number;
+  listItem: boolean;
+  pageBreakBefore: boolean;
+}
+
+interface Cell {
+  /** Grid columns the cell spans (`w:gridSpan`). */
+  span: number;
+  blocks: Block[];
+}
+
+interface Table {
+  kind: 'table';
+  /** Widths of the grid columns (twips); the proportions place the cells. */
+  grid: number[];
+  rows: Cell[][];
+}
+
+/** `break` is a section break that starts a new page. */
+type Block = Paragraph | Table | { kind: 'break' };
+
+interface HeaderRef {
+  kind: 'header' | 'footer';
+  /** default | first | even */
+  type: string;
+  id: string;
+}
+
+interface Section {
+  refs: HeaderRef[];
+  breaksPage: boolean;
+  titlePage: boolean;
+}
+
+interface DocxModel {
+  headers: Block[][];
+  body: Block[];
+  footers: Block[][];
+}
+
+interface RunProps {
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  caps?: boolean;
+  hidden?: boolean;
+  /** Character style (`w:rStyle`). */
+  style?: string;
+}
+
+interface ParaProps {
+  style?: string;
+  numId?: string;
+  ilvl?: number;
+  /** 0-based outline level (`w:outlineLvl`); 9 means body text. */
+  outline?: number;
+  pageBreakBefore?: boolean;
+  section?: Section;
+}
+
+function readDocx(parts: Parts): DocxModel {
+  const rootRels = readRelationships(parts, '');
+  const main = relOfType(rootRels, 'officeDocument') ?? 'word/document.xml';
+  const xml = partText(parts, main);
+  if (xml == null) throw conversionFailed();
+  const rels = readRelationships(parts, main);
+  const styles = readStyles(partText(parts, relOfType(rels, 'styles')));
+  const numbering = readNumbering(partText(parts, relOfType(rels, 'numbering')));
+  const evenAndOdd = /<w:evenAndOddHeaders(?![^>]*w:val="(?:0|false|off)")/.test(partText(parts, relOfType(rels, 'settings')) ?? '');
+
+  const sections: Section[] = [];
+  const body = readBlocks(new Reader(xml, styles, numbering, sections), 'w:body');
+
+  // Each section names its own headers and footers, usually the same text again: keep each text once.
+  const headers: Block[][] = [];
+  const footers: Block[][] = [];
+  const seen = new Set<string>();
+  const order = ['first', 'default', 'even'];
+  for (const section of sections) {
+    const refs = section.refs
+      .filter((r) => (r.type === 'first' ? section.titlePage : r.type === 'even' ? evenAndOdd : true))
+      .sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type));
+    for (const ref of refs) {
+      const part = rels.get(ref.id)?.target;
+      const partXml = partText(parts, part);
+      if (!part || partXml == null) continue;
+      const blocks = readBlocks(new Reader(partXml, styles, numbering, []), ref.kind === 'header' ? 'w:hdr' : 'w:ftr');
+      const signature = ref.kind + ':' + plainText(blocks).replace(/\s+/g, ' ').trim();
+      if (signature.endsWith(':') || seen.has(signature)) continue;
+      seen.add(signature);
+      (ref.kind === 'header' ? headers : footers).push(blocks);
+    }
+  }
+  return { headers, body, footers };
+}
+
+function plainText(blocks: Block[]): string {
+  let out = '';
+  for (const b of blocks) {
+    if (b.kind === 'table') for (const row of b.rows) for (const cell of row) out += plainText(cell.blocks) + '\n';
+    else if (b.kind === 'para') for (const it of b.items) out += it.kind === 'text' ? it.text : it.kind === 'box' ? plainText(it.blocks) : ' ';
+  }
+  return out + '\n';
+}
+
+// ----- styles and numbering
+
+interface Style {
+  name: string;
+  basedOn?: string;
+  run: RunProps;
+  para: ParaProps;
+}
+
+interface Styles {
+  byId: Map<string, Style>;
+  defaults: RunProps;
+  defaultParagraph?: string;
+}
+
+function readStyles(xml: string | null): Styles {
+  const styles: Styles = { byId: new Map(), defaults: {} };
+  if (!xml) return styles;
+  const cur = new XmlCursor(xml);
+  let style: Style | null = null;
+  while (cur.next()) {
+    if (cur.closes('w:style')) style = null;
+    if (!cur.element) continue;
+    switch (cur.name) {
+      case 'w:style': {
+        const id = cur.attr('w:styleId');
+        if (!id || cur.kind === 'empty') break;
+        style = { name: '', run: {}, para: {} };
+        styles.byId.set(id, style);
+        const isDefault = cur.attr('w:default');
+        if (cur.attr('w:type') === 'paragraph' && isDefault !== undefined && onOff(isDefault)) styles.defaultParagraph = id;
+        break;
+      }
+      case 'w:name':
+        if (style) style.name = cur.attr('w:val') ?? '';
+        break;
+      case 'w:basedOn':
+        if (style) style.basedOn = cur.attr('w:val');
+        break;
+      case 'w:rPr':
+        // Outside a style, only the document defaults (w:rPrDefault) hold run properties.
+        if (style) style.run = readRunProps(cur);
+        else styles.defaults = readRunProps(cur);
+        break;
+      case 'w:pPr':
+        if (style) style.para = readParaProps(cur);
+        else cur.skip();
+        break;
+      case 'w:tblStylePr':
+      case 'w:latentStyles':
+        cur.skip();
+        break;
+    }
+  }
+  return styles;
+}
+
+/** A style's property, looked up along its `w:basedOn` chain (bounded: chains can be cyclic in bad files). */
+function inherited<T>(styles: Styles, id: string | undefined, get: (s: Style) => T | undefined): T | undefined {
+  for (let depth = 0; id && depth < 16; depth++) {
+    const style = styles.byId.get(id);
+    if (!style) return undefined;
+    const value = get(style);
+    if (value !== undefined) return value;
+    id = style.basedOn;
+  }
+  return undefined;
+}
+
+/** Run properties a style gives, its ancestors' included. */
+function styleRunProps(styles: Styles, id: string | undefined): RunProps {
+  const chain: RunProps[] = [];
+  for (let depth = 0; id && depth < 16; depth++) {
+    const style = styles.byId.get(id);
+    if (!style) break;
+    chain.unshift(style.run);
+    id = style.basedOn;
+  }
+  return Object.assign({}, ...chain) as RunProps;
+}
+
+/** Heading level of a paragraph style: its outline level, else its built-in name ("heading 2", "Title"). */
+function styleHeadingLevel(styles: Styles, id: string | undefined): number | undefined {
+  return inherited(styles, id, (s) => {
+    if (s.para.outline !== undefined) return s.para.outline < 9 ? s.para.outline + 1 : 0;
+    const m = /^heading\s*([1-9])$/i.exec(s.name);
+    if (m) return Number(m[1]);
+    return /^title$/i.test(s.name) ? 1 : undefined;
+  });
+}
+
+/** numId → the number formats of its levels ('bullet', 'decimal', 'none'…). */
+type Numbering = Map<string, string[]>;
+
+function readNumbering(xml: string | null): Numbering {
+  const numbering: Numbering = new Map();
+  if (!xml) return numbering;
+  const abstract = new Map<string, string[]>();
+  const nums = new Map<string, string>();
+  const cur = new XmlCursor(xml);
+  let formats: string[] | null = null;
+  let level = 0;
+  let num: string | null = null;
+  while (cur.next()) {
+    if (!cur.element) continue;
+    switch (cur.name) {
+      case 'w:abstractNum':
+        formats = [];
+        abstract.set(cur.attr('w:abstractNumId') ?? '', formats);
+        break;
+      case 'w:lvl':
+        level = Number(cur.attr('w:ilvl') ?? 0);
+        break;
+      case 'w:numFmt':
+        if (formats) formats[level] = cur.attr('w:val') ?? 'decimal';
+        break;
+      case 'w:num':
+        formats = null;
+        num = cur.attr('w:numId') ?? null;
+        break;
+      case 'w:abstractNumId':
+        if (num) nums.set(num, cur.attr('w:val') ?? '');
+        break;
+    }
+  }
+  for (const [id, abs] of nums) numbering.set(id, abstract.get(abs) ?? []);
+  return numbering;
+}
+
+/** Numbering makes a list item unless it is absent, switched off (numId 0) or prints nothing (format 'none'). */
+function isListItem(numbering: Numbering, numId: string | undefined, ilvl: number): boolean {
+  const formats = numId ? numbering.get(numId) : undefined;
+  return formats !== undefined && formats[ilvl] !== 'none';
+}
+
+// ----- properties
+
+/** A toggle such as `<w:b/>`: on unless its value says off. */
+function onOff(val: string | undefined): boolean {
+  return !(val === '0' || val === 'false' || val === 'off' || val === 'none');
+}
+
+/** Reads a `w:rPr` (the cursor on its open tag) into the properties it sets; unset ones stay undefined. */
+function readRunProps(cur: XmlCursor): RunProps {
+  const props: RunProps = {};
+  if (cur.kind === 'empty') return props;
+  while (cur.next() && !cur.closes('w:rPr')) {
+    if (!cur.element) continue;
+    switch (cur.name) {
+      case 'w:b':
+        props.bold = onOff(cur.attr('w:val'));
+        break;
+      case 'w:i':
+        props.italic = onOff(cur.attr('w:val'));
+        break;
+      case 'w:caps':
+        props.caps = onOff(cur.attr('w:val'));
+        break;
+      case 'w:vanish':
+        props.hidden = onOff(cur.attr('w:val'));
+        break;
+      case 'w:sz': {
+        const half = Number(cur.attr('w:val'));
+        if (half > 0) props.size = half / 2;
+        break;
+      }
+      case 'w:rStyle':
+        props.style = cur.attr('w:val');
+        break;
+      default:
+        // w:rPrChange holds the properties before a tracked change: not what is printed.
+        cur.skip();
+    }
+  }
+  return props;
+}
+
+/** Reads a `w:pPr` (the cursor on its open tag). */
+function readParaProps(cur: XmlCursor): ParaProps {
+  const props: ParaProps = {};
+  if (cur.kind === 'empty') return props;
+  while (cur.next() && !cur.closes('w:pPr')) {
+    if (!cur.element) continue;
+    switch (cur.name) {
+      case 'w:pStyle':
+        props.style = cur.attr('w:val');
+        break;
+      case 'w:numPr':
+        // Walked into: its w:numId and w:ilvl are read below.
+        break;
+      case 'w:numId':
+        props.numId = cur.attr('w:val');
+        break;
+      case 'w:ilvl':
+        props.ilvl = Number(cur.attr('w:val') ?? 0);
+        break;
+      case 'w:outlineLvl':
+        props.outline = Number(cur.attr('w:val') ?? 9);
+        break;
+      case 'w:pageBreakBefore':
+        props.pageBreakBefore = onOff(cur.attr('w:val'));
+        break;
+      case 'w:sectPr':
+        props.section = readSection(cur);
+        break;
+      default:
+        // The paragraph mark's w:rPr, tab stops (w:tabs/w:tab: not tab characters), w:pPrChange…
+        cur.skip();
+    }
+  }
+  return props;
+}
+
+function readSection(cur: XmlCursor): Section {
+  const section: Section = { refs: [], breaksPage: true, titlePage: false };
+  if (cur.kind === 'empty') return section;
+  while (cur.next() && !cur.closes('w:sectPr')) {
+    if (!cur.element) continue;
+    switch (cur.name) {
+      case 'w:headerReference':
+      case 'w:footerReference': {
+        const id = cur.attr('r:id');
+        if (id) section.refs.push({ kind: cur.name === 'w:headerReference' ? 'header' : 'footer', type: cur.attr('w:type') ?? 'default', id });
+        break;
+      }
+      case 'w:type':
+        section.breaksPage = cur.attr('w:val') !== 'continuous';
+        break;
+      case 'w:titlePg':
+        section.titlePage = onOff(cur.attr('w:val'));
+        break;
+      default:
+        cur.skip();
+    }
+  }
+  return section;
+}
+
+function readCellProps(cur: XmlCursor, cell: Cell): void {
+  if (cur.kind === 'empty') return;
+  while (cur.next() && !cur.closes('w:tcPr')) {
+    if (cur.is('w:gridSpan')) cell.span = Math.max(1, Number(cur.attr('w:val')) || 1);
+    else if (cur.kind === 'open') cur.skip();
+  }
+}
+
+// ----- the document body
+
+/** Elements whose content is never printed: deletions, field instructions, control and change metadata. */
+const HIDDEN = new Set([
+  'w:del',
+  'w:moveFrom',
+  'mc:Fallback',
+  'w:instrText',
+  'w:delText',
+  'w:delInstrText',
+  'w:sdtPr',
+  'w:sdtEndPr',
+  'w:customXmlPr',
+  'w:tblPr',
+  'w:trPr',
+  'w:tblPrEx',
+  'w:tblGridChange',
+  'w:rt',
+  'w:fldData',
+  'w:ffData',
+  'w:object',
+]);
+
+/** One reader per XML part: the cursor, the lookups, and the state that crosses elements. */
+class Reader {
+  readonly cur: XmlCursor;
+  /**
+   * Open complex fields (`w:fldChar` begin … separate … end), innermost last: true while in the instruction
+   * part, whose text (`HYPERLINK "mailto:…"`) is not printed; the result part after `separate` is.
+   */
+  readonly fields: boolean[] = [];
+  constructor(
+    xml: string,
+    readonly styles: Styles,
+    readonly numbering: Numbering,
+    readonly sections: Section[],
+  ) {
+    this.cur = new XmlCursor(xml);
+  }
+}
+
+/**
+ * Reads block content (paragraphs, tables) until `end` closes. Containers that only wrap content — content
+ * controls, smart tags, insertions, custom XML, `mc:Choice` — are walked through.
+ */
+function readBlocks(r: Reader, end: string, cell?: Cell): Block[] {
+  const { cur } = r;
+  const blocks: Block[] = [];
+  while (cur.next() && !cur.closes(end)) {
+    if (!cur.element) continue;
+    switch (cur.name) {
+      case 'w:p':
+        readParagraph(r, blocks);
+        break;
+      case 'w:tbl':
+        if (cur.kind === 'open') blocks.push(readTable(r));
+        break;
+      case 'w:sectPr':
+        r.sections.push(readSection(cur));
+        break;
+      case 'w:tcPr':
+        if (cell) readCellProps(cur, cell);
+        else cur.skip();
+        break;
+      default:
+        if (HIDDEN.has(cur.name)) cur.skip();
+    }
+  }
+  return blocks;
+}
+
+function readTable(r: Reader): Table {
+  const { cur } = r;
+  const table: Table = { kind: 'table', grid: [], rows: [] };
+  while (cur.next() && !cur.closes('w:tbl')) {
+    if (!cur.element) continue;
+    switch (cur.name) {
+      case 'w:gridCol':
+        table.grid.push(Number(cur.attr('w:w')) || 0);
+        break;
+      case 'w:tr':
+        table.rows.push([]);
+        break;
+      case 'w:tc': {
+        const cell: Cell = { span: 1, blocks: [] };
+        if (cur.kind === 'open') cell.blocks = readBlocks(r, 'w:tc', cell);
+        if (!table.rows.length) table.rows.push([]);
+        table.rows[table.rows.length - 1]!.push(cell);
+        break;
+      }
+      default:
+        if (HIDDEN.has(cur.name)) cur.skip();
+    }
+  }
+  return table;
+}
+
+/** Reads a `w:p` into `blocks`, followed by a page break when the paragraph ends a section that breaks the page. */
+function readParagraph(r: Reader, blocks: Block[]): void {
+  const { cur, styles } = r;
+  const para: Paragraph = { kind: 'para', items: [], listItem: false, pageBreakBefore: false };
+  let props: ParaProps = {};
+  let base: RunProps = { ...styles.defaults, ...styleRunProps(styles, styles.defaultParagraph) };
+  if (cur.kind === 'open') {
+    while (cur.next() && !cur.closes('w:p')) {
+      if (!cur.element) continue;
+      if (cur.name === 'w:pPr') {
+        props = readParaProps(cur);
+        base = { ...styles.defaults, ...styleRunProps(styles, props.style ?? styles.defaultParagraph) };
+      } else if (cur.name === 'w:r') {
+        readRun(r, para, base);
+      } else if (HIDDEN.has(cur.name)) {
+        cur.skip();
+      }
+      // Anything else (hyperlinks, simple fields, smart tags, content controls, insertions) wraps runs.
+    }
+  }
+  const styleId = props.style ?? styles.defaultParagraph;
+  const level = props.outline !== undefined ? (props.outline < 9 ? props.outline + 1 : 0) : styleHeadingLevel(styles, styleId);
+  if (level) para.headingLevel = level;
+  const numId = props.numId ?? inherited(styles, styleId, (s) => s.para.numId);
+  const ilvl = props.ilvl ?? inherited(styles, styleId, (s) => s.para.ilvl) ?? 0;
+  para.listItem = isListItem(r.numbering, numId, ilvl);
+  para.pageBreakBefore = props.pageBreakBefore ?? inherited(styles, styleId, (s) => s.para.pageBreakBefore) ?? false;
+  blocks.push(para);
+  if (props.section) {
+    r.sections.push(props.section);
+    if (props.section.breaksPage) blocks.push({ kind: 'break' });
+  }
+}
+
+function readRun(r: Reader, para: Paragraph, base: RunProps): void {
+  const { cur, styles } = r;
+  if (cur.kind === 'empty') return;
+  let props: RunProps = base;
+  const printing = (): boolean => !props.hidden && !r.fields.includes(true);
+  const push = (text: string): void => {
+    if (!text || !printing()) return;
+    para.items.push({
+      kind: 'text',
+      text: props.caps ? text.toUpperCase() : text,
+      bold: props.bold ?? false,
+      italic: props.italic ?? false,
+      size: props.size ?? DEFAULT_SIZE,
+    });
+  };
+  while (cur.next() && !cur.closes('w:r')) {
+    if (!cur.element) continue;
+    switch (cur.name) {
+      case 'w:rPr': {
+        const direct = readRunProps(cur);
+        props = { ...base, ...styleRunProps(styles, direct.style), ...direct };
+        break;
+      }
+      case 'w:t':
+        // Non-breaking hyphen (U+2011) prints as a hyphen; a soft hyphen prints nothing mid-line.
+        push(cur.readText().replace(/\u2011/g, '-').replace(/\u00ad/g, ''));
+        break;
+      case 'w:tab':
+      case 'w:ptab':
+        push('\t');
+        break;
+      case 'w:noBreakHyphen':
+        push('-');
+        break;
+      case 'w:sym':
+        push(symbolChar(cur.attr('w:font') ?? '', cur.attr('w:char') ?? ''));
+        break;
+      case 'w:br':
+      case 'w:cr':
+        if (printing()) para.items.push({ kind: cur.attr('w:type') === 'page' ? 'page' : 'br' });
+        break;
+      case 'w:fldChar': {
+        const type = cur.attr('w:fldCharType');
+        if (type === 'begin') r.fields.push(true);
+        else if (type === 'separate' && r.fields.length) r.fields[r.fields.length - 1] = false;
+        else if (type === 'end') r.fields.pop();
+        break;
+      }
+      case 'w:drawing':
+      case 'w:pict':
+        if (cur.kind === 'open') readGraphic(r, para, cur.name);
+        break;
+      default:
+        if (HIDDEN.has(cur.name)) cur.skip();
+    }
+  }
+}
+
+/**
+ * A drawing (DrawingML) or VML picture: a text box's content becomes a `box` item, a picture an `image`.
+ * Word writes text boxes twice, DrawingML in `mc:Choice` and VML in `mc:Fallback`; the fallback is skipped.
+ */
+function readGraphic(r: Reader, para: Paragraph, end: string): void {
+  const { cur } = r;
+  let width = 0;
+  let height = 0;
+  let picture = false;
+  while (cur.next() && !cur.closes(end)) {
+    if (!cur.element) continue;
+    switch (cur.name) {
+      case 'wp:extent':
+        width = Number(cur.attr('cx') ?? 0) / EMU_PER_POINT;
+        height = Number(cur.attr('cy') ?? 0) / EMU_PER_POINT;
+        break;
+      case 'a:blip':
+        picture ||= !!(cur.attr('r:embed') || cur.attr('r:link'));
+        break;
+      case 'v:shape':
+      case 'v:rect': {
+        const style = cur.attr('style') ?? '';
+        width = cssPoints(style, 'width') ?? width;
+        height = cssPoints(style, 'height') ?? height;
+        break;
+      }
+      case 'v:imagedata':
+        picture ||= !!cur.attr('r:id');
+        break;
+      case 'w:txbxContent':
+        if (cur.kind === 'open') para.items.push({ kind: 'box', blocks: readBlocks(r, 'w:txbxContent') });
+        break;
+      default:
+        if (HIDDEN.has(cur.name)) cur.skip();
+    }
+  }
+  if (picture) para.items.push({ kind: 'image', width, height });
+}
+
+/** A length from a VML style attribute ("width:120pt;height:1.5in"), in points. */
+function cssPoints(style: string, prop: string): number | undefined {
+  const m = new RegExp(`(?:^|;)\\s*${prop}\\s*:\\s*([\\d.]+)(pt|in|cm|mm|px)?`).exec(style);
+  if (!m) return undefined;
+  const scale: Record<string, number> = { pt: 1, in: 72, cm: 72 / 2.54, mm: 72 / 25.4, px: 0.75 };
+  return Number(m[1]) * scale[m[2] ?? 'px']!;
+}
+
+/** Symbol fonts put their glyphs in the private-use area F000–F0FF; these are the ones résumés use. */
+const SYMBOL_GLYPHS: Record<string, Record<number, string>> = {
+  symbol: { 0x2d: '-', 0xb7: '•', 0xb0: '°', 0xd7: '×', 0xae: '→' },
+  wingdings: { 0x28: '☎', 0x2a: '✉', 0x6c: '●', 0x6e: '■', 0x71: '❑', 0x76: '❖', 0x9f: '•', 0xa7: '▪', 0xd8: '➢', 0xe0: '→', 0xfb: '✗', 0xfc: '✓' },
+};
+
+function symbolChar(font: string, hex: string): string {
+  const code = parseInt(hex, 16);
+  if (!(code > 0)) return '';
+  if (code < 0xf000) return String.fromCodePoint(code);
+  // Unknown glyphs of a symbol font are decorations (bullets, icons): keep a neutral bullet in their place.
+  return SYMBOL_GLYPHS[font.toLowerCase()]?.[code - 0xf000] ?? '•';
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Placing the model on synthetic pages
+
+interface Placement {
+  pages: Page[];
+  /** The last block number handed out; body paragraphs use it until an empty paragraph moves it on. */
+  block: number;
+  tables: number;
+}
+
+/** Where and how lines are set: a horizontal band, their role, and what they share. */
+interface Frame {
+  x0: number;
+  x1: number;
+  /** Fixed role (header, footer, table-cell, text-box); null in the body, where the paragraph decides. */
+  role: LineRole | null;
+  column: number;
+  cell?: [number, number, number];
+  /** Fixed block number (a cell, a text box, a header); null in the body. */
+  block: number | null;
+  /** Only the body honours page breaks; inside a cell or a box they are just line ends. */
+  pageBreaks: boolean;
+}
+
+interface Cursor {
+  page: number;
+  y: number;
+}
+
+function placeDocument(doc: DocxModel): Page[] {
+  const st: Placement = { pages: [], block: 0, tables: 0 };
+  pageAt(st, 0);
+  let at: Cursor = { page: 0, y: TOP };
+  const frame = (role: LineRole | null, block: number | null): Frame => ({ x0: MARGIN, x1: LETTER.width - MARGIN, role, column: 0, block, pageBreaks: role === null });
+  for (const blocks of doc.headers) at = placeBlocks(blocks, frame('header', ++st.block), at, st);
+  st.block++;
+  at = placeBlocks(doc.body, frame(null, null), at, st);
+  for (const blocks of doc.footers) at = placeBlocks(blocks, frame('footer', ++st.block), at, st);
+  return st.pages;
+}
+
+/** Pages are made when something is set on them, so a trailing page break leaves no empty page. */
+function pageAt(st: Placement, index: number): Page {
+  while (st.pages.length <= index) {
+    st.pages.push({ index: st.pages.length, width: LETTER.width, height: LETTER.height, rotation: 0, lines: [], images: [] });
+  }
+  return st.pages[index]!;
+}
+
+const nextPage = (at: Cursor): Cursor => ({ page: at.page + 1, y: TOP });
+const later = (a: Cursor, b: Cursor): Cursor => (b.page > a.page || (b.page === a.page && b.y > a.y) ? b : a);
+
+function placeBlocks(blocks: Block[], frame: Frame, at: Cursor, st: Placement): Cursor {
+  for (const b of blocks) {
+    if (b.kind === 'break') {
+      if (frame.pageBreaks) at = nextPage(at);
+    } else if (b.kind === 'table') {
+      at = placeTable(b, frame, at, st);
+      if (frame.block === null) st.block++;
+    } else {
+      at = placeParagraph(b, frame, at, st);
+    }
+  }
+  return at;
+}
+
+/**
+ * Cells of a row start side by side at the row's top. A cell that runs onto a later page pushes the cells
+ * after it to that page, so that each page's lines stay in reading order (cell by cell, row by row).
+ */
+function placeTable(table: Table, frame: Frame, at: Cursor, st: Placement): Cursor {
+  const index = st.tables++;
+  const total = table.grid.reduce((a, b) => a + b, 0);
+  const width = frame.x1 - frame.x0;
+  let rowTop = at;
+  table.rows.forEach((row, r) => {
+    let end = rowTop;
+    let gridCol = 0;
+    row.forEach((cell, c) => {
+      // Proportions from the grid when the row fits it, else an equal share per cell.
+      const fits = total > 0 && gridCol + cell.span <= table.grid.length;
+      const from = fits ? sum(table.grid, gridCol) / total : c / row.length;
+      const to = fits ? sum(table.grid, gridCol + cell.span) / total : (c + 1) / row.length;
+      gridCol += cell.span;
+      const cellFrame: Frame = {
+        x0: frame.x0 + from * width,
+        x1: frame.x0 + to * width,
+        role: frame.role === 'header' || frame.role === 'footer' ? frame.role : 'table-cell',
+        column: c,
+        cell: [index, r, c],
+        block: ++st.block,
+        pageBreaks: false,
+      };
+      const start = end.page === rowTop.page ? rowTop : { page: end.page, y: TOP };
+      end = later(end, placeBlocks(cell.blocks, cellFrame, start, st));
+    });
+    rowTop = end;
+  });
+  return rowTop;
+}
+
+const sum = (xs: number[], n: number): number => xs.slice(0, n).reduce((a, b) => a + b, 0);
+
+function placeParagraph(para: Paragraph, frame: Frame, at: Cursor, st: Placement): Cursor {
+  if (para.pageBreakBefore && frame.pageBreaks && at.y > TOP) at = nextPage(at);
+  const role: LineRole = frame.role ?? (para.headingLevel ? 'heading' : para.listItem ? 'list-item' : 'body');
+  let pieces: Piece[] = [];
+  let lines = 0;
+  // A text box anchored before any text of its paragraph is read before it, one anchored later after it.
+  const after: Block[][] = [];
+  const flush = (): void => {
+    if (pieces.some((p) => /\S/.test(p.text))) {
+      at = placeLine(pieces, para, role, frame, at, st);
+      lines++;
+    }
+    pieces = [];
+  };
+  for (const item of para.items) {
+    switch (item.kind) {
+      case 'text':
+        pieces.push(item);
+        break;
+      case 'br':
+        flush();
+        break;
+      case 'page':
+        flush();
+        if (frame.pageBreaks) {
+          at = nextPage(at);
+          st.block++;
+        }
+        break;
+      case 'box':
+        if (lines === 0 && !pieces.some((p) => /\S/.test(p.text))) at = placeBox(item.blocks, frame, at, st);
+        else after.push(item.blocks);
+        break;
+      case 'image': {
+        const page = pageAt(st, at.page);
+        const w = Math.min(item.width, frame.x1 - frame.x0);
+        page.images.push({ pageIndex: page.index, bbox: [frame.x0, at.y, frame.x0 + w, at.y + item.height], width: item.width, height: item.height });
+        break;
+      }
+    }
+  }
+  flush();
+  for (const blocks of after) at = placeBox(blocks, frame, at, st);
+  // An empty paragraph prints nothing but a gap: in the body it ends a block.
+  if (lines === 0 && frame.block === null) st.block++;
+  return at;
+}
+
+function placeBox(blocks: Block[], frame: Frame, at: Cursor, st: Placement): Cursor {
+  const role = frame.role === 'header' || frame.role === 'footer' ? frame.role : 'text-box';
+  at = placeBlocks(blocks, { ...frame, role, block: ++st.block, pageBreaks: false }, at, st);
+  if (frame.block === null) st.block++;
+  return at;
+}
+
+/**
+ * Sets one line: words are the whitespace-separated tokens, advanced by a synthetic character width, with
+ * tabs jumping to the next tab stop. The line keeps the source's own separators (a tab where the paragraph
+ * has one, or a run of 3+ spaces, which Word users type to align) rather than guessing them from gaps.
+ */
+function placeLine(pieces: Piece[], para: Paragraph, role: LineRole, frame: Frame, at: Cursor, st: Placement): Cursor {
+  interface Token {
+    text: string;
+    x0: number;
+    x1: number;
+    size: number;
+    /** Characters, and how many of them are bold / italic. */
+    chars: number;
+    bold: number;
+    italic: number;
+  }
+  const tokens: Token[] = [];
+  let text = '';
+  let x = 0;
+  let token: Token | null = null;
+  let spaces = 0;
+  let tab = false;
+  for (const p of pieces) {
+    const advance = p.size * CHAR_EM;
+    for (const ch of p.text) {
+      if (ch === '\t' || /\s/.test(ch)) {
+        token = null;
+        if (ch === '\t') {
+          tab = true;
+          x = (Math.floor((x + p.size) / TAB_STOP) + 1) * TAB_STOP;
+        } else {
+          spaces++;
+          x += advance;
+        }
+        continue;
+      }
+      if (!token) {
+        if (tokens.length) text += tab || spaces >= 3 ? '\t' : ' ';
+        token = { text: '', x0: x, x1: x, size: p.size, chars: 0, bold: 0, italic: 0 };
+        tokens.push(token);
+        spaces = 0;
+        tab = false;
+      }
+      token.text += ch;
+      text += ch;
+      x += advance;
+      token.x1 = x;
+      token.chars++;
+      if (p.bold) token.bold++;
+      if (p.italic) token.italic++;
+    }
+  }
+  const maxSize = Math.max(...tokens.map((t) => t.size));
+  const height = Math.max(LINE_HEIGHT, Math.ceil(maxSize * 1.2));
+  if (at.y + height > BOTTOM && at.y > TOP) at = nextPage(at);
+  const page = pageAt(st, at.page);
+  // Paragraphs are not wrapped (one paragraph, one line): squeeze long ones into the frame instead.
+  const scale = Math.min(1, (frame.x1 - frame.x0) / Math.max(1, x));
+  const words: Word[] = tokens.map((t) => ({
+    text: t.text,
+    bbox: [frame.x0 + t.x0 * scale, at.y, frame.x0 + t.x1 * scale, at.y + t.size],
+    fontSize: t.size,
+    bold: t.bold * 2 > t.chars,
+    italic: t.italic * 2 > t.chars,
+    start: 0,
+    end: 0,
+  }));
+  const line = lineFromWords(words, page.index, role);
+  line.text = text;
+  line.column = frame.column;
+  line.block = frame.block ?? st.block;
+  if (frame.cell) line.cell = frame.cell;
+  if (para.headingLevel) line.headingLevel = para.headingLevel;
+  if (para.listItem) line.listItem = true;
+  page.lines.push(line);
+  return { page: at.page, y: at.y + height };
 }
