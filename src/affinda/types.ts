@@ -3,12 +3,13 @@
  * Every key is always present in what Vitae emits: null or [] when unknown.
  */
 
+/** Absent parts are empty strings, as Affinda sends them. */
 export interface ResumeName {
   raw: string;
-  first: string | null;
-  last: string | null;
-  middle: string | null;
-  title: string | null;
+  first: string;
+  last: string;
+  middle: string;
+  title: string;
 }
 
 export interface Location {

@@ -1,0 +1,79 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { nameScore, splitName } from '../../src/pipeline/understand/name.ts';
+
+const parts = (raw: string) => {
+  const n = splitName(raw);
+  return [n.title, n.first, n.middle, n.last].map((p) => p || null); // absent parts are ''
+};
+
+test('splitName: titles, middle initials, raw kept as printed', () => {
+  assert.deepEqual(parts('Dr. Tim A. Smith'), ['Dr.', 'Tim', 'A.', 'Smith']);
+  assert.deepEqual(parts('Dr Chukwuemeka Nwosu'), ['Dr', 'Chukwuemeka', null, 'Nwosu']);
+  assert.deepEqual(parts('Prof. Dr. med. Anna Schmidt'), ['Prof. Dr. med.', 'Anna', null, 'Schmidt']);
+  assert.deepEqual(parts('Mrs Jane Doe'), ['Mrs', 'Jane', null, 'Doe']);
+  assert.deepEqual(parts('José Alejandro Cruz'), [null, 'José', 'Alejandro', 'Cruz']);
+  assert.equal(splitName('  YASMIN   AL-SAYED ').raw, 'YASMIN AL-SAYED');
+});
+
+test('splitName: suffixes and post-nominals are not part of the name', () => {
+  assert.deepEqual(parts('Hannah Sullivan, PhD'), [null, 'Hannah', null, 'Sullivan']);
+  assert.deepEqual(parts('John Smith, MBA, CPA'), [null, 'John', null, 'Smith']);
+  assert.deepEqual(parts('Robert Downey Jr.'), [null, 'Robert', null, 'Downey']);
+  assert.deepEqual(parts('James Earl Carter III'), [null, 'James', 'Earl', 'Carter']);
+  assert.deepEqual(parts('Mary Ellen Jones RN'), [null, 'Mary', 'Ellen', 'Jones']);
+  // Two-letter degrees that are also surnames stay unless set off by a comma.
+  assert.deepEqual(parts('Li Ma'), [null, 'Li', null, 'Ma']);
+  assert.deepEqual(parts('Vy Q. Do'), [null, 'Vy', 'Q.', 'Do']);
+});
+
+test('splitName: surname first with a comma', () => {
+  assert.deepEqual(parts('SMITH, John'), [null, 'John', null, 'Smith']);
+  assert.deepEqual(parts('Garcia, Maria Elena'), [null, 'Maria', 'Elena', 'Garcia']);
+});
+
+test('splitName: all-caps names are title-cased, hyphens and apostrophes kept', () => {
+  assert.deepEqual(parts('YASMIN AL-SAYED'), [null, 'Yasmin', null, 'Al-Sayed']);
+  assert.deepEqual(parts("SEAN O'NEIL"), [null, 'Sean', null, "O'Neil"]);
+  assert.deepEqual(parts('RONALD MCDONALD'), [null, 'Ronald', null, 'McDonald']);
+  assert.deepEqual(parts('CHLOE M. HAMILTON'), [null, 'Chloe', 'M.', 'Hamilton']);
+  // Mixed case is never changed.
+  assert.deepEqual(parts('Min-jun Kim'), [null, 'Min-jun', null, 'Kim']);
+});
+
+test('splitName: particles belong to the surname', () => {
+  assert.deepEqual(parts('Ludwig van der Berg'), [null, 'Ludwig', null, 'van der Berg']);
+  assert.deepEqual(parts('Juan de la Cruz'), [null, 'Juan', null, 'de la Cruz']);
+  assert.deepEqual(parts('Katrina Dela Cruz'), [null, 'Katrina', null, 'Dela Cruz']);
+  assert.deepEqual(parts('Ahmad bin Ismail'), [null, 'Ahmad', null, 'bin Ismail']);
+  assert.deepEqual(parts('Lucas Pereira da Silva'), [null, 'Lucas', 'Pereira', 'da Silva']);
+  assert.deepEqual(parts('PIETER VAN DER BERG'), [null, 'Pieter', null, 'van der Berg']);
+  // A surname that looks like a particle is still the surname.
+  assert.deepEqual(parts('Meera S. Das'), [null, 'Meera', 'S.', 'Das']);
+});
+
+test('splitName: one word and empty input', () => {
+  assert.deepEqual(parts('Madonna'), [null, 'Madonna', null, null]);
+  assert.deepEqual(parts(''), [null, null, null, null]);
+});
+
+test('nameScore: names score high', () => {
+  for (const n of ['Grace Zhang', 'YASMIN AL-SAYED', 'Ayşe Şahin', 'Dr. Andrés Herrera', 'Hannah Sullivan, PhD', "Sean O'Neil", 'Vikram A. Kapoor', 'Ludwig van der Berg', 'Vy Q. Do']) {
+    assert.ok(nameScore(n) >= 0.7, `${n}: ${nameScore(n)}`);
+  }
+});
+
+test('nameScore: headings, job titles, places and contact lines score low', () => {
+  for (const t of [
+    'Resume', 'Curriculum Vitae', 'PROFESSIONAL SUMMARY', 'Software Engineer', 'Territory Sales Manager', 'Clinical Nurse Manager',
+    'San Francisco', 'New York', 'South Africa', 'Rennes, France', 'jane@doe.com', '+1 704 996 9966', 'University of Toronto',
+    'Led the migration of our billing system to AWS', 'IT HR', 'Attorney',
+  ]) {
+    assert.ok(nameScore(t) < 0.4, `${t}: ${nameScore(t)}`);
+  }
+});
+
+test('nameScore: a four-word name scores below a two-word one but still passes', () => {
+  const four = nameScore('Mohammed Hamza Ali Sabbagh');
+  assert.ok(four >= 0.5 && four < nameScore('Mohammed Sabbagh'));
+});
