@@ -1,8 +1,34 @@
 /**
- * The pipeline, in order. Each component is small, named, and documented by what it creates;
- * `vitae pipeline` prints this list.
+ * The pipeline, in order. Each component is small, named, and documented by what it creates.
+ *
+ *   extract     bytes → layout (pages, lines, words, boxes, fonts) in reading order
+ *   segment     layout → typed sections
+ *   understand  sections → ResumeData fields, each citing where in the text it was found
+ *   enrich      ResumeData → normalised, derived and redacted values
  */
 import type { Component } from './doc.ts';
 import { extract } from './extract/index.ts';
+import { sections } from './segment/sections.ts';
+import { personal } from './understand/personal.ts';
+import { work } from './understand/work.ts';
+import { education } from './understand/education.ts';
+import { certifications, languages, publications, skills, summary } from './understand/lists.ts';
+import { referees } from './understand/referees.ts';
+import { phoneNumberDetails } from './enrich/contact-details.ts';
+import { text } from './enrich/text.ts';
 
-export const COMPONENTS: Component[] = [extract];
+export const COMPONENTS: Component[] = [
+  extract,
+  sections,
+  personal,
+  summary,
+  work,
+  education,
+  skills,
+  languages,
+  certifications,
+  publications,
+  referees,
+  phoneNumberDetails,
+  text,
+];

@@ -1,0 +1,174 @@
+/**
+ * Section headings, in English, French, German, Spanish, Portuguese, Italian and Dutch, mapped to a topic
+ * (what the section is about) and Affinda's section type. Matching is on the normalised heading
+ * (lower case, accents stripped, punctuation collapsed), as a whole or as its head phrase: "Professional
+ * Experience & Internships" matches "professional experience".
+ */
+import type { SectionType } from '../pipeline/doc.ts';
+
+export type Topic =
+  | 'personal'
+  | 'summary'
+  | 'objective'
+  | 'work'
+  | 'education'
+  | 'skills'
+  | 'languages'
+  | 'interests'
+  | 'certifications'
+  | 'publications'
+  | 'referees'
+  | 'projects'
+  | 'achievements'
+  | 'extracurriculars'
+  | 'organisations'
+  | 'additional'
+  /** "Career summary", "Qualifications": work or summary / education or certifications, decided by content. */
+  | 'ambiguous';
+
+export const SECTION_TYPE_OF: Record<Topic, SectionType> = {
+  personal: 'PersonalDetails',
+  summary: 'Summary',
+  objective: 'Summary',
+  work: 'WorkExperience',
+  education: 'Education',
+  skills: 'Skills',
+  languages: 'Skills/Interests/Languages',
+  interests: 'Skills/Interests/Languages',
+  certifications: 'Training/Certifications',
+  publications: 'Publications',
+  referees: 'Referees',
+  projects: 'Projects',
+  achievements: 'Achievements',
+  extracurriculars: 'Extracurriculars',
+  organisations: 'Organisations',
+  additional: 'AdditionalInformation',
+  ambiguous: 'Other',
+};
+
+const LEXICON: Record<Topic, string[]> = {
+  personal: [
+    'personal details', 'personal information', 'personal data', 'personal info', 'personal particulars', 'contact',
+    'contacts', 'contact details', 'contact information', 'contact info', 'details', 'get in touch', 'personal profile details',
+    'informations personnelles', 'coordonnees', 'etat civil', 'persoenliche daten', 'personliche daten', 'persoenliche angaben',
+    'personliche angaben', 'kontakt', 'kontaktdaten', 'datos personales', 'informacion personal', 'contacto', 'dados pessoais',
+    'informacoes pessoais', 'contato', 'dati personali', 'informazioni personali', 'contatti', 'persoonlijke gegevens',
+    'persoonsgegevens', 'contactgegevens',
+  ],
+  summary: [
+    'summary', 'professional summary', 'profile', 'professional profile', 'career profile', 'personal profile', 'about',
+    'about me', 'executive summary', 'personal statement', 'overview', 'professional overview', 'summary of qualifications',
+    'qualifications summary', 'profile summary', 'introduction', 'bio', 'biography', 'highlights', 'career highlights',
+    'professional background', 'who i am', 'profil', 'profil professionnel', 'resume', 'a propos', 'a propos de moi',
+    'kurzprofil', 'uber mich', 'ueber mich', 'profil personnel', 'perfil', 'perfil profesional', 'resumen',
+    'resumen profesional', 'sobre mi', 'perfil profissional', 'resumo', 'resumo profissional', 'sobre mim', 'profilo',
+    'profilo professionale', 'sommario', 'chi sono', 'profiel', 'samenvatting', 'over mij', 'persoonlijk profiel',
+  ],
+  objective: ['objective', 'career objective', 'professional objective', 'objectives', 'career goal', 'career goals', 'goal', 'objectif', 'objectif professionnel', 'ziel', 'berufsziel', 'objetivo', 'objetivo profesional', 'objetivo profissional', 'obiettivo', 'obiettivo professionale', 'doel', 'doelstelling'],
+  work: [
+    'experience', 'work experience', 'professional experience', 'employment', 'employment history', 'work history',
+    'career history', 'relevant experience', 'positions held', 'appointments', 'professional history', 'employment record',
+    'professional employment', 'work', 'experiences', 'professional experiences', 'career', 'career experience',
+    'employment experience', 'job history', 'industry experience', 'academic appointments', 'research experience',
+    'teaching experience', 'clinical experience', 'internships', 'internship', 'internship experience', 'work experiences',
+    'experience professionnelle', 'experiences professionnelles', 'parcours professionnel', 'emplois',
+    'berufserfahrung', 'berufliche erfahrung', 'beruflicher werdegang', 'werdegang', 'praxiserfahrung', 'berufspraxis',
+    'experiencia', 'experiencia laboral', 'experiencia profesional', 'historial laboral', 'experiencia profissional',
+    'historico profissional', 'experiencia de trabalho', 'esperienza', 'esperienze', 'esperienza lavorativa',
+    'esperienze lavorative', 'esperienza professionale', 'esperienze professionali', 'werkervaring', 'ervaring',
+    'professionele ervaring', 'loopbaan', 'arbeidsverleden',
+  ],
+  education: [
+    'education', 'academic background', 'academic qualifications', 'educational background', 'education and training',
+    'education & training', 'academic history', 'academics', 'studies', 'academic record', 'educational qualifications',
+    'education history', 'academic profile', 'schooling', 'academic credentials', 'degrees', 'education background',
+    'formation', 'formations', 'etudes', 'parcours academique', 'diplomes', 'formation academique', 'ausbildung',
+    'bildung', 'bildungsweg', 'akademische ausbildung', 'schulbildung', 'studium', 'formacion', 'formacion academica',
+    'educacion', 'estudios', 'formacao', 'formacao academica', 'educacao', 'istruzione', 'formazione',
+    'istruzione e formazione', 'titoli di studio', 'opleiding', 'opleidingen', 'onderwijs',
+  ],
+  skills: [
+    'skills', 'key skills', 'core competencies', 'technical skills', 'competencies', 'expertise', 'areas of expertise',
+    'skills and expertise', 'skills & expertise', 'core skills', 'professional skills', 'technologies', 'tech stack',
+    'technical expertise', 'tools', 'tools and technologies', 'strengths', 'key competencies', 'skill set', 'skillset',
+    'abilities', 'capabilities', 'competences', 'proficiencies', 'technical proficiencies', 'it skills', 'computer skills',
+    'software', 'skills summary', 'relevant skills', 'specialties', 'specialities', 'key strengths', 'hard skills',
+    'soft skills', 'personal skills', 'transferable skills', 'skills and abilities', 'technical competencies',
+    'competences cles', 'competences techniques', 'savoir faire', 'kenntnisse', 'fahigkeiten', 'faehigkeiten',
+    'kompetenzen', 'fachkenntnisse', 'edv kenntnisse', 'it kenntnisse', 'habilidades', 'competencias', 'aptitudes',
+    'conocimientos', 'habilidades tecnicas', 'competencias tecnicas', 'competenze', 'competenze tecniche', 'abilita',
+    'capacita', 'vaardigheden', 'competenties', 'kennis',
+  ],
+  languages: ['languages', 'language skills', 'language', 'language proficiency', 'languages spoken', 'spoken languages', 'foreign languages', 'linguistic skills', 'langues', 'competences linguistiques', 'sprachen', 'sprachkenntnisse', 'idiomas', 'lenguas', 'lingue', 'conoscenze linguistiche', 'competenze linguistiche', 'talen', 'talenkennis'],
+  interests: ['interests', 'hobbies', 'hobbies and interests', 'personal interests', 'interests and hobbies', 'outside interests', 'leisure', 'activities and interests', "centres d'interet", 'centres d interet', 'centres dinteret', 'loisirs', 'interessen', 'hobbys', 'freizeit', 'intereses', 'aficiones', 'interesses', 'passatempos', 'interessi', 'hobby', 'interesses en hobbys'],
+  certifications: [
+    'certifications', 'certification', 'certificates', 'licenses', 'licences', 'licenses and certifications',
+    'licences and certifications', 'certifications and licenses', 'accreditations', 'training', 'courses',
+    'professional development', 'professional certifications', 'training and certifications', 'certifications and training',
+    'continuing education', 'courses and certifications', 'credentials', 'professional qualifications', 'licensure',
+    'trainings', 'further training', 'certifications & licenses', 'professional training', 'relevant coursework',
+    'coursework', 'certificats', 'formations complementaires', 'zertifikate', 'zertifizierungen', 'weiterbildung',
+    'fortbildungen', 'weiterbildungen', 'certificaciones', 'certificados', 'cursos', 'certificacoes', 'certificazioni',
+    'certificati', 'corsi', 'certificaten', 'cursussen', 'trainingen',
+  ],
+  publications: ['publications', 'selected publications', 'papers', 'research publications', 'journal articles', 'publications and presentations', 'articles', 'conference papers', 'peer reviewed publications', 'books', 'publikationen', 'veroffentlichungen', 'veroeffentlichungen', 'publicaciones', 'publicacoes', 'pubblicazioni', 'publicaties'],
+  referees: ['references', 'referees', 'professional references', 'reference', 'referee', 'references available upon request', 'referenzen', 'referencias', 'referencias profissionais', 'referenze', 'referenties'],
+  projects: ['projects', 'personal projects', 'key projects', 'selected projects', 'academic projects', 'side projects', 'project experience', 'notable projects', 'open source', 'portfolio', 'projets', 'projekte', 'proyectos', 'projetos', 'progetti', 'projecten'],
+  achievements: ['achievements', 'awards', 'honors', 'honours', 'awards and honors', 'awards and honours', 'honors and awards', 'honours and awards', 'accomplishments', 'key achievements', 'recognition', 'grants', 'scholarships', 'grants and awards', 'fellowships', 'prix', 'distinctions', 'auszeichnungen', 'erfolge', 'premios', 'logros', 'premi', 'riconoscimenti', 'prijzen', 'onderscheidingen'],
+  extracurriculars: ['extracurricular activities', 'extracurriculars', 'activities', 'volunteering', 'volunteer experience', 'volunteer work', 'community service', 'leadership', 'leadership experience', 'leadership and activities', 'community involvement', 'benevolat', 'ehrenamt', 'ehrenamtliches engagement', 'voluntariado', 'volontariato', 'vrijwilligerswerk'],
+  organisations: ['memberships', 'professional memberships', 'affiliations', 'professional affiliations', 'associations', 'professional associations', 'member of', 'mitgliedschaften', 'membresias', 'afiliaciones', 'lidmaatschappen'],
+  additional: ['additional information', 'other information', 'miscellaneous', 'other', 'additional', 'additional skills and information', 'informations complementaires', 'sonstiges', 'weitere angaben', 'informacion adicional', 'informacoes adicionais', 'altre informazioni', 'overige', 'aanvullende informatie'],
+  ambiguous: ['career summary', 'qualifications', 'professional qualifications and experience', 'background', 'career overview'],
+};
+
+const INDEX: Map<string, Topic> = (() => {
+  const m = new Map<string, Topic>();
+  for (const [topic, phrases] of Object.entries(LEXICON) as [Topic, string[]][]) for (const p of phrases) m.set(normalizeHeading(p), topic);
+  return m;
+})();
+
+/** Lower case, accents stripped, "&"→"and", punctuation and numbering dropped, spaces collapsed. */
+export function normalizeHeading(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/&/g, ' and ')
+    .replace(/^\s*(\d{1,2}|[ivx]{1,4}|[a-h])[.)]\s+/, '') // numbering: "1. ", "II. ", "a) "
+    .replace(/[’'`]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * The topic a heading names, or null. Tries the whole heading, then a spaced-letters heading
+ * ("E X P E R I E N C E"), then its first two or three words ("Work Experience (selected)"),
+ * then each part of a compound ("Skills & Languages" → skills).
+ */
+export function headingTopic(text: string): Topic | null {
+  let norm = normalizeHeading(text);
+  if (!norm) return null;
+  if (/^(\w )+\w$/.test(norm)) norm = norm.replace(/ /g, '');
+  const direct = INDEX.get(norm) ?? INDEX.get(norm.replace(/ and /g, ' '));
+  if (direct) return direct;
+  const words = norm.split(' ');
+  if (words.length > 6) return null;
+  for (const n of [3, 2]) {
+    if (words.length > n) {
+      const head = INDEX.get(words.slice(0, n).join(' '));
+      if (head) return head;
+    }
+  }
+  for (const part of norm.split(/ and | or |\//)) {
+    const t = INDEX.get(part.trim());
+    if (t) return t;
+  }
+  // "My experience", "Selected publications", "Relevant work experience"
+  if (words.length >= 2) {
+    const tail = INDEX.get(words.slice(1).join(' '));
+    if (tail && ['my', 'selected', 'relevant', 'other', 'recent', 'key', 'previous', 'additional', 'professional', 'academic'].includes(words[0]!)) return tail;
+  }
+  return null;
+}

@@ -1,0 +1,94 @@
+/**
+ * Word-level knowledge for telling apart the parts of an entry heading: job titles, employers, schools,
+ * degrees. Job-title words come from data/job-title-words.json (built by scripts/build-knowledge.ts from
+ * O*NET and ESCO); the short lists here are the words that mark organisations and qualifications.
+ */
+import { readFileSync } from 'node:fs';
+
+interface TitleWords {
+  heads: Record<string, number>;
+  words: Record<string, number>;
+}
+
+let titleWords: TitleWords | null = null;
+function loadTitleWords(): TitleWords {
+  titleWords ??= JSON.parse(readFileSync(new URL('../../data/job-title-words.json', import.meta.url), 'utf8')) as TitleWords;
+  return titleWords;
+}
+
+const tokenize = (s: string): string[] =>
+  s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\(.*?\)/g, ' ')
+    .split(/[^a-z0-9&+#]+/)
+    .filter(Boolean);
+
+/** Words that make a job title senior or specific but also head organisation names rarely. */
+const TITLE_MARKERS = new Set([
+  'senior', 'junior', 'lead', 'principal', 'chief', 'head', 'intern', 'trainee', 'apprentice', 'associate', 'staff',
+  'sr', 'jr', 'vp', 'svp', 'evp', 'ceo', 'cto', 'cfo', 'coo', 'cio', 'cmo', 'founder', 'co-founder', 'cofounder',
+  'partner', 'owner', 'president', 'volunteer', 'fellow', 'researcher', 'postdoc', 'postdoctoral', 'student',
+  'freelance', 'freelancer', 'contractor', 'ii', 'iii', 'iv',
+]);
+
+/** Words that mark an organisation's name. */
+const ORG_WORDS = new Set([
+  'inc', 'ltd', 'llc', 'llp', 'plc', 'gmbh', 'ag', 'sa', 'sas', 'sarl', 'bv', 'nv', 'pty', 'pvt', 'co', 'corp',
+  'corporation', 'company', 'limited', 'group', 'holdings', 'bank', 'technologies', 'technology', 'solutions',
+  'systems', 'labs', 'laboratories', 'partners', 'consulting', 'associates', 'agency', 'studio', 'studios',
+  'foundation', 'trust', 'hospital', 'clinic', 'council', 'ministry', 'department', 'authority', 'university',
+  'college', 'school', 'institute', 'academy', 'polytechnic', 'gymnasium', 'lycee', 'hochschule', 'universitat',
+  'universitaet', 'universite', 'universidad', 'universita', 'universiteit', 'international', 'global', 'media',
+  'networks', 'industries', 'enterprises', 'ventures', 'capital', 'financial', 'insurance', 'airlines', 'airways',
+  'motors', 'pharmaceuticals', 'health', 'healthcare', 'energy', 'communications', 'telecom', 'software', 'digital',
+  'restaurant', 'hotel', 'hotels', 'resorts', 'stores', 'retail', 'foods', 'logistics', 'nhs', 'gov', 'government',
+  'centre', 'center', 'society', 'association', 'federation', 'organisation', 'organization', 'firm', 'llp', 'kg',
+  'se', 'spa', 'srl', 'ab', 'as', 'oy', 'kk', 'bhd', 'sdn',
+]);
+
+const SCHOOL_WORDS = new Set([
+  'university', 'college', 'school', 'institute', 'academy', 'polytechnic', 'gymnasium', 'lycee', 'hochschule',
+  'universitat', 'universitaet', 'universite', 'universidad', 'universidade', 'universita', 'universiteit', 'iit',
+  'iim', 'nit', 'conservatory', 'seminary', 'ecole', 'escuela', 'faculty', 'campus', 'mit', 'ucla', 'lse', 'eth',
+  'epfl', 'insead', 'essec', 'hec', 'tu', 'fachhochschule', 'kolleg', 'realschule', 'gesamtschule', 'liceo',
+  'instituto', 'politecnico', 'polytechnique', 'business', 'sciences', 'technion', 'tafe', 'cegep',
+]);
+
+/** How much a text looks like a job title, 0..1: its head word, its other words. */
+export function titleScore(text: string): number {
+  const toks = tokenize(text);
+  if (!toks.length || toks.length > 10) return 0;
+  const { heads, words } = loadTitleWords();
+  const head = toks[toks.length - 1]!;
+  let score = 0;
+  const headCount = heads[head] ?? 0;
+  if (headCount >= 50) score += 0.6;
+  else if (headCount >= 10) score += 0.45;
+  else if (headCount >= 3) score += 0.3;
+  if (toks.some((t) => TITLE_MARKERS.has(t))) score += 0.25;
+  const known = toks.filter((t) => (words[t] ?? 0) >= 5 || TITLE_MARKERS.has(t)).length;
+  score += 0.25 * (known / toks.length);
+  if (toks.some((t) => ORG_WORDS.has(t) && !TITLE_MARKERS.has(t))) score -= 0.35;
+  return Math.max(0, Math.min(1, score));
+}
+
+/** How much a text looks like an organisation's name, 0..1. */
+export function orgScore(text: string): number {
+  const toks = tokenize(text);
+  if (!toks.length) return 0;
+  let score = 0.2;
+  if (toks.some((t) => ORG_WORDS.has(t))) score += 0.5;
+  if (/&|\b[A-Z]{2,}\b/.test(text)) score += 0.1;
+  if (/^the\b/i.test(text)) score += 0.1;
+  return Math.min(1, score);
+}
+
+export function schoolScore(text: string): number {
+  const toks = tokenize(text);
+  if (toks.some((t) => SCHOOL_WORDS.has(t))) return 0.9;
+  return 0;
+}
+
+export { tokenize as lexiconTokens };

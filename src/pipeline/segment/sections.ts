@@ -1,0 +1,158 @@
+/**
+ * Splits the lines (in reading order) into typed sections at their headings.
+ *
+ * A heading is found in two passes. First, lines whose words name a section ("Work History", "FORMATION",
+ * "Sprachkenntnisse") and that look set apart: bold, capitals, larger type, a source heading style, an
+ * underline or a colon, or standing alone at the start of a block. Then the style of those headings (size,
+ * weight, capitals) is learnt, and other short lines of exactly that style become headings too, with an
+ * unknown topic: that is how "Volunteering in Patagonia" or a heading in another language is still
+ * recognised as a boundary rather than swallowed by the section above.
+ */
+import type { Component, Section } from '../doc.ts';
+import { headingTopic, SECTION_TYPE_OF, type Topic } from '../../knowledge/headings.ts';
+import { unionBox, type Line } from '../layout.ts';
+import { findDateRanges } from '../understand/dates.ts';
+
+const UNDERLINE = /^\s*([=\-_*~#.·•])\1{2,}\s*$/;
+
+export interface HeadingStyle {
+  size: number;
+  bold: boolean;
+  caps: boolean;
+}
+
+const letters = (s: string): string => s.replace(/[^\p{L}]/gu, '');
+export const isAllCaps = (s: string): boolean => {
+  const l = letters(s);
+  return l.length >= 3 && l === l.toUpperCase() && l !== l.toLowerCase();
+};
+
+/** The heading's own text: without a trailing colon, decoration or numbering. */
+export function headingText(line: Line): string {
+  return line.text.replace(/\t.*$/, '').replace(/[:：]\s*$/, '').replace(/^[\s#*•▪■►–—-]+|[\s#*•▪■►–—-]+$/g, '').trim();
+}
+
+function styleOf(line: Line): HeadingStyle {
+  return { size: Math.round(line.fontSize * 2) / 2, bold: line.bold, caps: isAllCaps(line.text) };
+}
+
+const sameStyle = (a: HeadingStyle, b: HeadingStyle): boolean => a.size === b.size && a.bold === b.bold && a.caps === b.caps;
+
+/** The most common font size of body text, weighted by characters. */
+function bodySize(lines: Line[]): number {
+  const count = new Map<number, number>();
+  for (const l of lines) count.set(Math.round(l.fontSize * 2) / 2, (count.get(Math.round(l.fontSize * 2) / 2) ?? 0) + l.text.length);
+  return [...count.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
+}
+
+interface HeadingCandidate {
+  index: number;
+  topic: Topic | null;
+}
+
+/** Lines that are headings, with their topics (null = a heading whose topic is unknown). */
+export function findHeadings(lines: Line[]): HeadingCandidate[] {
+  const body = bodySize(lines);
+  const found: HeadingCandidate[] = [];
+  const styles: HeadingStyle[] = [];
+  const shortEnough = (l: Line): boolean => {
+    const t = headingText(l);
+    return t.length >= 3 && t.length <= 60 && t.split(/\s+/).length <= 7 && !/[@]|\d{3,}/.test(t);
+  };
+  const setApart = (l: Line, i: number): boolean => {
+    const next = lines[i + 1];
+    const prev = lines[i - 1];
+    return (
+      l.bold ||
+      isAllCaps(l.text) ||
+      l.fontSize > body * 1.15 ||
+      l.headingLevel != null ||
+      (next != null && UNDERLINE.test(next.text)) ||
+      /[:：]\s*$/.test(l.text) ||
+      // Plain text has no styles: a heading word standing alone at the start of a block.
+      ((prev == null || prev.block !== l.block || prev.pageIndex !== l.pageIndex || prev.column !== l.column) && l.text.trim() === headingText(l))
+    );
+  };
+  lines.forEach((l, i) => {
+    if (!shortEnough(l) || l.listItem) return;
+    // A heading has no text after a tab (a tab means a second field on the same row), unless it is a rule.
+    if (/\t\S/.test(l.text.trim())) return;
+    const topic = headingTopic(headingText(l));
+    if (topic && setApart(l, i)) {
+      found.push({ index: i, topic });
+      styles.push(styleOf(l));
+    }
+  });
+  // Second pass: unknown headings in the exact style of the known ones, when that style is distinctive
+  // (bold, capitals or larger than body text) and shared by at least two known headings.
+  const distinctive = styles.filter((s) => s.bold || s.caps || s.size > body * 1.15);
+  const common = distinctive.find((s) => distinctive.filter((t) => sameStyle(s, t)).length >= 2);
+  if (common) {
+    const known = new Set(found.map((f) => f.index));
+    lines.forEach((l, i) => {
+      if (known.has(i) || !shortEnough(l) || l.listItem || /\t\S/.test(l.text.trim())) return;
+      if (!sameStyle(styleOf(l), common)) return;
+      if (findDateRanges(l.text).length) return;
+      // The very first line in heading style is usually the candidate's name.
+      if (i === 0) return;
+      found.push({ index: i, topic: null });
+    });
+    found.sort((a, b) => a.index - b.index);
+  }
+  return found;
+}
+
+/** Groups lines under their headings. Lines before the first heading form the personal-details section. */
+export function splitSections(lines: Line[]): Section[] {
+  const headings = findHeadings(lines);
+  const sections: Section[] = [];
+  const make = (topic: Topic, heading: Line | null, body: Line[]): Section => {
+    const all = heading ? [heading, ...body] : body;
+    const firstPage = all[0]?.pageIndex ?? 0;
+    return {
+      type: SECTION_TYPE_OF[topic],
+      topic,
+      heading,
+      lines: body,
+      bbox: unionBox(all.filter((l) => l.pageIndex === firstPage).map((l) => l.bbox)),
+      pageIndex: firstPage,
+    };
+  };
+  const dropRules = (ls: Line[]): Line[] => ls.filter((l) => !UNDERLINE.test(l.text));
+  const first = headings[0]?.index ?? lines.length;
+  if (first > 0) sections.push(make('personal', null, dropRules(lines.slice(0, first))));
+  headings.forEach((h, k) => {
+    const end = headings[k + 1]?.index ?? lines.length;
+    const body = dropRules(lines.slice(h.index + 1, end));
+    const topic = h.topic === 'ambiguous' ? resolveAmbiguous(body) : (h.topic ?? 'additional');
+    sections.push(make(topic, lines[h.index]!, body));
+  });
+  return sections;
+}
+
+/** "Career Summary" or "Qualifications": entries with dates are work (or schooling), prose is a summary. */
+function resolveAmbiguous(body: Line[]): Topic {
+  const dated = body.filter((l) => findDateRanges(l.text).some((r) => !r.single)).length;
+  if (dated === 0) return 'summary';
+  const schooling = body.filter((l) => /\b(university|college|school|institute|bachelor|master|degree|diploma|b\.?sc|m\.?sc|ph\.?d)\b/i.test(l.text)).length;
+  return schooling > dated ? 'education' : 'work';
+}
+
+export const sections: Component = {
+  name: 'sections',
+  stage: 'segment',
+  creates: 'sections: typed sections with heading, lines, box and page; data.sections',
+  run(doc) {
+    doc.sections = splitSections(doc.layout.lines);
+    doc.data.sections = doc.sections.flatMap((s) => {
+      // Affinda reports a section once per page it appears on.
+      const all = s.heading ? [s.heading, ...s.lines] : s.lines;
+      const pages = [...new Set(all.map((l) => l.pageIndex))];
+      return pages.map((p) => {
+        const onPage = all.filter((l) => l.pageIndex === p);
+        const box = unionBox(onPage.map((l) => l.bbox));
+        return { sectionType: s.type, bbox: box.map((v) => Math.round(v * 100) / 100), pageIndex: p, text: onPage.map((l) => l.text).join('\n') };
+      });
+    });
+  },
+};

@@ -1,0 +1,87 @@
+/**
+ * Education: entries of the education sections, each with school, qualification (and its level), grade,
+ * place and dates.
+ */
+import type { Component, Doc, Section } from '../doc.ts';
+import { cite } from '../doc.ts';
+import type { Education, EducationGrade } from '../../affinda/types.ts';
+import { degreeScore, educationLevel } from '../../knowledge/degrees.ts';
+import { orgScore, schoolScore, titleScore } from '../../knowledge/lexicon.ts';
+import { splitEntries, slotsOf, type Slot } from './entries.ts';
+import { assignRoles, refineSlots } from './roles.ts';
+import { placeScore, toLocation } from './places.ts';
+import { educationDatesOf } from './entry-dates.ts';
+
+type EduRole = 'degree' | 'school' | 'place' | 'grade';
+const ROLES: EduRole[] = ['degree', 'school', 'place', 'grade'];
+
+const GRADE = /\b(gpa|cgpa|grade|grades|mention|honou?rs|first class|upper second|lower second|2[:.][12]|distinction|merit|summa|magna|cum laude|percentage|score|note|final grade|with (high )?honou?rs|\d(\.\d+)?\s*\/\s*\d(\.\d+)?|\d{2,3}(\.\d+)?\s*%)\b/i;
+
+function scoreEdu(text: string, _slot: Slot): Record<EduRole, number> {
+  const grade = GRADE.test(text) && !/\b(bachelor|master|doctor|diploma|certificate)\b/i.test(text) ? 0.9 : 0;
+  const place = placeScore(text);
+  const degree = degreeScore(text);
+  const school = Math.max(schoolScore(text), degree > 0 ? 0 : orgScore(text) * 0.6 + (titleScore(text) < 0.3 ? 0.15 : 0));
+  return { degree: degree * (grade ? 0.3 : 1), school: school * (place > 0.7 ? 0.3 : 1) * (grade ? 0.2 : 1), place: place * (degree ? 0.2 : 1), grade };
+}
+
+/** "GPA 3.8/4.0" → {raw, metric "GPA", value "3.8/4.0"}; "First Class Honours" → value is the text. */
+export function parseGrade(raw: string): EducationGrade {
+  const m = /^(.*?)[:\s]*(\d+(?:[.,]\d+)?\s*(?:\/\s*\d+(?:[.,]\d+)?|%)?)\s*$/.exec(raw);
+  if (m && m[2] && /\d/.test(m[2])) return { raw, metric: m[1]!.trim() || null, value: m[2].replace(/\s+/g, '') };
+  return { raw, metric: null, value: raw };
+}
+
+export function readEducation(doc: Doc, sections: Section[]): Education[] {
+  const out: Education[] = [];
+  for (const section of sections) {
+    const entries = splitEntries(section.lines).filter((e) => e.head.length);
+    const slotLists = entries.map((e) =>
+      refineSlots(slotsOf([...e.inherited, ...e.head], e.dates, e.dateLine), scoreEdu, [['degree', 'school'], ['school', 'place'], ['school', 'degree'], ['degree', 'grade'], ['school', 'grade']]),
+    );
+    const roles = assignRoles(slotLists, ROLES, scoreEdu, 0.7);
+    entries.forEach((entry, k) => {
+      const slots = slotLists[k]!;
+      const find = (r: EduRole): Slot | undefined => slots.find((s) => roles[k]!.get(s) === r);
+      const degree = find('degree');
+      const school = find('school');
+      const place = find('place');
+      const grade = find('grade') ?? gradeInBody(entry.body.map((l) => l.text));
+      if (!degree && !school) return;
+      const at = `/education/${out.length}`;
+      if (degree) cite(doc, `${at}/accreditation/education`, degree.start, degree.start + degree.text.length);
+      if (school) cite(doc, `${at}/organization`, school.start, school.start + school.text.length);
+      out.push({
+        id: out.length + 1,
+        organization: school?.text ?? null,
+        accreditation: degree
+          ? { education: degree.text, inputStr: degree.text, matchStr: null, educationLevel: educationLevel(degree.text) }
+          : null,
+        grade: grade ? parseGrade(typeof grade === 'string' ? grade : grade.text) : null,
+        location: place ? toLocation(place.text, doc.country) : null,
+        dates: educationDatesOf(entry),
+      });
+    });
+  }
+  return out;
+}
+
+function gradeInBody(lines: string[]): string | null {
+  for (const l of lines) {
+    const m = /\b(?:c?gpa|grade|final grade|mention)\s*[:\-]?\s*[^,;|]+/i.exec(l);
+    if (m) return m[0].trim();
+  }
+  return null;
+}
+
+export const education: Component = {
+  name: 'education',
+  stage: 'understand',
+  creates: 'data.education (school, qualification and level, grade, location, dates)',
+  run(doc) {
+    doc.data.education = readEducation(
+      doc,
+      doc.sections.filter((s) => s.topic === 'education'),
+    );
+  },
+};

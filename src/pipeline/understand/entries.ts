@@ -1,0 +1,215 @@
+/**
+ * Splits the body of an experience or education section into entries, and an entry's heading lines into
+ * fields ("slots").
+ *
+ * An entry is a run of heading lines (short, not bullets: title, employer, place, dates, in any order and
+ * over one to four lines) followed by its description (bullets or prose). Several dates inside one run of
+ * heading lines mean several entries printed without descriptions, or several roles under one employer.
+ * Which heading text is the title and which the employer is decided later, per section, by `assignRoles`.
+ */
+import type { Line } from '../layout.ts';
+import { findDateRanges, type DateRange } from './dates.ts';
+
+export const BULLET = /^\s*([•◦▪▫■□●○◆◇►▸▹➢➤✓✔❖❯›»*·‣⁃∙–—-]|\d{1,2}[.)](?=\s))\s*/;
+
+export interface Entry {
+  /** Heading lines: title, organisation, place, dates. */
+  head: Line[];
+  /** Description lines: bullets and prose. */
+  body: Line[];
+  /** The entry's date range (the first found in its heading lines), and the line it is on. */
+  dates: DateRange | null;
+  dateLine: Line | null;
+  /** Heading lines shared with the entries before it (an employer over several roles). */
+  inherited: Line[];
+}
+
+export function isBullet(line: Line): boolean {
+  return !!line.listItem || BULLET.test(line.text);
+}
+
+export const stripBullet = (text: string): string => text.replace(BULLET, '').trim();
+
+const wordCount = (s: string): number => s.split(/\s+/).filter(Boolean).length;
+
+/** Dates that stand as a field of a heading line, not a year inside a sentence. */
+export function headingDates(text: string): DateRange[] {
+  return findDateRanges(text).filter((r) => {
+    if (!r.single || !r.yearOnly) return true;
+    // A bare year counts only when it is (nearly) a field of its own.
+    const rest = text.slice(0, r.index) + text.slice(r.index + r.length);
+    return wordCount(rest) <= 12 || /[\t|·•,()]\s*$/.test(text.slice(0, r.index)) || /^\s*([\t|·•,()]|$)/.test(text.slice(r.index + r.length));
+  });
+}
+
+/**
+ * Prose: a long sentence-like line. Its dates are part of the story ("since 2019 I…"), not an entry's.
+ * `width` is the widest line of the section, so wrapped paragraphs count as prose too.
+ */
+function isProse(line: Line, width: number): boolean {
+  const text = line.text.trim();
+  const words = wordCount(text);
+  if (words >= 14) return true;
+  const wide = line.bbox[2] - line.bbox[0] > 0.8 * width;
+  return words >= 8 && (/[.;]$/.test(text) || (wide && !/\t/.test(text) && headingDates(text).length === 0 && /^[a-z]/.test(text)));
+}
+
+/** A line that continues the bullet or sentence above it (wrapped text). */
+function isContinuation(line: Line, prev: Line | undefined): boolean {
+  if (!prev || isBullet(line)) return false;
+  const text = line.text.trim();
+  if (/^[a-z(]/.test(text) && !headingDates(text).length) return true;
+  // Indented under a bullet's text rather than its glyph.
+  if (isBullet(prev) && line.bbox[0] > prev.bbox[0] + 4 && !headingDates(text).length && prev.pageIndex === line.pageIndex) return true;
+  // A bullet that doesn't end its sentence continues on the next line.
+  return isBullet(prev) && /[,\-–(&/]$|\b(and|or|of|the|to|in|for|with|a|an|on|by)$/i.test(prev.text.trim()) && !headingDates(text).length;
+}
+
+type Kind = 'head' | 'body';
+
+function classify(lines: Line[]): Kind[] {
+  const width = Math.max(1, ...lines.map((l) => l.bbox[2] - l.bbox[0]));
+  const kinds: Kind[] = [];
+  lines.forEach((l, i) => {
+    const prev = lines[i - 1];
+    if (isBullet(l) || isProse(l, width)) kinds.push('body');
+    else if (kinds[i - 1] === 'body' && isContinuation(l, prev)) kinds.push('body');
+    else kinds.push('head');
+  });
+  return kinds;
+}
+
+/** Splits section lines into entries. */
+export function splitEntries(lines: Line[]): Entry[] {
+  const kinds = classify(lines);
+  // Runs of heading lines, each followed by its body lines.
+  const groups: { head: Line[]; body: Line[] }[] = [];
+  lines.forEach((l, i) => {
+    const last = groups[groups.length - 1];
+    if (kinds[i] === 'head') {
+      if (!last || last.body.length) groups.push({ head: [l], body: [] });
+      else last.head.push(l);
+    } else if (last) last.body.push(l);
+    else groups.push({ head: [], body: [l] });
+  });
+
+  const entries: Entry[] = [];
+  let sharedHead: Line[] = [];
+  for (const g of groups) {
+    const dated = g.head.map((l) => headingDates(l.text).length > 0);
+    const count = dated.filter(Boolean).length;
+    if (count <= 1) {
+      const at = dated.indexOf(true);
+      const line = at >= 0 ? g.head[at]! : null;
+      // A heading run with no dates and no description names an employer for the roles below it.
+      if (count === 0 && !g.body.length && g.head.length <= 2) {
+        sharedHead = g.head;
+        continue;
+      }
+      const inherits = count === 1 && sharedHead.length > 0 && g.head.length <= 2;
+      entries.push({ head: g.head, body: g.body, dates: line ? headingDates(line.text)[0]! : null, dateLine: line, inherited: inherits ? sharedHead : [] });
+      if (!inherits) sharedHead = [];
+      continue;
+    }
+    // Several dated lines in one heading run: split it. When the run starts with a dated line, each date
+    // opens its entry ("2019 – 2021 / Engineer / Acme"); otherwise each date closes one.
+    const opens = dated[0] === true;
+    const parts: Line[][] = [];
+    let cur: Line[] = [];
+    g.head.forEach((l, i) => {
+      if (opens && dated[i] && cur.length) {
+        parts.push(cur);
+        cur = [];
+      }
+      cur.push(l);
+      if (!opens && dated[i]) {
+        parts.push(cur);
+        cur = [];
+      }
+    });
+    if (cur.length) {
+      if (parts.length && !cur.some((l) => headingDates(l.text).length)) parts[parts.length - 1]!.push(...cur);
+      else parts.push(cur);
+    }
+    // Lines before the first dated line that belong to no date name an employer shared by the roles.
+    parts.forEach((p, k) => {
+      const dl = p.find((l) => headingDates(l.text).length > 0) ?? null;
+      const sharesEmployer = !opens && k > 0 && p.length === 1 && parts[0]!.length > 1;
+      entries.push({
+        head: p,
+        body: k === parts.length - 1 ? g.body : [],
+        dates: dl ? headingDates(dl.text)[0]! : null,
+        dateLine: dl,
+        inherited: sharesEmployer ? parts[0]!.filter((l) => !headingDates(l.text).length).slice(0, 1) : [],
+      });
+    });
+    sharedHead = [];
+  }
+  return inheritEmployers(entries);
+}
+
+/**
+ * Roles under one employer: "Acme Corp / Senior Engineer | 2021 – Present / • … / Engineer | 2018 – 2021".
+ * A one-line entry with fewer pieces than the entry before it, whose heading had a line of its own
+ * without dates, shares that line (the employer).
+ */
+function inheritEmployers(entries: Entry[]): Entry[] {
+  const pieces = (lines: Line[]): number =>
+    lines.reduce((n, l) => n + l.text.replace(/\t+/g, '|').split(/\s*[|｜•·]\s*|\s+[–—-]\s+/).filter((p) => /\p{L}{2}/u.test(p) && !headingDates(p).length).length, 0);
+  for (let i = 1; i < entries.length; i++) {
+    const e = entries[i]!;
+    const prev = entries[i - 1]!;
+    if (e.inherited.length || e.head.length !== 1 || !e.dates) continue;
+    const source = prev.inherited.length ? prev.inherited : prev.head.filter((l) => l !== prev.dateLine && !headingDates(l.text).length);
+    if (!source.length || prev.head.length < 2 && !prev.inherited.length) continue;
+    if (pieces(e.head) < pieces([...prev.inherited, ...prev.head])) e.inherited = source.slice(0, 1);
+  }
+  return entries;
+}
+
+/** A piece of a heading line between separators, with its style. */
+export interface Slot {
+  text: string;
+  /** Position: line index within the entry head, piece index within the line. */
+  line: number;
+  piece: number;
+  bold: boolean;
+  italic: boolean;
+  source: Line;
+  /** Offset of the piece in the document text. */
+  start: number;
+}
+
+const SEPARATORS = /\t+|\s+[|｜•·◦▪–—]\s+|\s*\|\s*|\s+-\s+|\s{3,}/g;
+
+/**
+ * Cuts heading lines into slots at separators (tab, pipe, bullet, spaced dash), after removing the
+ * entry's date text.
+ */
+export function slotsOf(head: Line[], dates: DateRange | null, dateLine: Line | null): Slot[] {
+  const slots: Slot[] = [];
+  head.forEach((line, li) => {
+    let text = line.text;
+    if (line === dateLine && dates) text = text.slice(0, dates.index) + ' '.repeat(dates.length) + text.slice(dates.index + dates.length);
+    // Other date expressions and date labels on the line go too.
+    for (const r of headingDates(text)) text = text.slice(0, r.index) + ' '.repeat(r.length) + text.slice(r.index + r.length);
+    let piece = 0;
+    let last = 0;
+    const push = (from: number, to: number): void => {
+      const raw = text.slice(from, to);
+      const cleaned = raw.replace(/^[\s,;:()[\]|–—-]+|[\s,;:([\]|–—-]+$/g, '').replace(/\s+/g, ' ');
+      if (!cleaned || !/\p{L}/u.test(cleaned)) return;
+      const offset = raw.indexOf(cleaned.split(' ')[0]!);
+      const words = line.words.filter((w) => w.start >= line.start + from && w.end <= line.start + to);
+      const bold = words.length ? words.every((w) => w.bold) : line.bold;
+      const italic = words.length ? words.every((w) => w.italic) : line.italic;
+      slots.push({ text: cleaned, line: li, piece: piece++, bold, italic, source: line, start: line.start + from + Math.max(0, offset) });
+    };
+    for (const m of text.matchAll(SEPARATORS)) {
+      push(last, m.index);
+      last = m.index + m[0].length;
+    }
+    push(last, text.length);
+  });
+  return slots;
+}

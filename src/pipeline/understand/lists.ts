@@ -1,0 +1,155 @@
+/**
+ * Sections that are lists: skills, languages, certifications, publications; and the prose ones, summary
+ * and objective.
+ */
+import type { Component, Doc, Section } from '../doc.ts';
+import type { Skill } from '../../affinda/types.ts';
+import type { Line } from '../layout.ts';
+import { isBullet, stripBullet } from './entries.ts';
+import { findLanguages } from './languages.ts';
+import { findDateRanges } from './dates.ts';
+
+const bodyOf = (doc: Doc, topic: string): Line[] => doc.sections.filter((s) => s.topic === topic).flatMap((s: Section) => s.lines);
+
+/** "Tools: MIG Welding, TIG" → label "Tools", rest "MIG Welding, TIG". */
+const LABELLED = /^([\p{L}][\p{L}\s&/+-]{1,40}?)\s*[:：]\s*(.*)$/u;
+
+/**
+ * The items of a list section. Items are separated by bullets, commas, semicolons, pipes and line ends.
+ * A comma list wraps onto the next line when the line ends with a comma, or runs to the right edge of
+ * the column (then its last item continues: "… Fabrication, Metal" / "Cutting, Hand Tools").
+ */
+export function listItems(lines: Line[]): string[] {
+  const items: string[] = [];
+  const right = Math.max(0, ...lines.map((l) => l.bbox[2]));
+  const left = Math.min(...lines.map((l) => l.bbox[0]));
+  const flush = (text: string): void => {
+    for (const raw of text.split(/\s*[,;|•·▪●◦]\s*|\t+|\s{3,}/)) {
+      const item = raw.replace(/^[\s\-–—*]+|[\s.]+$/g, '').trim();
+      if (item) items.push(item);
+    }
+  };
+  let current = '';
+  let open = false;
+  for (const l of lines) {
+    const raw = stripBullet(l.text);
+    const labelled = LABELLED.exec(raw);
+    const content = labelled ? labelled[2]!.trim() : raw.trim();
+    if (isBullet(l) || labelled || !open) {
+      flush(current);
+      current = content;
+    } else current += ' ' + content;
+    const full = l.bbox[2] >= left + 0.85 * (right - left);
+    open = /,\s*$/.test(content) || (/,/.test(content) && full);
+  }
+  flush(current);
+  return items;
+}
+
+/** A skill is a short phrase, not a sentence and not a level. */
+const LEVEL = /^(expert|advanced|intermediate|beginner|basic|proficient|fluent|native|good|excellent|strong|familiar|working knowledge|\d+\+? years?|[1-5]\/5|[a-c][12])$/i;
+export function skillNames(lines: Line[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const item of listItems(lines)) {
+    const name = item.replace(/\s*\((expert|advanced|intermediate|beginner|basic|proficient|fluent|native|\d+\+? ?(years?|yrs))\)\s*$/i, '').trim();
+    if (!name || LEVEL.test(name) || name.split(/\s+/).length > 6 || name.length > 60 || /[.!?]$/.test(item)) continue;
+    const key = name.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(name);
+  }
+  return out;
+}
+
+function toSkill(name: string, i: number): Skill {
+  return { id: i + 1, emsiId: null, name, lastUsed: null, numberOfMonths: null, type: 'hard_skill', count: 1, weighting: null, sources: [{ section: 'Skills', position: i, workExperienceId: null }] };
+}
+
+export const skills: Component = {
+  name: 'skills',
+  stage: 'understand',
+  creates: 'data.skills from skills sections',
+  run(doc) {
+    // A "Languages:" line inside a skills section lists languages, not skills.
+    const lines = bodyOf(doc, 'skills').filter((l) => !/^\s*(spoken )?languages?\s*[:：]/i.test(stripBullet(l.text)) || findLanguages(l.text).length === 0);
+    doc.data.skills = skillNames(lines).map(toSkill);
+  },
+};
+
+export const languages: Component = {
+  name: 'languages',
+  stage: 'understand',
+  creates: 'data.languages and languageCodes (ISO 639-1)',
+  run(doc) {
+    const lines = [
+      ...bodyOf(doc, 'languages'),
+      // Labelled lines elsewhere: "Languages: English, French", Europass "Mother tongue(s): German".
+      ...doc.layout.lines.filter((l) => /^\s*((spoken |foreign )?languages?|mother tongues?(\(s\))?|native language|other languages?|sprachen|langues|idiomas)\s*[:：]/i.test(stripBullet(l.text))),
+    ];
+    for (const l of lines) {
+      for (const lang of findLanguages(l.text)) {
+        if (doc.data.languages.includes(lang.name)) continue;
+        doc.data.languages.push(lang.name);
+        doc.data.languageCodes.push(lang.code);
+      }
+    }
+  },
+};
+
+/** Items that may run over several lines: a new item starts at a bullet, a number, or after a gap. */
+export function paragraphItems(lines: Line[]): string[] {
+  const items: string[] = [];
+  let prev: Line | null = null;
+  for (const l of lines) {
+    const text = l.text.replace(/\t+/g, ' ').trim();
+    const starts =
+      !prev ||
+      isBullet(l) ||
+      /^\[\d+\]/.test(text) ||
+      l.block !== prev.block ||
+      (/[.)]$/.test(prev.text.trim()) && /^\p{Lu}/u.test(text) && l.bbox[0] <= prev.bbox[0] + 1);
+    const clean = stripBullet(text).replace(/^\[\d+\]\s*/, '');
+    if (starts || !items.length) items.push(clean);
+    else items[items.length - 1] += (/-$/.test(items[items.length - 1]!) ? '' : ' ') + clean;
+    prev = l;
+  }
+  return items.filter(Boolean);
+}
+
+export const certifications: Component = {
+  name: 'certifications',
+  stage: 'understand',
+  creates: 'data.certifications',
+  run(doc) {
+    const items = bodyOf(doc, 'certifications').map((l) => stripBullet(l.text.replace(/\t+/g, ' ')));
+    doc.data.certifications = items
+      .map((t) => {
+        // Drop a trailing date: "AWS Certified Developer (2024)", "PMP, 2019".
+        let s = t;
+        for (const r of findDateRanges(t).reverse()) if (r.index + r.length >= t.length - 2) s = t.slice(0, r.index);
+        return s.replace(/[\s,(–—-]+$/, '').trim();
+      })
+      .filter((t) => t.length > 2);
+  },
+};
+
+export const publications: Component = {
+  name: 'publications',
+  stage: 'understand',
+  creates: 'data.publications (one citation each)',
+  run(doc) {
+    doc.data.publications = paragraphItems(bodyOf(doc, 'publications'));
+  },
+};
+
+export const summary: Component = {
+  name: 'summary',
+  stage: 'understand',
+  creates: 'data.summary and data.objective',
+  run(doc) {
+    const join = (ls: Line[]): string | null => ls.map((l) => l.text.replace(/\t+/g, ' ').trim()).join(' ').replace(/\s+/g, ' ').trim() || null;
+    doc.data.summary = join(bodyOf(doc, 'summary'));
+    doc.data.objective = join(bodyOf(doc, 'objective'));
+  },
+};

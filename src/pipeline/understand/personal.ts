@@ -1,0 +1,125 @@
+/**
+ * Personal details: the candidate's name, e-mails, phones, web sites, home location and date of birth.
+ *
+ * Contacts are looked for everywhere except in the referees' section (their e-mails are not the
+ * candidate's); the name and the location only in the personal-details part (the top of the document, a
+ * contact sidebar), where they are printed.
+ */
+import type { Component, Doc, Section } from '../doc.ts';
+import { cite } from '../doc.ts';
+import { findEmails, findPhones, findUrls, isLinkedIn } from './contact.ts';
+import { nameScore, splitName } from './name.ts';
+import { findLocations, parseLocation } from './location.ts';
+import { parseDate, toIsoDate } from './dates.ts';
+import { headingTopic } from '../../knowledge/headings.ts';
+import type { Line } from '../layout.ts';
+import { inferCountry } from '../enrich/phones.ts';
+
+/** Lines where the candidate's own details are printed. */
+function personalLines(doc: Doc): Line[] {
+  const personal = doc.sections.filter((s) => s.topic === 'personal');
+  return personal.flatMap((s) => (s.heading ? [s.heading, ...s.lines] : s.lines));
+}
+
+function contactLines(doc: Doc): Line[] {
+  return doc.sections.filter((s) => s.topic !== 'referees').flatMap((s: Section) => (s.heading ? [s.heading, ...s.lines] : s.lines));
+}
+
+const LABEL = /^\s*(name|nom|vorname|nachname|full name)\s*[:：]\s*/i;
+
+/** The name: the line at the top that looks most like a person's name, larger type breaking ties. */
+export function findName(lines: Line[]): Line | null {
+  const top = lines.slice(0, 12);
+  const maxSize = Math.max(...top.map((l) => l.fontSize), 1);
+  let best: Line | null = null;
+  let bestScore = 0.35;
+  top.forEach((l, i) => {
+    const text = l.text.replace(LABEL, '').split('\t')[0]!.trim();
+    if (headingTopic(text)) return;
+    let s = nameScore(text);
+    if (s <= 0) return;
+    s += 0.25 * (l.fontSize / maxSize) - 0.02 * i + (l.bold ? 0.05 : 0);
+    if (s > bestScore) {
+      bestScore = s;
+      best = l;
+    }
+  });
+  return best;
+}
+
+const DOB = /\b(date of birth|d\.?o\.?b\.?|born( on)?|birth ?date|geburtsdatum|geboren( am)?|date de naissance|n[ée]e? le|fecha de nacimiento|data de nascimento|data di nascita|geboortedatum)\b\s*[:：]?\s*(.+)$/i;
+
+export function findDateOfBirth(lines: Line[]): { iso: string; line: Line } | null {
+  for (const l of lines) {
+    const m = DOB.exec(l.text);
+    if (!m) continue;
+    const d = parseDate(m[m.length - 1]!.split(/\t|\s[|·]\s/)[0]!);
+    if (d && d.year > 1920) return { iso: toIsoDate(d), line: l };
+  }
+  return null;
+}
+
+export const personal: Component = {
+  name: 'personal',
+  stage: 'understand',
+  creates: 'data.name, emails, phoneNumbers, websites, linkedin, location, dateOfBirth; doc.country',
+  run(doc) {
+    const mine = personalLines(doc);
+    const all = contactLines(doc);
+    const d = doc.data;
+
+    // Location first: it decides how national phone numbers are read.
+    for (const l of mine.length ? mine : all.slice(0, 10)) {
+      const found = findLocations(l.text)[0];
+      if (found) {
+        d.location = parseLocation(found.value, null);
+        cite(doc, '/location', l.start + found.index, l.start + found.index + found.length);
+        break;
+      }
+    }
+    doc.country = inferCountry({ locationCountry: d.location?.countryCode ?? null, phones: [], regionBias: doc.options.regionBias ?? null });
+
+    const text = all.map((l) => l.text).join('\n');
+    const offsetOf = (i: number): number => {
+      // `text` is the lines joined by newlines: map an index back into the document.
+      let at = i;
+      for (const l of all) {
+        if (at <= l.text.length) return l.start + at;
+        at -= l.text.length + 1;
+      }
+      return 0;
+    };
+    for (const m of findEmails(text)) {
+      if (d.emails.includes(m.value)) continue;
+      cite(doc, `/emails/${d.emails.length}`, offsetOf(m.index), offsetOf(m.index) + m.length);
+      d.emails.push(m.value);
+    }
+    if (!doc.country) {
+      const phonesRaw = findPhones(text, null).map((p) => p.value);
+      doc.country = inferCountry({ locationCountry: null, phones: phonesRaw, regionBias: doc.options.regionBias ?? null });
+    }
+    for (const m of findPhones(text, doc.country)) {
+      if (d.phoneNumbers.includes(m.value)) continue;
+      cite(doc, `/phoneNumbers/${d.phoneNumbers.length}`, offsetOf(m.index), offsetOf(m.index) + m.length);
+      d.phoneNumbers.push(m.value);
+    }
+    for (const m of findUrls(text)) {
+      if (d.websites.includes(m.value)) continue;
+      d.websites.push(m.value);
+      if (!d.linkedin && isLinkedIn(m.value)) d.linkedin = m.value;
+    }
+
+    const nameLine = findName(mine.length ? mine : all);
+    if (nameLine) {
+      const raw = nameLine.text.replace(LABEL, '').split('\t')[0]!.trim();
+      d.name = splitName(raw);
+      const at = nameLine.text.indexOf(raw);
+      cite(doc, '/name', nameLine.start + at, nameLine.start + at + raw.length);
+    }
+    const dob = findDateOfBirth(mine.length ? mine : all);
+    if (dob) {
+      d.dateOfBirth = dob.iso;
+      cite(doc, '/dateOfBirth', dob.line.start, dob.line.end);
+    }
+  },
+};

@@ -1,0 +1,32 @@
+/**
+ * Whether a piece of an entry heading is a place, and the place as an Affinda Location.
+ * A place is recognised by its parts: a known country, state or city, a postcode, or "Remote".
+ */
+import type { Location } from '../../affinda/types.ts';
+import { citiesByName, countryByName, subdivisionsByCode, subdivisionsByName } from '../../knowledge/geo.ts';
+import { parseLocation } from './location.ts';
+
+const REMOTE = /^(remote|hybrid|on[- ]?site|home[- ]based|work from home|wfh|various locations|multiple locations|worldwide)\b/i;
+const POSTCODE = /\b(\d{4,6}|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b/;
+
+const isRegion = (part: string): boolean =>
+  !!countryByName(part) || subdivisionsByName(part).length > 0 || (/^[A-Z]{2,3}$/.test(part) && subdivisionsByCode(part).length > 0);
+
+/** 0..1: how much the text looks like a place (and only a place). */
+export function placeScore(text: string): number {
+  const t = text.trim().replace(/[()]/g, '');
+  if (!t || t.split(/\s+/).length > 7) return 0;
+  if (REMOTE.test(t)) return 0.9;
+  const parts = t.split(/\s*,\s*/).filter(Boolean);
+  const last = parts[parts.length - 1]!;
+  const firstCity = citiesByName(parts[0]!.replace(POSTCODE, '').trim()).length > 0;
+  if (parts.length >= 2 && (isRegion(last) || isRegion(last.replace(POSTCODE, '').trim()))) return 0.95;
+  if (parts.length === 1 && isRegion(t)) return 0.85;
+  if (firstCity) return parts.length >= 2 ? 0.9 : 0.8;
+  if (parts.length === 2 && /^[A-Z]{2}$/.test(last)) return 0.6;
+  return 0;
+}
+
+export function toLocation(text: string, countryHint: string | null): Location {
+  return parseLocation(text.trim(), countryHint);
+}

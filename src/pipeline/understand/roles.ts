@@ -1,0 +1,95 @@
+/**
+ * Gives each heading slot of each entry a role (job title, organisation, place, degree, grade…).
+ *
+ * A slot is scored on its own words (title words, organisation words, a known place…), then the section
+ * votes: entries of one section are printed alike, so the slot at the same position in entries of the same
+ * shape tends to play the same role. Blending each slot's own scores with its position's average settles
+ * the cases a word list cannot ("Hilton" is an employer because the employer sits there in every entry).
+ */
+import type { Slot } from './entries.ts';
+
+export type Scorer<R extends string> = (text: string, slot: Slot) => Record<R, number>;
+
+export interface Assigned<R extends string> {
+  slots: Slot[];
+  roles: Map<Slot, R>;
+}
+
+/** Splits slots that hold two fields joined by a comma or " at " ("Paralegal, Société Générale"). */
+export function refineSlots<R extends string>(slots: Slot[], score: Scorer<R>, pairs: [R, R][]): Slot[] {
+  const out: Slot[] = [];
+  for (const s of slots) {
+    const m = /^(.+?)(,\s+|\s+at\s+|\s+@\s+|\s+for\s+)(.+)$/.exec(s.text);
+    if (!m) {
+      out.push(s);
+      continue;
+    }
+    const [, left, sep, right] = m as unknown as [string, string, string, string];
+    const whole = score(s.text, s);
+    const l = score(left, s);
+    const r = score(right, s);
+    let split = false;
+    for (const [a, b] of pairs) {
+      // Split when the halves are clearly different things and the whole is not clearly one.
+      const halves = Math.min(l[a] - l[b], r[b] - r[a]);
+      const wholeBest = Math.max(...Object.values<number>(whole));
+      if (halves > 0.15 && (l[a] + r[b]) / 2 > wholeBest - 0.05) split = true;
+    }
+    if (split) {
+      out.push({ ...s, text: left });
+      out.push({ ...s, text: right, start: s.start + left.length + sep.length, piece: s.piece + 0.5 });
+    } else out.push(s);
+  }
+  return out;
+}
+
+const shapeOf = (slots: Slot[]): string => {
+  const perLine = new Map<number, number>();
+  for (const s of slots) perLine.set(s.line, (perLine.get(s.line) ?? 0) + 1);
+  return [...perLine.entries()].map(([l, n]) => `${l}:${n}`).join(',');
+};
+const positionOf = (slots: Slot[], s: Slot): string => {
+  const sameLine = slots.filter((t) => t.line === s.line);
+  return `${s.line}.${sameLine.indexOf(s)}`;
+};
+
+/**
+ * Assigns roles to the slots of every entry of a section. `required` roles are filled first when there is
+ * a slot for them; each role is given at most once per entry.
+ */
+export function assignRoles<R extends string>(entries: Slot[][], roles: R[], score: Scorer<R>, weightOwn = 0.55): Map<Slot, R>[] {
+  const own = entries.map((slots) => slots.map((s) => score(s.text, s)));
+  // Average scores per (shape, position).
+  const sums = new Map<string, { n: number; v: Record<string, number> }>();
+  entries.forEach((slots, e) => {
+    const shape = shapeOf(slots);
+    slots.forEach((s, k) => {
+      const key = `${shape}|${positionOf(slots, s)}`;
+      const acc = sums.get(key) ?? { n: 0, v: {} };
+      acc.n++;
+      for (const r of roles) acc.v[r] = (acc.v[r] ?? 0) + own[e]![k]![r];
+      sums.set(key, acc);
+    });
+  });
+  return entries.map((slots, e) => {
+    const shape = shapeOf(slots);
+    const blended = slots.map((s, k) => {
+      const acc = sums.get(`${shape}|${positionOf(slots, s)}`)!;
+      const v = {} as Record<R, number>;
+      const w = acc.n > 1 ? weightOwn : 1;
+      for (const r of roles) v[r] = w * own[e]![k]![r] + (1 - w) * (acc.v[r]! / acc.n);
+      return v;
+    });
+    const pairs: [number, Slot, R][] = [];
+    slots.forEach((s, k) => roles.forEach((r) => pairs.push([blended[k]![r], s, r])));
+    pairs.sort((a, b) => b[0] - a[0]);
+    const result = new Map<Slot, R>();
+    const usedRoles = new Set<R>();
+    for (const [v, s, r] of pairs) {
+      if (v <= 0.05 || result.has(s) || usedRoles.has(r)) continue;
+      result.set(s, r);
+      usedRoles.add(r);
+    }
+    return result;
+  });
+}

@@ -1,0 +1,126 @@
+/**
+ * Work experience: entries of the experience sections, each with job title, employer, place, dates and
+ * description. Also `profession` and `totalYearsExperience`, which follow from the entries.
+ */
+import type { Component, Doc, Section } from '../doc.ts';
+import { cite } from '../doc.ts';
+import type { WorkExperience } from '../../affinda/types.ts';
+import { orgScore, titleScore } from '../../knowledge/lexicon.ts';
+import { splitEntries, slotsOf, stripBullet, type Entry, type Slot } from './entries.ts';
+import { assignRoles, refineSlots } from './roles.ts';
+import { placeScore, toLocation } from './places.ts';
+import { datesOf, monthsOf } from './entry-dates.ts';
+import type { Line } from '../layout.ts';
+
+type WorkRole = 'title' | 'org' | 'place';
+const ROLES: WorkRole[] = ['title', 'org', 'place'];
+
+function scoreWork(text: string, slot: Slot): Record<WorkRole, number> {
+  const place = placeScore(text);
+  const title = titleScore(text);
+  let org = orgScore(text);
+  // An employer is rarely written like a title; a proper name with no title words is likely one.
+  if (title < 0.3 && place < 0.5) org += 0.25;
+  // Bold and italics carry meaning only relative to the other slots; a little nudge each.
+  return {
+    title: title * (place > 0.7 ? 0.3 : 1) + (slot.bold ? 0.03 : 0),
+    org: org * (place > 0.7 ? 0.3 : 1) * (text.split(/\s+/).length > 8 ? 0.5 : 1),
+    place,
+  };
+}
+
+/** The description of an entry: bullets as lines, wrapped lines joined back. */
+export function describe(body: Line[]): string | null {
+  const items: string[] = [];
+  for (const l of body) {
+    const text = l.text.replace(/\t+/g, ' ').trim();
+    const bullet = stripBullet(text) !== text || l.listItem;
+    if (bullet || !items.length) items.push(stripBullet(text));
+    else items[items.length - 1] += ' ' + text;
+  }
+  const joined = items.filter(Boolean).join('\n');
+  return joined || null;
+}
+
+export function readWork(doc: Doc, sections: Section[]): WorkExperience[] {
+  const out: WorkExperience[] = [];
+  for (const section of sections) {
+    const entries = splitEntries(section.lines).filter((e) => e.head.length || e.dates);
+    const slotLists = entries.map((e) => refineSlots(slotsOf([...e.inherited, ...e.head], e.dates, e.dateLine), scoreWork, [['title', 'org'], ['org', 'title'], ['org', 'place'], ['title', 'place']]));
+    const roles = assignRoles(slotLists, ROLES, scoreWork);
+    entries.forEach((entry, k) => {
+      const slots = slotLists[k]!;
+      const role = roles[k]!;
+      const find = (r: WorkRole): Slot | undefined => slots.find((s) => role.get(s) === r);
+      const title = find('title');
+      const org = find('org');
+      const place = find('place');
+      if (!title && !org && !entry.dates) return;
+      const id = out.length + 1;
+      const work: WorkExperience = {
+        id,
+        jobTitle: title?.text ?? null,
+        socCode: null,
+        socName: null,
+        organization: org?.text ?? null,
+        industry: null,
+        location: place ? toLocation(place.text, doc.country) : null,
+        jobDescription: describe(entry.body),
+        dates: datesOf(entry, doc.options.referenceDate),
+        occupation: null,
+      };
+      const at = `/workExperience/${out.length}`;
+      if (title) cite(doc, `${at}/jobTitle`, title.start, title.start + title.text.length);
+      if (org) cite(doc, `${at}/organization`, org.start, org.start + org.text.length);
+      if (entry.dateLine && entry.dates) cite(doc, `${at}/dates`, entry.dateLine.start + entry.dates.index, entry.dateLine.start + entry.dates.index + entry.dates.length);
+      out.push(work);
+    });
+  }
+  return out;
+}
+
+/** Months covered by the union of all work periods (overlaps counted once), as years to one decimal. */
+export function totalYears(work: WorkExperience[], reference: Date): number | null {
+  const spans: [number, number][] = [];
+  for (const w of work) {
+    const m = monthsOf(w.dates, reference);
+    if (m) spans.push(m);
+  }
+  if (!spans.length) return null;
+  spans.sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let [s, e] = spans[0]!;
+  for (const [a, b] of spans.slice(1)) {
+    if (a <= e) e = Math.max(e, b);
+    else {
+      total += e - s;
+      [s, e] = [a, b];
+    }
+  }
+  total += e - s;
+  return Math.round((total / 12) * 10) / 10;
+}
+
+/** The current or most recent job title. */
+export function professionOf(work: WorkExperience[]): string | null {
+  const dated = work.filter((w) => w.jobTitle);
+  if (!dated.length) return null;
+  const current = dated.find((w) => w.dates?.isCurrent);
+  if (current) return current.jobTitle;
+  const latest = [...dated].sort((a, b) => (b.dates?.endDate ?? b.dates?.startDate ?? '').localeCompare(a.dates?.endDate ?? a.dates?.startDate ?? ''))[0]!;
+  return latest.jobTitle;
+}
+
+export const work: Component = {
+  name: 'work',
+  stage: 'understand',
+  creates: 'data.workExperience (title, organisation, location, dates, description), profession, totalYearsExperience',
+  run(doc) {
+    const sections = doc.sections.filter((s) => s.topic === 'work');
+    doc.data.workExperience = readWork(doc, sections);
+    doc.data.profession = professionOf(doc.data.workExperience);
+    doc.data.totalYearsExperience = totalYears(doc.data.workExperience, doc.options.referenceDate);
+  },
+};
+
+export type { Entry };

@@ -1,0 +1,62 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runPipeline } from '../../src/pipeline/pipeline.ts';
+import { headingTopic } from '../../src/knowledge/headings.ts';
+
+const sectionsOf = async (text: string) => {
+  const r = await runPipeline(new TextEncoder().encode(text), { referenceDate: new Date('2026-11-01') });
+  assert.equal(r.error, null);
+  return r.doc!.sections.map((s) => [s.topic, s.heading?.text.trim() ?? null]);
+};
+
+test('heading lexicon: casing, languages, decorations and compounds', () => {
+  assert.equal(headingTopic('WORK HISTORY'), 'work');
+  assert.equal(headingTopic('Employment History:'), 'work');
+  assert.equal(headingTopic('Berufserfahrung'), 'work');
+  assert.equal(headingTopic('Expérience professionnelle'), 'work');
+  assert.equal(headingTopic('Formación académica'), 'education');
+  assert.equal(headingTopic('Competenze'), 'skills');
+  assert.equal(headingTopic('Werkervaring'), 'work');
+  assert.equal(headingTopic('E X P E R I E N C E'), 'work');
+  assert.equal(headingTopic('Skills & Languages'), 'skills');
+  assert.equal(headingTopic('Core Competencies'), 'skills');
+  assert.equal(headingTopic('Professional References'), 'referees');
+  assert.equal(headingTopic('Senior Software Engineer'), null);
+  assert.equal(headingTopic('Led a team of five engineers across two sites'), null);
+});
+
+test('underlined, upper-case and plain headings split the text; the top is personal details', async () => {
+  const s = await sectionsOf(`ANNA SMITH
+anna@example.com
+
+PROFESSIONAL SUMMARY
+====================
+Engineer with ten years of experience.
+
+Employment
+----------
+Engineer | Acme | 2019 - 2021
+
+Education
+
+BSc Physics, University of Leeds, 2015
+
+LANGUAGE SKILLS
+English (native), German (B2)
+`);
+  assert.deepEqual(
+    s.map((x) => x[0]),
+    ['personal', 'summary', 'work', 'education', 'languages'],
+  );
+});
+
+test('a skill that is also a heading word does not start a section', async () => {
+  const s = await sectionsOf(`Bob Stone
+
+SKILLS
+Leadership, Training, Negotiation
+Training
+Budgeting
+`);
+  assert.deepEqual(s.map((x) => x[0]), ['personal', 'skills']);
+});

@@ -1,0 +1,75 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runPipeline } from '../../src/pipeline/pipeline.ts';
+
+const referenceDate = new Date('2026-11-15T00:00:00Z');
+const parse = async (text: string) => {
+  const r = await runPipeline(new TextEncoder().encode(text), { referenceDate });
+  assert.equal(r.error, null);
+  return r.data!;
+};
+
+test('title | employer | place, dates on the next line, bullets', async () => {
+  const d = await parse(`JANE DOE
+jane@example.com
+
+EXPERIENCE
+
+Territory Sales Manager | Hilton | McLean, VA
+Feb 2023 - Current
+* Built a pipeline of 5,000 qualified leads
+* Generated $750K in new business revenue
+
+Sales Associate | Progressive Insurance | Mayfield Village
+Nov 2019 - Nov 2022
+* Exceeded annual sales targets by 30%
+`);
+  assert.equal(d.workExperience.length, 2);
+  const [a, b] = d.workExperience;
+  assert.equal(a!.jobTitle, 'Territory Sales Manager');
+  assert.equal(a!.organization, 'Hilton');
+  assert.equal(a!.dates!.startDate, '2023-02-01');
+  assert.equal(a!.dates!.isCurrent, true);
+  assert.equal(a!.dates!.endDate, null);
+  assert.equal(b!.jobTitle, 'Sales Associate');
+  assert.equal(b!.organization, 'Progressive Insurance');
+  assert.equal(b!.dates!.endDate, '2022-11-01');
+  assert.equal(b!.jobDescription, 'Exceeded annual sales targets by 30%');
+  assert.equal(d.profession, 'Territory Sales Manager');
+});
+
+test('employer first, "Title, Employer", company-first entries and multi-role employers', async () => {
+  const d = await parse(`Max Mustermann
+
+Work History
+
+Welder, Goldbeck | Bielefeld
+01/2025 — 04/2026
+• Trained 7 apprentices in safe work practices
+
+Acme Corporation
+Senior Software Engineer | 2021 – Present
+• Led the platform team
+Software Engineer | 2018 – 2021
+• Built the billing service
+`);
+  const titles = d.workExperience.map((w) => w.jobTitle);
+  const orgs = d.workExperience.map((w) => w.organization);
+  assert.deepEqual(titles, ['Welder', 'Senior Software Engineer', 'Software Engineer']);
+  assert.deepEqual(orgs, ['Goldbeck', 'Acme Corporation', 'Acme Corporation']);
+  assert.equal(d.workExperience[1]!.dates!.isCurrent, true);
+  assert.equal(d.workExperience[2]!.dates!.startDate?.slice(0, 4), '2018');
+});
+
+test('total years of experience is the union of periods', async () => {
+  const d = await parse(`Sam Lee
+
+EXPERIENCE
+Engineer | Alpha Ltd
+Jan 2020 - Dec 2021
+Analyst | Beta GmbH
+Jan 2021 - Dec 2022
+`);
+  // Jan 2020 → Dec 2022 with overlap counted once: 35 months.
+  assert.equal(d.totalYearsExperience, 2.9);
+});
