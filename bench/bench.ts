@@ -1,0 +1,125 @@
+/**
+ * `npm run bench`: accuracy and speed of parseResume on a résumé corpus, in this one process.
+ *
+ *   node --import tsx bench/bench.ts [--corpus DIR] [--out DIR] [--repeat N]
+ *
+ * Parses every document of the corpus (default ../shared/corpus/dev next to the repository) after one
+ * untimed warm-up parse, writes <id>.json predictions (default .bench/pred), scores them with the corpus's
+ * scorer (eval/score.mjs beside the corpus folder or its parent) and prints the accuracy table, the worst documents,
+ * and speed and memory. Timings cover parseResume only (the file is read before the clock starts).
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { parseResume } from '../src/pipeline/pipeline.ts';
+import type { Resume } from '../src/affinda/types.ts';
+import { ProgressBar } from '../src/cli/progress.ts';
+import { countCodes } from '../src/cli/summary.ts';
+import { speedTable, worstTable, type DocScore, type Timing } from './report.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const WORST = 10;
+
+/** What bench uses of shared/eval/score.mjs (plain JS, no types). */
+interface Scorer {
+  scoreDirs(truthDir: string, predDir: string, opts?: { now?: string }): unknown;
+  printReport(result: unknown, log?: (line: string) => void): void;
+  scoreDoc(truth: unknown, pred: unknown, metrics: object, opts?: { now?: string }): void;
+  summarise(metrics: object): { overall: number };
+}
+
+interface CorpusDoc {
+  id: string;
+  file: string;
+  template: string;
+  format: string;
+}
+
+function options(): { corpus: string; out: string; repeat: number } {
+  const { values } = parseArgs({ options: { corpus: { type: 'string' }, out: { type: 'string' }, repeat: { type: 'string', default: '1' } } });
+  const repeat = Number(values.repeat);
+  if (!Number.isInteger(repeat) || repeat < 1) throw new Error(`--repeat must be a positive integer, got "${values.repeat}".`);
+  const corpus = values.corpus ?? path.resolve(ROOT, '../shared/corpus/dev');
+  if (!existsSync(corpus)) throw new Error(`corpus folder ${corpus} not found; pass --corpus DIR.`);
+  return { corpus: path.resolve(corpus), out: path.resolve(values.out ?? path.join(ROOT, '.bench/pred')), repeat };
+}
+
+/** manifest.json's order and labels when present; otherwise every non-hidden, non-JSON file, by name. */
+async function corpusDocs(corpus: string): Promise<CorpusDoc[]> {
+  const manifest = path.join(corpus, 'manifest.json');
+  const extension = (file: string) => path.extname(file).slice(1).toLowerCase();
+  const files: Array<{ file: string; template?: string; format?: string }> = existsSync(manifest)
+    ? JSON.parse(await readFile(manifest, 'utf8'))
+    : (await readdir(corpus)).filter((f) => !f.startsWith('.') && !f.endsWith('.json')).sort().map((file) => ({ file }));
+  return files.map((d) => ({ id: path.parse(d.file).name, file: d.file, template: d.template ?? '-', format: d.format ?? extension(d.file) }));
+}
+
+/** The scorer sits in eval/ beside the corpus folder or beside its parent (shared/eval for shared/corpus/dev). */
+function findScorer(corpus: string): string | null {
+  return ['../eval/score.mjs', '../../eval/score.mjs'].map((p) => path.resolve(corpus, p)).find((p) => existsSync(p)) ?? null;
+}
+
+async function main(): Promise<void> {
+  const { corpus, out, repeat } = options();
+  const docs = await corpusDocs(corpus);
+  if (docs.length === 0) throw new Error(`no documents in ${corpus}.`);
+  await mkdir(out, { recursive: true });
+  const now = new Date().toISOString().slice(0, 7); // parseResume reads "Present" as today; the scorer is told so.
+  const parse = (bytes: Uint8Array, doc: CorpusDoc) => parseResume(bytes, { fileName: doc.file });
+
+  await parse(await readFile(path.join(corpus, docs[0]!.file)), docs[0]!); // warm-up: module loading, lazy tables, JIT
+  const timings: Timing[] = [];
+  const results = new Map<string, Resume>();
+  let peakHeap = 0;
+  const progress = process.stderr.isTTY ? new ProgressBar(docs.length * repeat, process.stderr) : null;
+  let parseSeconds = 0;
+  for (let round = 0; round < repeat; round++) {
+    for (const doc of docs) {
+      const bytes = await readFile(path.join(corpus, doc.file));
+      const started = performance.now();
+      const resume = await parse(bytes, doc);
+      const ms = performance.now() - started;
+      parseSeconds += ms / 1000;
+      timings.push({ format: path.extname(doc.file).slice(1).toLowerCase(), ms });
+      peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+      progress?.tick(resume.error.errorCode != null);
+      if (round === 0) {
+        results.set(doc.id, resume);
+        await writeFile(path.join(out, `${doc.id}.json`), JSON.stringify(resume, null, 2) + '\n');
+      }
+    }
+  }
+  progress?.clear();
+
+  const log = (line = '') => console.log(line);
+  log(`corpus: ${corpus} (${docs.length} documents)`);
+  log(`predictions: ${out}`);
+  const scorerFile = findScorer(corpus);
+  if (!scorerFile) log(`\nno eval/score.mjs beside ${corpus} or its parent: accuracy not measured, speed only.`);
+  else {
+    const scorer = (await import(pathToFileURL(scorerFile).href)) as Scorer;
+    log(`\n== accuracy (${scorerFile}, --now ${now}) ==\n`);
+    scorer.printReport(scorer.scoreDirs(corpus, out, { now }), log);
+    const scores: DocScore[] = [];
+    for (const doc of docs) {
+      const truthFile = path.join(corpus, `${doc.id}.truth.json`);
+      if (!existsSync(truthFile)) continue;
+      const metrics = {};
+      scorer.scoreDoc(JSON.parse(await readFile(truthFile, 'utf8')), results.get(doc.id), metrics, { now });
+      scores.push({ ...doc, overall: scorer.summarise(metrics).overall, errorCode: results.get(doc.id)!.error.errorCode });
+    }
+    if (scores.length > 0) log(`\n== ${Math.min(WORST, scores.length)} worst documents (per-document overall) ==\n\n${worstTable(scores, WORST).join('\n')}`);
+  }
+  log(`\n== speed (parseResume, warm, one process) ==\n\n${speedTable(timings, parseSeconds, repeat).join('\n')}`);
+  const failed = [...results.values()].flatMap((r) => (r.error.errorCode ? [r.error.errorCode] : []));
+  log(`failed documents: ${failed.length}${failed.length > 0 ? ` (${countCodes(failed)})` : ''}`);
+  const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
+  log(`memory: peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}, peak heap used ${mb(peakHeap)} (sampled after each document)`);
+}
+
+main().catch((err: unknown) => {
+  console.error(`bench: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(2);
+});

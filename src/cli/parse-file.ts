@@ -1,0 +1,70 @@
+/**
+ * Parsing one file, the same way in the main thread (one document) and in worker threads (many):
+ * never throws, a failure is in the Resume's `error`, as Affinda reports it.
+ */
+import { readFile } from 'node:fs/promises';
+import { newIdentifier, parseResume } from '../pipeline/pipeline.ts';
+import type { DocumentErrorCode, ParseOptions } from '../pipeline/doc.ts';
+import type { Resume } from '../affinda/types.ts';
+
+/** What a worker receives: plain data, so it crosses the thread boundary by structured clone. */
+export interface ParseJob {
+  path: string;
+  options: ParseOptions;
+}
+
+export async function parseFile(job: ParseJob): Promise<Resume> {
+  try {
+    return await parseResume(await readFile(job.path), job.options);
+  } catch (err) {
+    // parseResume reports bad documents itself; what lands here is an unreadable file or a parser bug.
+    return failedResume(job.options, 'document_conversion_failed', `Unable to parse the document: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** `parseFile` that gives up after `timeoutMs`; the parse itself cannot be stopped in this thread (workers can be). */
+export async function parseFileWithin(job: ParseJob, timeoutMs: number): Promise<Resume> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<Resume>((resolve) => {
+    timer = setTimeout(() => resolve(timedOut(job, timeoutMs)), timeoutMs);
+  });
+  try {
+    return await Promise.race([parseFile(job), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function timedOut(job: ParseJob, timeoutMs: number): Resume {
+  return failedResume(job.options, 'processing_timeout', `Parsing took longer than ${timeoutMs} ms.`);
+}
+
+/** A failed document for failures outside the pipeline (unreadable file, crashed or timed-out worker). */
+export function failedResume(options: ParseOptions, errorCode: DocumentErrorCode, errorDetail: string): Resume {
+  const now = new Date().toISOString();
+  return {
+    data: null,
+    meta: {
+      identifier: newIdentifier(),
+      customIdentifier: null,
+      fileName: options.fileName ?? null,
+      ready: true,
+      readyDt: now,
+      failed: true,
+      expiryTime: null,
+      language: options.language ?? null,
+      pdf: null,
+      parentDocument: null,
+      childDocuments: [],
+      pages: [],
+      isVerified: false,
+      reviewUrl: null,
+      ocrConfidence: null,
+      createdDt: now,
+      documentType: 'resume',
+      regionBias: options.regionBias ?? null,
+      isOcrd: false,
+    },
+    error: { errorCode, errorDetail },
+  };
+}
