@@ -12,6 +12,8 @@ import type { Component, Section } from '../doc.ts';
 import { headingTopic, SECTION_TYPE_OF, type Topic } from '../../knowledge/headings.ts';
 import { unionBox, type Line } from '../layout.ts';
 import { findDateRanges } from '../understand/dates.ts';
+import { degreeScore, educationLevel } from '../../knowledge/degrees.ts';
+import { titleScore } from '../../knowledge/lexicon.ts';
 
 const UNDERLINE = /^\s*([=\-_*~#.·•])\1{2,}\s*$/;
 
@@ -83,16 +85,27 @@ export function findHeadings(lines: Line[]): HeadingCandidate[] {
       styles.push(styleOf(l));
     }
   });
+  // A banner — a line in much larger type than any heading, such as the name at the top of a main
+  // column read after a sidebar — opens a personal-details part of its own.
+  const headingMax = Math.max(0, ...found.map((f) => lines[f.index]!.fontSize));
+  lines.forEach((l, i) => {
+    if (i === 0 || found.some((f) => f.index === i)) return;
+    if (l.fontSize >= body * 1.6 && l.fontSize > headingMax * 1.15 && l.text.trim().split(/\s+/).length <= 5) found.push({ index: i, topic: 'personal' });
+  });
+  found.sort((a, b) => a.index - b.index);
   // Second pass: unknown headings in the exact style of the known ones, when that style is distinctive
   // (bold, capitals or larger than body text) and shared by at least two known headings.
   const distinctive = styles.filter((s) => s.bold || s.caps || s.size > body * 1.15);
   const common = distinctive.find((s) => distinctive.filter((t) => sameStyle(s, t)).length >= 2);
   if (common) {
     const known = new Set(found.map((f) => f.index));
+    const banner = new Set(found.filter((f) => f.topic === 'personal').map((f) => f.index));
     lines.forEach((l, i) => {
       if (known.has(i) || !shortEnough(l) || l.listItem || /\t\S/.test(l.text.trim())) return;
-      if (!sameStyle(styleOf(l), common)) return;
+      if (!sameStyle(styleOf(l), common) || banner.has(i)) return;
       if (findDateRanges(l.text).length) return;
+      // Content in heading style: a qualification, a job title, or a line right under a heading.
+      if (educationLevel(l.text) || titleScore(l.text) >= 0.45 || found.some((f) => f.index === i - 1)) return;
       // The very first line in heading style is usually the candidate's name.
       if (i === 0) return;
       found.push({ index: i, topic: null });
@@ -132,10 +145,11 @@ export function splitSections(lines: Line[]): Section[] {
 
 /** "Career Summary" or "Qualifications": entries with dates are work (or schooling), prose is a summary. */
 function resolveAmbiguous(body: Line[]): Topic {
-  const dated = body.filter((l) => findDateRanges(l.text).some((r) => !r.single)).length;
-  if (dated === 0) return 'summary';
-  const schooling = body.filter((l) => /\b(university|college|school|institute|bachelor|master|degree|diploma|b\.?sc|m\.?sc|ph\.?d)\b/i.test(l.text)).length;
-  return schooling > dated ? 'education' : 'work';
+  const dated = body.filter((l) => findDateRanges(l.text).some((r) => !r.single || r.standalone)).length;
+  // Employers can be universities: only qualifications make it a list of schooling.
+  const schooling = body.filter((l) => l.text.split(/\s+/).length <= 12 && degreeScore(l.text.split('\t')[0]!) >= 0.9).length;
+  if (schooling > 0 && schooling >= 0.8 * dated) return 'education';
+  return dated === 0 ? 'summary' : 'work';
 }
 
 export const sections: Component = {

@@ -8,7 +8,7 @@ import type { Education, EducationGrade } from '../../affinda/types.ts';
 import { degreeScore, educationLevel } from '../../knowledge/degrees.ts';
 import { orgScore, schoolScore, titleScore } from '../../knowledge/lexicon.ts';
 import { splitEntries, slotsOf, type Slot } from './entries.ts';
-import { assignRoles, refineSlots } from './roles.ts';
+import { assignRoles, refineSlots, splitTrailingPlace } from './roles.ts';
 import { placeScore, toLocation } from './places.ts';
 import { educationDatesOf } from './entry-dates.ts';
 
@@ -37,7 +37,7 @@ export function readEducation(doc: Doc, sections: Section[]): Education[] {
   for (const section of sections) {
     const entries = splitEntries(section.lines).filter((e) => e.head.length);
     const slotLists = entries.map((e) =>
-      refineSlots(slotsOf([...e.inherited, ...e.head], e.dates, e.dateLine), scoreEdu, [['degree', 'school'], ['school', 'place'], ['school', 'degree'], ['degree', 'grade'], ['school', 'grade']]),
+      refineSlots(splitTrailingPlace(slotsOf([...e.inherited, ...e.head], e.dates, e.dateLine), placeScore), scoreEdu, [['degree', 'school'], ['school', 'place'], ['school', 'degree'], ['degree', 'grade'], ['school', 'grade']]),
     );
     const roles = assignRoles(slotLists, ROLES, scoreEdu, 0.7);
     entries.forEach((entry, k) => {

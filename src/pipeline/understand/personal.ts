@@ -17,8 +17,15 @@ import { inferCountry } from '../enrich/phones.ts';
 
 /** Lines where the candidate's own details are printed. */
 function personalLines(doc: Doc): Line[] {
-  const personal = doc.sections.filter((s) => s.topic === 'personal');
-  return personal.flatMap((s) => (s.heading ? [s.heading, ...s.lines] : s.lines));
+  return personalSections(doc).flatMap((s) => (s.heading ? [s.heading, ...s.lines] : s.lines));
+}
+
+const personalSections = (doc: Doc): Section[] => doc.sections.filter((s) => s.topic === 'personal');
+
+/** Where a name can be: the top lines of each personal-details part (a banner, a sidebar's top). */
+function nameCandidates(doc: Doc): Line[] {
+  const parts = personalSections(doc).map((s) => (s.heading ? [s.heading, ...s.lines] : s.lines).slice(0, 6));
+  return parts.length ? parts.flat() : contactLines(doc).slice(0, 8);
 }
 
 function contactLines(doc: Doc): Line[] {
@@ -29,7 +36,7 @@ const LABEL = /^\s*(name|nom|vorname|nachname|full name)\s*[:：]\s*/i;
 
 /** The name: the line at the top that looks most like a person's name, larger type breaking ties. */
 export function findName(lines: Line[]): Line | null {
-  const top = lines.slice(0, 12);
+  const top = lines.slice(0, 18);
   const maxSize = Math.max(...top.map((l) => l.fontSize), 1);
   let best: Line | null = null;
   let bestScore = 0.35;
@@ -109,7 +116,7 @@ export const personal: Component = {
       if (!d.linkedin && isLinkedIn(m.value)) d.linkedin = m.value;
     }
 
-    const nameLine = findName(mine.length ? mine : all);
+    const nameLine = findName(nameCandidates(doc));
     if (nameLine) {
       const raw = nameLine.text.replace(LABEL, '').split('\t')[0]!.trim();
       d.name = splitName(raw);

@@ -5,6 +5,7 @@
 import type { Location } from '../../affinda/types.ts';
 import { citiesByName, countryByName, subdivisionsByCode, subdivisionsByName } from '../../knowledge/geo.ts';
 import { parseLocation } from './location.ts';
+import { orgScore, schoolScore, titleScore } from '../../knowledge/lexicon.ts';
 
 const REMOTE = /^(remote|hybrid|on[- ]?site|home[- ]based|work from home|wfh|various locations|multiple locations|worldwide)\b/i;
 const POSTCODE = /\b(\d{4,6}|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b/;
@@ -20,7 +21,11 @@ export function placeScore(text: string): number {
   const parts = t.split(/\s*,\s*/).filter(Boolean);
   const last = parts[parts.length - 1]!;
   const firstCity = citiesByName(parts[0]!.replace(POSTCODE, '').trim()).length > 0;
-  if (parts.length >= 2 && (isRegion(last) || isRegion(last.replace(POSTCODE, '').trim()))) return 0.95;
+  // Before a country or state, every part must read as a town or street, not an employer or a title.
+  const townish = (part: string): boolean =>
+    citiesByName(part.replace(POSTCODE, '').trim()).length > 0 ||
+    (part.split(/\s+/).length <= 4 && !/[&@]/.test(part) && orgScore(part) < 0.5 && titleScore(part) < 0.3 && schoolScore(part) === 0);
+  if (parts.length >= 2 && (isRegion(last) || isRegion(last.replace(POSTCODE, '').trim())) && parts.slice(0, -1).every(townish)) return 0.95;
   if (parts.length === 1 && isRegion(t)) return 0.85;
   if (firstCity) return parts.length >= 2 ? 0.9 : 0.8;
   if (parts.length === 2 && /^[A-Z]{2}$/.test(last)) return 0.6;

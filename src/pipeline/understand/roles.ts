@@ -15,6 +15,35 @@ export interface Assigned<R extends string> {
   roles: Map<Slot, R>;
 }
 
+/**
+ * Splits off a place printed at the end of a slot after a comma ("Marks & Spencer, London, United
+ * Kingdom" → "Marks & Spencer" + "London, United Kingdom"): the longest run of trailing comma parts that
+ * reads as a place, when something is left before it.
+ */
+export function splitTrailingPlace(slots: Slot[], placeScore: (text: string) => number): Slot[] {
+  const out: Slot[] = [];
+  for (const s of slots) {
+    const parts = s.text.split(/,\s*/);
+    let cut = -1;
+    for (let k = 1; k < parts.length; k++) {
+      if (placeScore(parts.slice(k).join(', ')) < 0.8) continue;
+      // "Bentonville, AR" is one place: a lone state or country after a single town-like part stays with it.
+      if (k === parts.length - 1 && k === 1 && placeScore(s.text) >= 0.8) break;
+      cut = k;
+      break;
+    }
+    if (cut < 0) {
+      out.push(s);
+      continue;
+    }
+    const head = parts.slice(0, cut).join(', ');
+    const tail = parts.slice(cut).join(', ');
+    out.push({ ...s, text: head });
+    out.push({ ...s, text: tail, start: s.start + s.text.lastIndexOf(tail), piece: s.piece + 0.75 });
+  }
+  return out;
+}
+
 /** Splits slots that hold two fields joined by a comma or " at " ("Paralegal, Société Générale"). */
 export function refineSlots<R extends string>(slots: Slot[], score: Scorer<R>, pairs: [R, R][]): Slot[] {
   const out: Slot[] = [];
@@ -25,15 +54,12 @@ export function refineSlots<R extends string>(slots: Slot[], score: Scorer<R>, p
       continue;
     }
     const [, left, sep, right] = m as unknown as [string, string, string, string];
-    const whole = score(s.text, s);
     const l = score(left, s);
     const r = score(right, s);
     let split = false;
     for (const [a, b] of pairs) {
-      // Split when the halves are clearly different things and the whole is not clearly one.
-      const halves = Math.min(l[a] - l[b], r[b] - r[a]);
-      const wholeBest = Math.max(...Object.values<number>(whole));
-      if (halves > 0.15 && (l[a] + r[b]) / 2 > wholeBest - 0.05) split = true;
+      // Split when each half is clearly one thing, and not the same thing.
+      if (l[a] >= 0.4 && r[b] >= 0.4 && l[a] - l[b] > 0.15 && r[b] - r[a] > 0.15) split = true;
     }
     if (split) {
       out.push({ ...s, text: left });
