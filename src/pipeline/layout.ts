@@ -16,6 +16,8 @@ export interface Word {
   fontSize: number;
   bold: boolean;
   italic: boolean;
+  /** y of the baseline (points, top-left origin), when the source has one (PDF): aligns rows of mixed font sizes. */
+  baseline?: number;
   /** Offsets into `Layout.text`, set by `finalizeLayout`. */
   start: number;
   end: number;

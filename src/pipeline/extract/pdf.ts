@@ -1,6 +1,365 @@
-// Placeholder replaced by the PDF extractor (in progress).
-import type { Layout } from '../layout.ts';
+/**
+ * PDF → Layout with pdf.js (pdfjs-dist legacy build, in-process fake worker, fonts/cmaps/wasm from node_modules:
+ * nothing is fetched). Per page: text runs become words (runs split by ligatures or kerning are glued back
+ * together), words on one baseline become a line, and the lines are put in reading order by
+ * `segment/reading-order.ts`. Images are only located (box and pixel size), never decoded by us.
+ *
+ * Coordinates: pdf.js gives user space with a bottom-left origin; the page viewport at scale 1 maps them
+ * to top-left-origin points and applies the page's /Rotate and crop box offset.
+ */
+import { createRequire } from 'node:module';
 import { DocumentError } from '../doc.ts';
-export async function extractPdf(_bytes: Uint8Array, _opts: { maxPages: number }): Promise<Omit<Layout, 'lines' | 'text'>> {
-  throw new DocumentError('unsupported_file_type', 'PDF extraction is not available yet.');
+import { lineFromWords, type BBox, type ImageRef, type Layout, type Line, type Page, type Word } from '../layout.ts';
+import { orderPage } from '../segment/reading-order.ts';
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfPage = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>;
+type Matrix = number[];
+
+/** A text item as pdf.js reports it (the subset we read). */
+interface TextItem {
+  str: string;
+  transform: Matrix;
+  width: number;
+  fontName: string;
+}
+
+/** A piece of text on one baseline in page coordinates, before it is cut into words. */
+interface Run {
+  text: string;
+  x0: number;
+  x1: number;
+  top: number;
+  bottom: number;
+  baseline: number;
+  size: number;
+  bold: boolean;
+  italic: boolean;
+}
+
+// The modern build needs DOMMatrix (absent in Node 20); the legacy build runs as is. Imported once per process,
+// on first use, so a process that never sees a PDF never pays for it and a warm parse skips the 100+ ms import.
+let pdfjs: Promise<PdfJs> | undefined;
+const loadPdfJs = (): Promise<PdfJs> => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+
+let assetDir: string | undefined;
+/** pdfjs-dist's own directory: standard fonts, cmaps and wasm decoders are read from disk, never downloaded. */
+function pdfjsAssets(): string {
+  return (assetDir ??= createRequire(import.meta.url).resolve('pdfjs-dist/package.json').replace(/package\.json$/, ''));
+}
+
+/** Two runs whose gap is below this share a word: ligatures and kerning split words into touching runs. */
+const WORD_GAP_EM = 0.12;
+/** Runs whose baselines differ by less than this (× the smaller font size) share a line. */
+const BASELINE_TOLERANCE_EM = 0.3;
+
+export async function extractPdf(bytes: Uint8Array, opts: { maxPages: number }): Promise<Omit<Layout, 'lines' | 'text'>> {
+  const { getDocument, OPS, Util } = await loadPdfJs();
+  const dir = pdfjsAssets();
+  const task = getDocument({
+    data: new Uint8Array(bytes), // a copy, and a plain Uint8Array even when given a Buffer: pdf.js detaches the buffer it is given
+    standardFontDataUrl: dir + 'standard_fonts/',
+    cMapUrl: dir + 'cmaps/',
+    cMapPacked: true,
+    wasmUrl: dir + 'wasm/',
+    iccUrl: dir + 'iccs/',
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  });
+  try {
+    const doc = await task.promise;
+    const count = Math.min(doc.numPages, Math.max(0, opts.maxPages));
+    // Pages are requested together: pdf.js's in-thread worker spends much of its time waiting on its own
+    // message queue, and concurrent requests fill those waits.
+    const pages = await Promise.all(
+      Array.from({ length: count }, async (_, i) => {
+        const page = await doc.getPage(i + 1);
+        const result = await readPage(page, i, OPS, Util);
+        page.cleanup();
+        return result;
+      }),
+    );
+    return { format: 'pdf', pages, isOcrd: false, ocrConfidence: null, sourcePageCount: doc.numPages };
+  } catch (err) {
+    throw asDocumentError(err);
+  } finally {
+    await task.destroy();
+  }
+}
+
+function asDocumentError(err: unknown): DocumentError {
+  if (err instanceof DocumentError) return err;
+  const { name, message } = (err ?? {}) as { name?: string; message?: string };
+  // pdf.js 5 does not export PasswordException; its name is the stable part of the contract.
+  if (name === 'PasswordException') return new DocumentError('password_protected', 'The PDF is password-protected.');
+  return new DocumentError('document_conversion_failed', `The PDF could not be read${message ? `: ${message}` : '.'}`);
+}
+
+async function readPage(page: PdfPage, index: number, OPS: PdfJs['OPS'], Util: PdfJs['Util']): Promise<Page> {
+  const viewport = page.getViewport({ scale: 1 });
+  // Font names can only be looked up in commonObjs once the operator list has loaded the fonts; it also holds
+  // the images. Both are requested at once (see above).
+  const [ops, content] = await Promise.all([page.getOperatorList(), page.getTextContent()]);
+  const width = viewport.width;
+  const height = viewport.height;
+
+  const fontStyle = fontStyles(page);
+  const runs: Run[] = [];
+  for (const item of content.items) {
+    if (!('str' in item) || !item.str.trim()) continue;
+    const style = content.styles[item.fontName];
+    const run = toRun(item, Util.transform(viewport.transform, item.transform), style, fontStyle(item.fontName));
+    const cx = (run.x0 + run.x1) / 2;
+    const cy = (run.top + run.bottom) / 2;
+    if (cx < 0 || cx > width || cy < 0 || cy > height) continue; // drawn outside the page box: invisible
+    runs.push(run);
+  }
+
+  const result: Page = {
+    index,
+    width,
+    height,
+    rotation: page.rotate,
+    lines: linesFromRuns(runs, index),
+    images: imagesFromOps(ops, viewport.transform, index, width, height, OPS, Util),
+  };
+  orderPage(result);
+  return result;
+}
+
+/** Bold and italic from the embedded font's real name ("ABCDEF+Lato-BoldItalic"), looked up once per font. */
+function fontStyles(page: PdfPage): (fontName: string) => { bold: boolean; italic: boolean } {
+  const cache = new Map<string, { bold: boolean; italic: boolean }>();
+  return (fontName) => {
+    let style = cache.get(fontName);
+    if (!style) {
+      let name = '';
+      try {
+        name = String((page.commonObjs.get(fontName) as { name?: string } | undefined)?.name ?? '');
+      } catch {
+        // Not loaded (e.g. a Type3 font pdf.js could not translate): regular.
+      }
+      style = { bold: isBoldFont(name), italic: isItalicFont(name) };
+      cache.set(fontName, style);
+    }
+    return style;
+  };
+}
+
+/** TeX's Computer Modern / cm-super fonts say bold and italic in their short names (CMBX10, SFTI1000). */
+export function isBoldFont(name: string): boolean {
+  return /bold|black|heavy|semibold|demi/i.test(name) || /(^|\+)(cmbx|cmb\d|sfbx|lmroman\d+-bold)/i.test(name);
+}
+
+export function isItalicFont(name: string): boolean {
+  return /italic|oblique/i.test(name) || /(^|\+)(cmti|cmsl|sfti|sfsl)/i.test(name);
+}
+
+/**
+ * One pdf.js text item in page coordinates. `m` is its text matrix composed with the viewport transform: (m0, m1)
+ * runs along the baseline, (m2, m3) points up the glyphs. The box is the run's extent from descent to ascent;
+ * rotated text (a vertical sidebar label) gets the axis-aligned box around it and reading order places it.
+ */
+function toRun(item: TextItem, m: Matrix, style: { ascent?: number; descent?: number } | undefined, font: { bold: boolean; italic: boolean }): Run {
+  const size = Math.hypot(m[2]!, m[3]!) || 1;
+  const along = Math.hypot(m[0]!, m[1]!) || 1;
+  const [dx, dy] = [m[0]! / along, m[1]! / along];
+  const [ux, uy] = [m[2]! / size, m[3]! / size];
+  // Font metrics from pdf.js when sane (some fonts report NaN); the usual 0.8/0.2 split otherwise.
+  const ascent = metric(style?.ascent, 0.8, 0.5, 1.2) * size;
+  const descent = metric(style?.descent === undefined ? undefined : -style.descent, 0.2, 0, 0.5) * size;
+  const [x, y, w] = [m[4]!, m[5]!, item.width];
+  const xs = [x + ux * ascent, x - ux * descent, x + dx * w + ux * ascent, x + dx * w - ux * descent];
+  const ys = [y + uy * ascent, y - uy * descent, y + dy * w + uy * ascent, y + dy * w - uy * descent];
+  const top = Math.min(...ys);
+  const bottom = Math.max(...ys);
+  const horizontal = Math.abs(dy) < 0.1;
+  return { text: item.str, x0: Math.min(...xs), x1: Math.max(...xs), top, bottom, baseline: horizontal ? y : bottom, size, ...font };
+}
+
+const metric = (v: number | undefined, fallback: number, lo: number, hi: number): number =>
+  v !== undefined && Number.isFinite(v) ? Math.min(hi, Math.max(lo, v)) : fallback;
+const round = (v: number): number => Math.round(v * 100) / 100;
+
+/**
+ * Groups runs into lines by baseline and cuts them into words. pdf.js items do not follow reading order and
+ * break at arbitrary points (ligatures "fi", kerning pairs, styled spans), so words are rebuilt from geometry.
+ */
+function linesFromRuns(runs: Run[], pageIndex: number): Line[] {
+  const sorted = dedupe(runs).sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
+  const groups: Run[][] = [];
+  for (const run of sorted) {
+    const group = groups[groups.length - 1];
+    const ref = group?.[0];
+    if (group && ref && Math.abs(run.baseline - ref.baseline) < BASELINE_TOLERANCE_EM * Math.min(run.size, ref.size)) group.push(run);
+    else groups.push([run]);
+  }
+  const lines: Line[] = [];
+  for (const group of groups) {
+    const words = wordsFromRuns(group.sort((a, b) => a.x0 - b.x0));
+    if (words.length) lines.push(lineFromWords(words, pageIndex));
+  }
+  return lines;
+}
+
+/**
+ * Drops a run drawn twice at (almost) the same place — the "fake bold" trick of some generators, which
+ * would otherwise double the text — and marks the survivor bold.
+ */
+function dedupe(runs: Run[]): Run[] {
+  const kept: Run[] = [];
+  for (const run of runs) {
+    const twin = kept.find((k) => k.text === run.text && Math.abs(k.x0 - run.x0) < 1.5 && Math.abs(k.baseline - run.baseline) < 1.5);
+    if (twin) twin.bold = true;
+    else kept.push(run);
+  }
+  return kept;
+}
+
+/** A word under construction: character counts keep bold/italic honest when styled runs are glued together. */
+interface Draft {
+  text: string;
+  x0: number;
+  x1: number;
+  top: number;
+  bottom: number;
+  baseline: number;
+  size: number;
+  boldChars: number;
+  italicChars: number;
+  /** The word ended at the end of its run, with no space after it: the next run may continue it. */
+  open: boolean;
+}
+
+function wordsFromRuns(runs: Run[]): Word[] {
+  const drafts: Draft[] = [];
+  for (const run of runs) {
+    // pdf.js gives one width per run; words inside it are placed by character count, which is close enough
+    // for word boxes and keeps wide runs of spaces inside a run visible as gaps.
+    const charWidth = (run.x1 - run.x0) / Math.max(1, run.text.length);
+    for (const m of run.text.matchAll(/\S+/g)) {
+      const x0 = run.x0 + m.index * charWidth;
+      const piece: Draft = {
+        text: m[0],
+        x0,
+        x1: x0 + m[0].length * charWidth,
+        top: run.top,
+        bottom: run.bottom,
+        baseline: run.baseline,
+        size: run.size,
+        boldChars: run.bold ? m[0].length : 0,
+        italicChars: run.italic ? m[0].length : 0,
+        open: m.index + m[0].length === run.text.length,
+      };
+      const prev = drafts[drafts.length - 1];
+      if (prev && prev.open && m.index === 0 && x0 - prev.x1 < WORD_GAP_EM * Math.min(prev.size, run.size)) {
+        prev.text += piece.text;
+        prev.x1 = Math.max(prev.x1, piece.x1);
+        prev.top = Math.min(prev.top, piece.top);
+        prev.bottom = Math.max(prev.bottom, piece.bottom);
+        prev.size = Math.max(prev.size, piece.size);
+        prev.boldChars += piece.boldChars;
+        prev.italicChars += piece.italicChars;
+        prev.open = piece.open;
+      } else {
+        drafts.push(piece);
+      }
+    }
+  }
+  const words: Word[] = [];
+  for (const d of drafts) {
+    // Control characters come from glyphs with no Unicode mapping (often bullets drawn from a symbol font).
+    const text = fixSoftHyphens(d.text.replace(/[\u0000-\u001F\u007F]/g, ''));
+    if (!text || ICON_ONLY.test(text)) continue;
+    words.push({
+      text,
+      bbox: [round(d.x0), round(d.top), round(d.x1), round(d.bottom)],
+      fontSize: Math.round(d.size * 10) / 10,
+      baseline: round(d.baseline),
+      bold: d.boldChars * 2 >= d.text.length,
+      italic: d.italicChars * 2 >= d.text.length,
+      start: 0,
+      end: 0,
+    });
+  }
+  return words;
+}
+
+/**
+ * Words made only of Private Use Area characters are icon-font glyphs (phone, envelope, map pin…): their codes
+ * mean something only inside that font, and as text they would form a column of noise beside the contact lines.
+ */
+const ICON_ONLY = /^[\uE000-\uF8FF\u{F0000}-\u{10FFFF}]+$/u;
+
+/**
+ * A soft hyphen (U+00AD) inside a word is an invisible break opportunity: drop it. At the end of a word it was
+ * printed as a hyphen where the word wrapped: keep a real one.
+ */
+export function fixSoftHyphens(text: string): string {
+  return text.replace(/\u00AD+$/, '-').replace(/\u00AD/g, '');
+}
+
+/**
+ * Images from the operator list: the current transformation matrix maps the unit square to the image's place.
+ * Only what is drawn is recorded (pixel size from the operator arguments); decoding is left to whoever needs pixels.
+ */
+function imagesFromOps(
+  ops: { fnArray: number[]; argsArray: unknown[] },
+  viewportTransform: Matrix,
+  pageIndex: number,
+  width: number,
+  height: number,
+  OPS: PdfJs['OPS'],
+  Util: PdfJs['Util'],
+): ImageRef[] {
+  const images: ImageRef[] = [];
+  const stack: Matrix[] = [];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const place = (m: Matrix, w: number, h: number): void => {
+    const bbox = unitSquareBox(Util.transform(viewportTransform, m) as Matrix);
+    const inside = bbox[2] > 0 && bbox[0] < width && bbox[3] > 0 && bbox[1] < height;
+    if (inside && bbox[2] - bbox[0] >= 1 && bbox[3] - bbox[1] >= 1) images.push({ pageIndex, bbox, width: w, height: h });
+  };
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const args = ops.argsArray[i] as any[];
+    switch (ops.fnArray[i]) {
+      case OPS.save:
+        stack.push(ctm);
+        break;
+      case OPS.restore:
+        ctm = stack.pop() ?? ctm;
+        break;
+      case OPS.transform:
+        ctm = Util.transform(ctm, args) as Matrix;
+        break;
+      case OPS.paintFormXObjectBegin:
+        stack.push(ctm);
+        if (args[0]) ctm = Util.transform(ctm, Array.from(args[0] as ArrayLike<number>)) as Matrix;
+        break;
+      case OPS.paintFormXObjectEnd:
+        ctm = stack.pop() ?? ctm;
+        break;
+      case OPS.paintImageXObject:
+        place(ctm, Number(args[1]) || 0, Number(args[2]) || 0);
+        break;
+      case OPS.paintInlineImageXObject:
+        place(ctm, Number(args[0]?.width) || 0, Number(args[0]?.height) || 0);
+        break;
+      case OPS.paintImageXObjectRepeat: {
+        // pdf.js folds runs of one image drawn at several places into [objId, scaleX, scaleY, positions].
+        const [, sx, sy, positions] = args as [string, number, number, ArrayLike<number>];
+        for (let p = 0; p + 1 < positions.length; p += 2) place(Util.transform(ctm, [sx, 0, 0, sy, positions[p]!, positions[p + 1]!]) as Matrix, 0, 0);
+        break;
+      }
+    }
+  }
+  return images;
+}
+
+function unitSquareBox(m: Matrix): BBox {
+  const xs = [m[4]!, m[4]! + m[0]!, m[4]! + m[2]!, m[4]! + m[0]! + m[2]!];
+  const ys = [m[5]!, m[5]! + m[1]!, m[5]! + m[3]!, m[5]! + m[1]! + m[3]!];
+  return [round(Math.min(...xs)), round(Math.min(...ys)), round(Math.max(...xs)), round(Math.max(...ys))];
 }
