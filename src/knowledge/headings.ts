@@ -127,6 +127,8 @@ const INDEX: Map<string, Topic> = (() => {
   return m;
 })();
 
+const SPACELESS: Map<string, Topic> = new Map([...INDEX.entries()].map(([k, v]) => [k.replace(/ /g, ''), v]));
+
 /** Lower case, accents stripped, "&"→"and", punctuation and numbering dropped, spaces collapsed. */
 export function normalizeHeading(text: string): string {
   return text
@@ -148,9 +150,10 @@ export function normalizeHeading(text: string): string {
  * then each part of a compound ("Skills & Languages" → skills).
  */
 export function headingTopic(text: string): Topic | null {
-  let norm = normalizeHeading(text);
+  const norm = normalizeHeading(text);
   if (!norm) return null;
-  if (/^(\w )+\w$/.test(norm)) norm = norm.replace(/ /g, '');
+  // Letter-spaced ("K E Y S K I L L S", "H I S TO RY"): the word spaces are lost, so match without spaces.
+  if (/^(\w{1,2} )+\w{1,2}$/.test(norm)) return SPACELESS.get(norm.replace(/ /g, '')) ?? null;
   const direct = INDEX.get(norm) ?? INDEX.get(norm.replace(/ and /g, ' '));
   if (direct) return direct;
   const words = norm.split(' ');

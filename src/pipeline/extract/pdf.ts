@@ -284,7 +284,47 @@ function wordsFromRuns(runs: Run[]): Word[] {
       end: 0,
     });
   }
-  return words;
+  return joinLetterSpaced(words);
+}
+
+/**
+ * Letter-spaced headings ("K E Y   S K I L L S") arrive as one-letter words. In a run of three or more of
+ * them, a gap not much wider than the narrowest one is letter spacing; a clearly wider one is a word space.
+ */
+export function joinLetterSpaced(words: Word[]): Word[] {
+  const out: Word[] = [];
+  let i = 0;
+  while (i < words.length) {
+    let j = i;
+    while (j < words.length && /^\p{L}$/u.test(words[j]!.text)) j++;
+    if (j - i < 3) {
+      out.push(words[i]!);
+      i++;
+      continue;
+    }
+    const run = words.slice(i, j);
+    const gaps = run.slice(1).map((w, k) => w.bbox[0] - run[k]!.bbox[2]);
+    const narrow = Math.min(...gaps);
+    // Evenly spaced letters give no word boundaries to find: leave them for the heading matcher.
+    if (Math.max(...gaps) - narrow < 0.2 * run[0]!.fontSize) {
+      out.push(...run);
+      i = j;
+      continue;
+    }
+    let cur = { ...run[0]! };
+    run.slice(1).forEach((w, k) => {
+      if (gaps[k]! <= narrow + 0.2 * w.fontSize) {
+        cur.text += w.text;
+        cur.bbox = [cur.bbox[0], Math.min(cur.bbox[1], w.bbox[1]), w.bbox[2], Math.max(cur.bbox[3], w.bbox[3])];
+      } else {
+        out.push(cur);
+        cur = { ...w };
+      }
+    });
+    out.push(cur);
+    i = j;
+  }
+  return out;
 }
 
 /**

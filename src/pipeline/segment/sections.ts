@@ -59,7 +59,8 @@ export function findHeadings(lines: Line[]): HeadingCandidate[] {
   const styles: HeadingStyle[] = [];
   const shortEnough = (l: Line): boolean => {
     const t = headingText(l);
-    return t.length >= 3 && t.length <= 60 && t.split(/\s+/).length <= 7 && !/[@]|\d{3,}/.test(t);
+    const words = /^(\S{1,2} )+\S{1,2}$/.test(t) ? 1 : t.split(/\s+/).length; // letter-spaced: one word
+    return t.length >= 3 && t.length <= 60 && words <= 7 && !/[@]|\d{3,}/.test(t);
   };
   const setApart = (l: Line, i: number): boolean => {
     const next = lines[i + 1];
