@@ -1,0 +1,118 @@
+/**
+ * The contract between the HTTP layer (src/service/api) and the document service (store + jobs).
+ *
+ * The API knows nothing of SQL, files or workers: it authenticates a request to a workspace, turns the
+ * multipart form into a `NewDocument`, and calls these methods. The service knows nothing of HTTP: its
+ * errors are `ServiceError`s with a code the API maps to a status and Affinda's error shape.
+ */
+import type { Meta, RegionBias, Resume, ResumeData } from '../affinda/types.ts';
+
+export interface Workspace {
+  id: string;
+  name: string;
+}
+
+/** What an upload asks for, already validated and typed by the API. Exactly one of bytes/url/data. */
+export interface NewDocument {
+  workspace: Workspace;
+  /** The file's bytes (multipart `file`). */
+  bytes?: Uint8Array;
+  /** A URL to download and parse (multipart `url`); downloading is the service's job. */
+  url?: string;
+  /** Résumé data stored as is, not parsed (multipart `data`). */
+  data?: Partial<ResumeData>;
+  /** Caller-chosen document id (`identifier`); must be unused, else `ServiceError('identifier_taken')`. */
+  identifier?: string;
+  customIdentifier?: string | null;
+  fileName?: string | null;
+  language?: string | null;
+  expiryTime?: Date | null;
+  regionBias?: RegionBias | null;
+  rejectDuplicates: boolean;
+  lowPriority: boolean;
+}
+
+export interface ListQuery {
+  offset: number;
+  limit: number;
+  customIdentifier?: string;
+}
+
+export interface ListResult {
+  count: number;
+  results: Meta[];
+}
+
+export type ServiceErrorCode =
+  | 'not_found'
+  | 'identifier_taken'
+  | 'queue_full' // the high-priority budget is spent and the caller refused the low-priority queue
+  | 'invalid';
+
+export class ServiceError extends Error {
+  readonly code: ServiceErrorCode;
+  /** For `invalid`: the request field at fault. For `queue_full`: seconds to wait. */
+  readonly attr: string | null;
+  readonly retryAfter: number | null;
+  constructor(code: ServiceErrorCode, message: string, opts: { attr?: string; retryAfter?: number } = {}) {
+    super(message);
+    this.name = 'ServiceError';
+    this.code = code;
+    this.attr = opts.attr ?? null;
+    this.retryAfter = opts.retryAfter ?? null;
+  }
+}
+
+export interface DocumentService {
+  /**
+   * Accepts a document: stores it durably and queues its parse (or stores `data` as is, ready at once).
+   * Returns as soon as the document is safely accepted; a crash after this never loses it.
+   */
+  create(input: NewDocument): Promise<Resume>;
+  /** Waits until the document is ready (parsed or failed), or until `timeoutMs`; returns it either way. */
+  waitUntilReady(workspace: Workspace, identifier: string, timeoutMs: number): Promise<Resume>;
+  get(workspace: Workspace, identifier: string): Promise<Resume>;
+  list(workspace: Workspace, query: ListQuery): Promise<ListResult>;
+  /** Partial update of ResumeData (top-level keys; arrays replaced); read-only fields recomputed. */
+  update(workspace: Workspace, identifier: string, patch: Partial<ResumeData>): Promise<ResumeData>;
+  delete(workspace: Workspace, identifier: string): Promise<void>;
+  /** The workspace an API key belongs to, or null for an unknown or revoked key. */
+  authenticate(apiKey: string): Promise<Workspace | null>;
+  /** True when storage and queue answer (readiness). */
+  ready(): Promise<boolean>;
+  /** Stops taking work, lets running parses finish or re-queues them, closes connections. */
+  close(): Promise<void>;
+}
+
+/**
+ * Configuration shared by `vitae serve`, `vitae worker` and `vitae keys`: flags override `VITAE_*`
+ * environment variables, which override the defaults (see src/service/config.ts).
+ */
+export interface ServiceConfig {
+  /** Data folder: the SQLite file and stored documents (`--data`, `VITAE_DATA_DIR`; default ./vitae-data). */
+  dataDir: string;
+  /** `sqlite:<path>` or `postgres://…` (`--database`, `VITAE_DATABASE_URL`; default sqlite in dataDir). */
+  databaseUrl: string;
+  /** HTTP port (`--port`, `VITAE_PORT`; default 8080) and host (`VITAE_HOST`; default 127.0.0.1). */
+  port: number;
+  host: string;
+  /** Public origin used in absolute URLs (pagination links, page images), when behind a proxy (`VITAE_PUBLIC_URL`). */
+  publicUrl: string | null;
+  /** Parse worker threads in this process (`--workers`, `VITAE_WORKERS`; default cores − 1, at least 1; 0 = API only). */
+  workers: number;
+  /** Per-document limits. */
+  parseTimeoutMs: number;
+  workerMemoryMb: number;
+  maxUploadBytes: number;
+  maxPages: number;
+  /** How long `wait=true` blocks before answering with `ready: false`. */
+  waitTimeoutMs: number;
+  /** URL uploads may reach loopback, private and link-local addresses (`--allow-private-urls`, `VITAE_ALLOW_PRIVATE_URLS`). */
+  allowPrivateUrls: boolean;
+  urlTimeoutMs: number;
+  /** `rejectDuplicates` when the request does not say. */
+  rejectDuplicatesDefault: boolean;
+  /** High-priority documents per minute per workspace before `lowPriority=false` uploads get 429 (0 = no limit). */
+  highPriorityPerMinute: number;
+  logLevel: string;
+}
