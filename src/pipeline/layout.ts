@@ -135,13 +135,18 @@ export function finalizeLayout(layout: Omit<Layout, 'lines' | 'text'> & Partial<
  * ("Software Engineer<gap>Jan 2019 – Present"), and later stages split on them.
  */
 export function lineFromWords(words: Word[], pageIndex: number, role: LineRole = 'body'): Line {
+  const gaps = words.slice(1).map((w, i) => w.bbox[0] - words[i]!.bbox[2]);
+  // The line's ordinary word space; a gap well beyond it (and at least an em) also separates fields.
+  const usual = [...gaps].sort((a, b) => a - b)[Math.floor((gaps.length - 1) / 2)] ?? 0;
   let text = '';
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (i > 0) {
       const prev = words[i - 1]!;
-      const gap = w.bbox[0] - prev.bbox[2];
-      text += gap > 1.5 * Math.max(prev.fontSize, w.fontSize) ? '\t' : ' ';
+      const gap = gaps[i - 1]!;
+      const em = Math.min(prev.fontSize, w.fontSize);
+      const wide = gap > 1.5 * Math.max(prev.fontSize, w.fontSize) || (gaps.length >= 2 && gap > em && gap > 2.5 * usual);
+      text += wide ? '\t' : ' ';
     }
     text += w.text;
   }

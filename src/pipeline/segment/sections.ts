@@ -116,8 +116,43 @@ export function findHeadings(lines: Line[]): HeadingCandidate[] {
   return found;
 }
 
+/**
+ * A heading printed in a left gutter on the same row as the first line of its section ("Work⇥Senior
+ * Engineer") is cut off that line: the heading becomes a line of its own, the rest another.
+ */
+export function splitLeadingHeadings(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (const l of lines) {
+    const tab = l.text.indexOf('\t');
+    const head = tab > 0 ? l.text.slice(0, tab) : '';
+    if (tab <= 0 || head.split(/\s+/).length > 4 || !headingTopic(head)) {
+      out.push(l);
+      continue;
+    }
+    const headWords = l.words.filter((w) => w.end <= l.start + tab);
+    const restWords = l.words.filter((w) => w.start > l.start + tab);
+    if (!headWords.length || !restWords.length) {
+      out.push(l);
+      continue;
+    }
+    const part = (words: typeof l.words, from: number, to: number): Line => ({
+      ...l,
+      text: l.text.slice(from, to),
+      words,
+      bbox: unionBox(words.map((w) => w.bbox)),
+      fontSize: words[0]!.fontSize,
+      bold: words.every((w) => w.bold),
+      start: l.start + from,
+      end: l.start + to,
+    });
+    out.push(part(headWords, 0, tab), part(restWords, tab + 1, l.text.length));
+  }
+  return out;
+}
+
 /** Groups lines under their headings. Lines before the first heading form the personal-details section. */
-export function splitSections(lines: Line[]): Section[] {
+export function splitSections(all: Line[]): Section[] {
+  const lines = splitLeadingHeadings(all);
   const headings = findHeadings(lines);
   const sections: Section[] = [];
   const make = (topic: Topic, heading: Line | null, body: Line[]): Section => {

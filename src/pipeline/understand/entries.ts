@@ -67,12 +67,38 @@ function isContinuation(line: Line, prev: Line | undefined): boolean {
 
 type Kind = 'head' | 'body';
 
+/**
+ * The left edge at which descriptions are indented, if they are: the rightmost left edge shared by
+ * several lines that are mostly long. Bullets whose glyph was lost (drawn from a symbol font) still sit
+ * to the right of the title, employer and dates.
+ */
+function descriptionIndent(lines: Line[]): number | null {
+  const clusters: { x: number; lines: Line[] }[] = [];
+  for (const l of lines) {
+    const c = clusters.find((k) => Math.abs(k.x - l.bbox[0]) <= 2);
+    if (c) c.lines.push(l);
+    else clusters.push({ x: l.bbox[0], lines: [l] });
+  }
+  const minX = Math.min(...clusters.map((c) => c.x));
+  const candidates = clusters
+    .filter((c) => c.x > minX + 4 && c.lines.length >= 3)
+    .filter((c) => {
+      const words = c.lines.map((l) => l.text.split(/\s+/).length).sort((a, b) => a - b);
+      return words[Math.floor(words.length / 2)]! >= 6;
+    })
+    .sort((a, b) => b.x - a.x);
+  return candidates[0]?.x ?? null;
+}
+
 function classify(lines: Line[]): Kind[] {
   const width = Math.max(1, ...lines.map((l) => l.bbox[2] - l.bbox[0]));
+  const indent = descriptionIndent(lines);
+  const indented = (l: Line): boolean =>
+    indent != null && Math.abs(l.bbox[0] - indent) <= 2 && l.text.split(/\s+/).length >= 4 && !headingDates(l.text).length && !/\t/.test(l.text);
   const kinds: Kind[] = [];
   lines.forEach((l, i) => {
     const prev = lines[i - 1];
-    if (isBullet(l) || isProse(l, width)) kinds.push('body');
+    if (isBullet(l) || isProse(l, width) || indented(l)) kinds.push('body');
     else if (kinds[i - 1] === 'body' && isContinuation(l, prev)) kinds.push('body');
     else kinds.push('head');
   });

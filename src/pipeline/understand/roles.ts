@@ -44,11 +44,14 @@ export function splitTrailingPlace(slots: Slot[], placeScore: (text: string) => 
   return out;
 }
 
-/** Splits slots that hold two fields joined by a comma or " at " ("Paralegal, Société Générale"). */
-export function refineSlots<R extends string>(slots: Slot[], score: Scorer<R>, pairs: [R, R][]): Slot[] {
+/**
+ * Splits slots that hold two fields joined by a comma ("Paralegal, Société Générale") or, for the
+ * `wordPairs`, by " at " / " @ " ("Engineer at Acme"; but "University of Texas at Austin" stays whole).
+ */
+export function refineSlots<R extends string>(slots: Slot[], score: Scorer<R>, pairs: [R, R][], wordPairs: [R, R][] = []): Slot[] {
   const out: Slot[] = [];
   for (const s of slots) {
-    const m = /^(.+?)(,\s+|\s+at\s+|\s+@\s+|\s+for\s+)(.+)$/.exec(s.text);
+    const m = /^(.+?)(,\s+|\s+at\s+|\s+@\s+)(.+)$/.exec(s.text);
     if (!m) {
       out.push(s);
       continue;
@@ -57,7 +60,7 @@ export function refineSlots<R extends string>(slots: Slot[], score: Scorer<R>, p
     const l = score(left, s);
     const r = score(right, s);
     let split = false;
-    for (const [a, b] of pairs) {
+    for (const [a, b] of sep.includes(',') ? pairs : wordPairs) {
       // Split when each half is clearly one thing, and not the same thing.
       if (l[a] >= 0.4 && r[b] >= 0.4 && l[a] - l[b] > 0.15 && r[b] - r[a] > 0.15) split = true;
     }

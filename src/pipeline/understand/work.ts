@@ -46,7 +46,7 @@ export function readWork(doc: Doc, sections: Section[]): WorkExperience[] {
   const out: WorkExperience[] = [];
   for (const section of sections) {
     const entries = splitEntries(section.lines).filter((e) => e.head.length || e.dates);
-    const slotLists = entries.map((e) => refineSlots(splitTrailingPlace(slotsOf([...e.inherited, ...e.head], e.dates, e.dateLine), placeScore), scoreWork, [['title', 'org'], ['org', 'title'], ['org', 'place'], ['title', 'place']]));
+    const slotLists = entries.map((e) => refineSlots(splitTrailingPlace(slotsOf([...e.inherited, ...e.head], e.dates, e.dateLine), placeScore), scoreWork, [['title', 'org'], ['org', 'title'], ['org', 'place'], ['title', 'place']], [['title', 'org']]));
     const roles = assignRoles(slotLists, ROLES, scoreWork);
     entries.forEach((entry, k) => {
       const slots = slotLists[k]!;
