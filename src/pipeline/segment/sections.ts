@@ -150,9 +150,32 @@ export function splitLeadingHeadings(lines: Line[]): Line[] {
   return out;
 }
 
+/**
+ * Labels repeated inside entries ("Highlights", "Responsibilities", "Key achievements" under every job)
+ * name no section: a heading-like line printed twice or more is dropped from the flow.
+ */
+export function dropRepeatedLabels(lines: Line[]): Line[] {
+  const count = new Map<string, number>();
+  const key = (l: Line): string | null => {
+    const t = headingText(l);
+    if (t.split(/\s+/).length > 4 || !headingTopic(t)) return null;
+    // Printed alike each time: same words, same case, same type.
+    const st = styleOf(l);
+    return `${t}|${st.size}|${st.bold}`;
+  };
+  for (const l of lines) {
+    const k = key(l);
+    if (k) count.set(k, (count.get(k) ?? 0) + 1);
+  }
+  return lines.filter((l) => {
+    const k = key(l);
+    return !k || (count.get(k) ?? 0) < 2;
+  });
+}
+
 /** Groups lines under their headings. Lines before the first heading form the personal-details section. */
 export function splitSections(all: Line[]): Section[] {
-  const lines = splitLeadingHeadings(all);
+  const lines = dropRepeatedLabels(splitLeadingHeadings(all));
   const headings = findHeadings(lines);
   const sections: Section[] = [];
   const make = (topic: Topic, heading: Line | null, body: Line[]): Section => {
