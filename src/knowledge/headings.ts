@@ -127,6 +127,9 @@ const INDEX: Map<string, Topic> = (() => {
   return m;
 })();
 
+/** Topics whose heading noun, last in a longer heading, still names the section. */
+const HEAD_NOUN_TOPICS = new Set<Topic>(['work', 'education', 'skills', 'languages', 'certifications', 'publications', 'referees', 'projects', 'interests', 'achievements']);
+
 const SPACELESS: Map<string, Topic> = new Map([...INDEX.entries()].map(([k, v]) => [k.replace(/ /g, ''), v]));
 
 /** Lower case, accents stripped, "&"→"and", punctuation and numbering dropped, spaces collapsed. */
@@ -167,6 +170,13 @@ export function headingTopic(text: string): Topic | null {
   for (const part of norm.split(/ and | or |\//)) {
     const t = INDEX.get(part.trim());
     if (t) return t;
+  }
+  // "Job-related skills", "Computer skills", "Relevant work experience": the head noun comes last.
+  if (words.length >= 2 && words.length <= 4) {
+    for (const n of [2, 1]) {
+      const tail = INDEX.get(words.slice(-n).join(' '));
+      if (tail && HEAD_NOUN_TOPICS.has(tail)) return tail;
+    }
   }
   // "My experience", "Selected publications", "Relevant work experience"
   if (words.length >= 2) {

@@ -81,6 +81,9 @@ export function findHeadings(lines: Line[]): HeadingCandidate[] {
     // A heading has no text after a tab (a tab means a second field on the same row), unless it is a rule.
     if (/\t\S/.test(l.text.trim())) return;
     const topic = headingTopic(headingText(l));
+    // Right under a heading of the same topic, it is that section's first line ("Languages" / "Turkish — first language").
+    const prev = found[found.length - 1];
+    if (prev && prev.index === i - 1 && prev.topic === topic) return;
     if (topic && setApart(l, i)) {
       found.push({ index: i, topic });
       styles.push(styleOf(l));

@@ -8,6 +8,7 @@ import type { Line } from '../layout.ts';
 import { isBullet, stripBullet } from './entries.ts';
 import { findLanguages } from './languages.ts';
 import { findDateRanges } from './dates.ts';
+import { headingTopic } from '../../knowledge/headings.ts';
 
 const bodyOf = (doc: Doc, topic: string): Line[] => doc.sections.filter((s) => s.topic === topic).flatMap((s: Section) => s.lines);
 
@@ -53,7 +54,10 @@ export function skillNames(lines: Line[]): string[] {
   const out: string[] = [];
   for (const item of listItems(lines)) {
     const name = item.replace(/\s*\((expert|advanced|intermediate|beginner|basic|proficient|fluent|native|\d+\+? ?(years?|yrs))\)\s*$/i, '').trim();
-    if (!name || LEVEL.test(name) || name.split(/\s+/).length > 6 || name.length > 60 || /[.!?]$/.test(item)) continue;
+    const sentence = /[.!?]$/.test(item) && name.split(/\s+/).length > 3;
+    // A sub-heading of the list ("Tools", "Soft skills", "Technologies") is not a skill.
+    if (headingTopic(name) === 'skills') continue;
+    if (!name || LEVEL.test(name) || name.split(/\s+/).length > 6 || name.length > 60 || sentence) continue;
     const key = name.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
@@ -77,15 +81,20 @@ export const skills: Component = {
   },
 };
 
+const LANGUAGE_LABEL = /^\s*((spoken |foreign )?languages?( spoken)?|mother tongues?(\(s\))?|native languages?|other languages?(\(s\))?|sprachen|langues|idiomas|lingue|talen)\s*[:：\t]/i;
+const LANGUAGE_LEVEL = /\b([ABC][12]|native|mother tongue|fluent|bilingual|proficient|conversational|elementary|intermediate|advanced|basic|business level|limited working|full professional)\b/i;
+
 export const languages: Component = {
   name: 'languages',
   stage: 'understand',
   creates: 'data.languages and languageCodes (ISO 639-1)',
   run(doc) {
+    const own = new Set(bodyOf(doc, 'languages'));
     const lines = [
-      ...bodyOf(doc, 'languages'),
-      // Labelled lines elsewhere: "Languages: English, French", Europass "Mother tongue(s): German".
-      ...doc.layout.lines.filter((l) => /^\s*((spoken |foreign )?languages?|mother tongues?(\(s\))?|native language|other languages?|sprachen|langues|idiomas)\s*[:：]/i.test(stripBullet(l.text))),
+      ...own,
+      // Elsewhere: labelled lines ("Languages: English, French", Europass "Mother tongue(s)⇥German"), and
+      // lines naming a language with a level ("Arabic⇥A2", "Spanish (fluent)").
+      ...doc.layout.lines.filter((l) => !own.has(l) && (LANGUAGE_LABEL.test(stripBullet(l.text)) || LANGUAGE_LEVEL.test(l.text))),
     ];
     for (const l of lines) {
       for (const lang of findLanguages(l.text)) {
