@@ -147,6 +147,11 @@ export function normalizeHeading(text: string): string {
     .trim();
 }
 
+/** The topic of a phrase that is exactly a known heading ("Tools", "Soft Skills"), else null. */
+export function exactHeadingTopic(text: string): Topic | null {
+  return INDEX.get(normalizeHeading(text)) ?? null;
+}
+
 /**
  * The topic a heading names, or null. Tries the whole heading, then a spaced-letters heading
  * ("E X P E R I E N C E"), then its first two or three words ("Work Experience (selected)"),

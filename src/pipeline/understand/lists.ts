@@ -8,7 +8,7 @@ import type { Line } from '../layout.ts';
 import { isBullet, stripBullet } from './entries.ts';
 import { findLanguages } from './languages.ts';
 import { findDateRanges } from './dates.ts';
-import { headingTopic } from '../../knowledge/headings.ts';
+import { exactHeadingTopic } from '../../knowledge/headings.ts';
 
 const bodyOf = (doc: Doc, topic: string): Line[] => doc.sections.filter((s) => s.topic === topic).flatMap((s: Section) => s.lines);
 
@@ -56,7 +56,7 @@ export function skillNames(lines: Line[]): string[] {
     const name = item.replace(/\s*\((expert|advanced|intermediate|beginner|basic|proficient|fluent|native|\d+\+? ?(years?|yrs))\)\s*$/i, '').trim();
     const sentence = /[.!?]$/.test(item) && name.split(/\s+/).length > 3;
     // A sub-heading of the list ("Tools", "Soft skills", "Technologies") is not a skill.
-    if (headingTopic(name) === 'skills') continue;
+    if (exactHeadingTopic(name) === 'skills') continue;
     if (!name || LEVEL.test(name) || name.split(/\s+/).length > 6 || name.length > 60 || sentence) continue;
     const key = name.toLowerCase();
     if (seen.has(key)) continue;
