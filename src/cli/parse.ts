@@ -4,9 +4,9 @@ import path from 'node:path';
 import type { Resume } from '../affinda/types.ts';
 import { collectInputs } from './inputs.ts';
 import { createOutput } from './output.ts';
-import { parseFileWithin, type ParseJob } from './parse-file.ts';
+import { parseFileWithin, type ParseJob } from '../workers/parse-file.ts';
 import { DEFAULT_TIMEOUT_MS, readSettings, type ParseSettings } from './parse-settings.ts';
-import { ParsePool } from './pool.ts';
+import { ParsePool } from '../workers/pool.ts';
 import { ProgressBar } from './progress.ts';
 import { summary } from './summary.ts';
 import { EXIT } from './usage.ts';
@@ -66,7 +66,7 @@ export async function run(args: string[]): Promise<number> {
 async function parseAll(files: string[], settings: ParseSettings, done: (index: number, resume: Resume) => Promise<void>): Promise<void> {
   const jobs: ParseJob[] = files.map((file) => ({ path: file, options: { ...settings.options, fileName: path.basename(file) } }));
   if (jobs.length === 1) return done(0, await parseFileWithin(jobs[0]!, settings.timeoutMs));
-  const pool = new ParsePool(Math.min(settings.concurrency, jobs.length), settings.timeoutMs);
+  const pool = new ParsePool({ size: Math.min(settings.concurrency, jobs.length), timeoutMs: settings.timeoutMs });
   try {
     await Promise.all(jobs.map(async (job, index) => done(index, await pool.parse(job))));
   } finally {

@@ -160,8 +160,13 @@ export function exactHeadingTopic(text: string): Topic | null {
 export function headingTopic(text: string): Topic | null {
   const norm = normalizeHeading(text);
   if (!norm) return null;
-  // Letter-spaced ("K E Y S K I L L S", "H I S TO RY"): the word spaces are lost, so match without spaces.
-  if (/^(\w{1,2} )+\w{1,2}$/.test(norm)) return SPACELESS.get(norm.replace(/ /g, '')) ?? null;
+  // Letter-spaced ("K E Y S K I L L S", "H I S TO RY", "E D U C A T I O N & T R A I N I N G"): the word
+  // spaces are lost, so the letters are joined and matched without spaces; "&" still separates.
+  const toks = norm.split(' ');
+  if (toks.length >= 4 && toks.filter((t) => t.length <= 2).length >= 0.7 * toks.length) {
+    const joined = norm.split(' and ').map((part) => part.replace(/ /g, ''));
+    return INDEX.get(joined.join(' and ')) ?? SPACELESS.get(joined.join('and')) ?? SPACELESS.get(joined[0]!) ?? null;
+  }
   const direct = INDEX.get(norm) ?? INDEX.get(norm.replace(/ and /g, ' '));
   if (direct) return direct;
   const words = norm.split(' ');

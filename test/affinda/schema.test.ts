@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parseResume } from '../../src/pipeline/pipeline.ts';
-import { failedResume } from '../../src/cli/parse-file.ts';
+import { failedResume } from '../../src/workers/parse-file.ts';
 import type { Resume } from '../../src/affinda/types.ts';
 
 // Vendored copy (see test/fixtures/README.md), so the test does not depend on ../shared.

@@ -59,7 +59,8 @@ export function findHeadings(lines: Line[]): HeadingCandidate[] {
   const styles: HeadingStyle[] = [];
   const shortEnough = (l: Line): boolean => {
     const t = headingText(l);
-    const words = /^(\S{1,2} )+\S{1,2}$/.test(t) ? 1 : t.split(/\s+/).length; // letter-spaced: one word
+    const toks = t.split(/\s+/);
+    const words = toks.length >= 4 && toks.filter((w) => w.length <= 2).length >= 0.7 * toks.length ? 1 : toks.length; // letter-spaced
     return t.length >= 3 && t.length <= 60 && words <= 7 && !/[@]|\d{3,}/.test(t);
   };
   const setApart = (l: Line, i: number): boolean => {

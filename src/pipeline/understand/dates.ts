@@ -448,6 +448,8 @@ export function findDateRanges(text: string, opts: DateOptions = {}): DateRange[
       const connected =
         CONNECTOR_RE.test(gap) ||
         (gap === '/' && a.bare && b.bare) || // "2019/2020", an academic year
+        // Two years stacked or set side by side with no connector ("2018 2021"), close and in order.
+        (/^\s+$/.test(gap) && a.bare && b.bare && !!a.date && !!b.date && b.date.year >= a.date.year && b.date.year - a.date.year <= 12) ||
         (b.kind === 'present' && /^\s*$/.test(gap) && SELF_CONNECTING_RE.test(text.slice(b.index, b.end)));
       if (connected && b.kind === 'present' && a.date) {
         isCurrent = paired = true;

@@ -17,11 +17,17 @@ const ROLES: EduRole[] = ['degree', 'school', 'place', 'grade'];
 
 const GRADE = /\b(gpa|cgpa|grade|grades|mention|honou?rs|first class|upper second|lower second|2[:.][12]|distinction|merit|summa|magna|cum laude|percentage|score|note|final grade|with (high )?honou?rs|\d(\.\d+)?\s*\/\s*\d(\.\d+)?|\d{2,3}(\.\d+)?\s*%)\b/i;
 
+/** The last word decides between "High School Diploma" (a qualification) and "Jefferson High School". */
+const ENDS_AS_QUALIFICATION = /\b(diploma|certificate|degree|ged|a[- ]?levels?|abitur|baccalaur[ée]ate?|gcses?|hsc|ssc|\(hons\)|honours|honors)\W*$/i;
+const ENDS_AS_SCHOOL = /\b(school|college|university|academy|institute|gymnasium|polytechnic|lyc[ée]e|universit[äa]t|hochschule|conservatory|seminary)\W*$/i;
+
 function scoreEdu(text: string, _slot: Slot): Record<EduRole, number> {
   const grade = GRADE.test(text) && !/\b(bachelor|master|doctor|diploma|certificate)\b/i.test(text) ? 0.9 : 0;
   const place = placeScore(text);
-  const degree = degreeScore(text);
-  const school = Math.max(schoolScore(text), degree > 0 ? 0 : orgScore(text) * 0.6 + (titleScore(text) < 0.3 ? 0.15 : 0));
+  let degree = degreeScore(text);
+  let school = Math.max(schoolScore(text), degree > 0 ? 0 : orgScore(text) * 0.6 + (titleScore(text) < 0.3 ? 0.15 : 0));
+  if (degree > 0 && ENDS_AS_QUALIFICATION.test(text)) [degree, school] = [0.95, school * 0.3];
+  else if (ENDS_AS_SCHOOL.test(text)) [degree, school] = [degree * 0.3, 0.95];
   return { degree: degree * (grade ? 0.3 : 1), school: school * (place > 0.7 ? 0.3 : 1) * (grade ? 0.2 : 1), place: place * (degree ? 0.2 : 1), grade };
 }
 

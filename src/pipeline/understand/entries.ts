@@ -206,7 +206,7 @@ export interface Slot {
   start: number;
 }
 
-const SEPARATORS = /\t+|\s+[|｜•·◦▪–—]\s+|\s*\|\s*|\s+-\s+|\s{3,}/g;
+const SEPARATORS = /\t+|\s+[|｜•·◦▪–—]\s+|\s*[|;]\s*|\s+-\s+|\s{3,}/g;
 
 /**
  * Cuts heading lines into slots at separators (tab, pipe, bullet, spaced dash), after removing the

@@ -1,21 +1,22 @@
 /**
- * Parsing one file, the same way in the main thread (one document) and in worker threads (many):
- * never throws, a failure is in the Resume's `error`, as Affinda reports it.
+ * Parsing one document, the same way in the main thread (one CLI document) and in worker threads (the CLI's
+ * folders and the service's queue): never throws, a failure is in the Resume's `error`, as Affinda reports it.
  */
 import { readFile } from 'node:fs/promises';
 import { newIdentifier, parseResume } from '../pipeline/pipeline.ts';
 import type { DocumentErrorCode, ParseOptions } from '../pipeline/doc.ts';
 import type { Resume } from '../affinda/types.ts';
 
-/** What a worker receives: plain data, so it crosses the thread boundary by structured clone. */
-export interface ParseJob {
-  path: string;
-  options: ParseOptions;
-}
+/**
+ * What a worker receives: plain data, so it crosses the thread boundary by structured clone. The CLI sends a
+ * path (the worker reads the file, in parallel with the others); the service sends the bytes it stored.
+ */
+export type ParseJob = { options: ParseOptions } & ({ path: string } | { bytes: Uint8Array });
 
 export async function parseFile(job: ParseJob): Promise<Resume> {
   try {
-    return await parseResume(await readFile(job.path), job.options);
+    const bytes = 'bytes' in job ? job.bytes : await readFile(job.path);
+    return await parseResume(bytes, job.options);
   } catch (err) {
     // parseResume reports bad documents itself; what lands here is an unreadable file or a parser bug.
     return failedResume(job.options, 'document_conversion_failed', `Unable to parse the document: ${err instanceof Error ? err.message : String(err)}`);
@@ -36,7 +37,11 @@ export async function parseFileWithin(job: ParseJob, timeoutMs: number): Promise
 }
 
 export function timedOut(job: ParseJob, timeoutMs: number): Resume {
-  return failedResume(job.options, 'processing_timeout', `Parsing took longer than ${timeoutMs} ms.`);
+  return failedResume(job.options, 'processing_timeout', timeoutDetail(timeoutMs));
+}
+
+export function timeoutDetail(timeoutMs: number): string {
+  return `Parsing took longer than ${timeoutMs} ms.`;
 }
 
 /** A failed document for failures outside the pipeline (unreadable file, crashed or timed-out worker). */

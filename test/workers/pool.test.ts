@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ParsePool } from '../../src/cli/pool.ts';
+import { ParsePool } from '../../src/workers/pool.ts';
 
 test('a crashed, exited or hung worker fails only its own document and is replaced', async () => {
   // One worker, so every job after a failure proves a fresh worker took over.
-  const pool = new ParsePool(1, 500, new URL('../fixtures/flaky-worker.mjs', import.meta.url));
+  const pool = new ParsePool({ size: 1, timeoutMs: 500, workerUrl: new URL('../fixtures/flaky-worker.mjs', import.meta.url) });
   const paths = ['ok-1', 'throw', 'ok-2', 'exit', 'ok-3', 'hang', 'ok-4'];
   try {
     const resumes = await Promise.all(paths.map((p) => pool.parse({ path: p, options: { fileName: p } })));
