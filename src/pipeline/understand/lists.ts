@@ -96,8 +96,19 @@ export const languages: Component = {
       // lines naming a language with a level ("Arabic⇥A2", "Spanish (fluent)").
       ...doc.layout.lines.filter((l) => !own.has(l) && (LANGUAGE_LABEL.test(stripBullet(l.text)) || LANGUAGE_LEVEL.test(l.text))),
     ];
-    for (const l of lines) {
-      for (const lang of findLanguages(l.text)) {
+    // A contact line may list languages on their own: "Montreal, QC⇥438-952-8840⇥Hindi, English, French".
+    const listed = doc.sections
+      .filter((s) => s.topic === 'personal')
+      .flatMap((s) => s.lines)
+      // "Nationality: Polish" names a people, not a language spoken.
+      .filter((l) => !/\b(nationality|citizenship|citizen|staatsangeh|nationalit|nacionalidad|nazionalit|nationaliteit)/i.test(l.text))
+      .flatMap((l) => l.text.split(/\t|\s[|·•]\s/))
+      .filter((seg) => {
+        const items = seg.split(/\s*[,/]\s*|\s+and\s+/).filter(Boolean);
+        return items.length >= 1 && items.every((item) => findLanguages(item).length === 1 && findLanguages(item)[0]!.length >= item.trim().length - 1);
+      });
+    for (const text of [...lines.map((l) => l.text), ...listed]) {
+      for (const lang of findLanguages(text)) {
         if (doc.data.languages.includes(lang.name)) continue;
         doc.data.languages.push(lang.name);
         doc.data.languageCodes.push(lang.code);

@@ -51,22 +51,23 @@ export function splitTrailingPlace(slots: Slot[], placeScore: (text: string) => 
 export function refineSlots<R extends string>(slots: Slot[], score: Scorer<R>, pairs: [R, R][], wordPairs: [R, R][] = []): Slot[] {
   const out: Slot[] = [];
   for (const s of slots) {
-    const m = /^(.+?)(,\s+|\s+at\s+|\s+@\s+)(.+)$/.exec(s.text);
-    if (!m) {
-      out.push(s);
-      continue;
+    // Every place the slot could be cut; the cut with the clearest evidence on both sides wins.
+    let best: { margin: number; left: string; right: string; at: number } | null = null;
+    for (const m of s.text.matchAll(/,\s+|\s+at\s+|\s+@\s+/g)) {
+      const left = s.text.slice(0, m.index);
+      const right = s.text.slice(m.index + m[0].length);
+      if (!left.trim() || !right.trim()) continue;
+      const l = score(left, s);
+      const r = score(right, s);
+      for (const [a, b] of m[0].includes(',') ? pairs : wordPairs) {
+        // Each half must clearly be one thing, and not the same thing.
+        const margin = Math.min(l[a] - l[b], r[b] - r[a]);
+        if (l[a] >= 0.4 && r[b] >= 0.4 && margin > 0.15 && (!best || margin > best.margin)) best = { margin, left, right, at: m.index + m[0].length };
+      }
     }
-    const [, left, sep, right] = m as unknown as [string, string, string, string];
-    const l = score(left, s);
-    const r = score(right, s);
-    let split = false;
-    for (const [a, b] of sep.includes(',') ? pairs : wordPairs) {
-      // Split when each half is clearly one thing, and not the same thing.
-      if (l[a] >= 0.4 && r[b] >= 0.4 && l[a] - l[b] > 0.15 && r[b] - r[a] > 0.15) split = true;
-    }
-    if (split) {
-      out.push({ ...s, text: left });
-      out.push({ ...s, text: right, start: s.start + left.length + sep.length, piece: s.piece + 0.5 });
+    if (best) {
+      out.push({ ...s, text: best.left });
+      out.push({ ...s, text: best.right, start: s.start + best.at, piece: s.piece + 0.5 });
     } else out.push(s);
   }
   return out;
