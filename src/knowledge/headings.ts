@@ -165,7 +165,13 @@ export function headingTopic(text: string): Topic | null {
   const toks = norm.split(' ');
   if (toks.length >= 4 && toks.filter((t) => t.length <= 2).length >= 0.7 * toks.length) {
     const joined = norm.split(' and ').map((part) => part.replace(/ /g, ''));
-    return INDEX.get(joined.join(' and ')) ?? SPACELESS.get(joined.join('and')) ?? SPACELESS.get(joined[0]!) ?? null;
+    const exact = INDEX.get(joined.join(' and ')) ?? SPACELESS.get(joined.join('and')) ?? SPACELESS.get(joined[0]!);
+    if (exact) return exact;
+    // "EDUCATIONANDQUALIFICATIONS": the longest known heading it starts with.
+    const whole = joined.join('and');
+    let best: [string, Topic] | null = null;
+    for (const [k, v] of SPACELESS) if (k.length >= 5 && whole.startsWith(k) && (!best || k.length > best[0].length)) best = [k, v];
+    return best?.[1] ?? null;
   }
   const direct = INDEX.get(norm) ?? INDEX.get(norm.replace(/ and /g, ' '));
   if (direct) return direct;

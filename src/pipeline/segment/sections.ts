@@ -210,7 +210,7 @@ export function splitSections(all: Line[]): Section[] {
 function resolveAmbiguous(body: Line[]): Topic {
   const dated = body.filter((l) => findDateRanges(l.text).some((r) => !r.single || r.standalone)).length;
   // Employers can be universities: only qualifications make it a list of schooling.
-  const schooling = body.filter((l) => l.text.split(/\s+/).length <= 12 && degreeScore(l.text.split('\t')[0]!) >= 0.9).length;
+  const schooling = body.filter((l) => (l.text.match(/\p{L}+/gu) ?? []).length <= 16 && degreeScore(l.text.split('\t')[0]!) >= 0.9).length;
   if (schooling > 0 && schooling >= 0.8 * dated) return 'education';
   return dated === 0 ? 'summary' : 'work';
 }

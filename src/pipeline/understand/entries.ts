@@ -49,6 +49,9 @@ export function headingDates(text: string): DateRange[] {
 function isProse(line: Line, width: number): boolean {
   const text = line.text.trim();
   const words = wordCount(text);
+  // A line that opens or closes with a date range is an entry's heading, however long.
+  const range = headingDates(text).find((r) => !r.single);
+  if (range && (range.index <= 2 || range.index + range.length >= text.length - 2)) return false;
   if (words >= 14) return true;
   const wide = line.bbox[2] - line.bbox[0] > 0.8 * width;
   return words >= 8 && (/[.;]$/.test(text) || (wide && !/\t/.test(text) && headingDates(text).length === 0 && /^[a-z]/.test(text)));
@@ -206,7 +209,9 @@ export interface Slot {
   start: number;
 }
 
-const SEPARATORS = /\t+|\s+[|｜•·◦▪–—]\s+|\s*[|;]\s*|\s+-\s+|\s{3,}/g;
+// Also a full stop closing a word of three or more lower-case letters before a capital ("Canada. GPA 3.9"),
+// which leaves abbreviations ("B.Sc. Biology", "Inc. Software") alone.
+const SEPARATORS = /\t+|\s+[|｜•·◦▪–—]\s+|\s*[|;]\s*|\s+-\s+|\s{3,}|(?<=\p{Ll}{3})\.\s+(?=\p{Lu})/gu;
 
 /**
  * Cuts heading lines into slots at separators (tab, pipe, bullet, spaced dash), after removing the
