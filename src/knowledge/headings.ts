@@ -188,7 +188,7 @@ export function headingTopic(text: string): Topic | null {
     if (t) return t;
   }
   // "Job-related skills", "Computer skills", "Relevant work experience": the head noun comes last.
-  if (words.length >= 2 && words.length <= 4) {
+  if (words.length >= 2 && words.length <= 4 && !/^(bachelor|master|doctor|diploma|certificate|associate)/.test(norm)) {
     for (const n of [2, 1]) {
       const tail = INDEX.get(words.slice(-n).join(' '));
       if (tail && HEAD_NOUN_TOPICS.has(tail)) return tail;

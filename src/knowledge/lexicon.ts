@@ -53,7 +53,7 @@ const SCHOOL_WORDS = new Set([
   'universitat', 'universitaet', 'universite', 'universidad', 'universidade', 'universita', 'universiteit', 'iit',
   'iim', 'nit', 'conservatory', 'seminary', 'ecole', 'escuela', 'faculty', 'campus', 'mit', 'ucla', 'lse', 'eth',
   'epfl', 'insead', 'essec', 'hec', 'tu', 'fachhochschule', 'kolleg', 'realschule', 'gesamtschule', 'liceo',
-  'instituto', 'politecnico', 'polytechnique', 'business', 'sciences', 'technion', 'tafe', 'cegep',
+  'instituto', 'politecnico', 'polytechnique', 'technion', 'tafe', 'cegep',
 ]);
 
 /** How much a text looks like a job title, 0..1: its head word, its other words. */

@@ -6,7 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Resume } from '../affinda/types.ts';
-import { failedResume, timedOut, type ParseJob } from './parse-file.ts';
+import { failedResume, timeoutDetail, type ParseJob } from './parse-file.ts';
 
 // The .mjs trampoline registers tsx inside the worker (see parse-worker.mjs).
 const WORKER_URL = new URL('./parse-worker.mjs', import.meta.url);
@@ -59,8 +59,8 @@ export class ParsePool {
   async parse(job: ParseJob): Promise<Resume> {
     const outcome = await this.run(job);
     if (outcome.kind === 'parsed') return outcome.resume;
-    if (outcome.kind === 'timeout') return timedOut(job, this.#options.timeoutMs);
-    return failedResume(job.options, 'document_conversion_failed', outcome.detail);
+    const code = outcome.kind === 'timeout' ? 'processing_timeout' : 'document_conversion_failed';
+    return failedResume(job.options, code, outcome.detail);
   }
 
   /** Stops every worker. Jobs still queued are dropped, so the exiting workers are not replaced. */
@@ -75,7 +75,7 @@ export class ParsePool {
       const task = this.#queue.shift()!;
       const { timeoutMs } = this.#options;
       slot.task = task;
-      slot.timer = setTimeout(() => this.#settle(slot, { kind: 'timeout', detail: `Parsing took longer than ${timeoutMs} ms.` }, false), timeoutMs);
+      slot.timer = setTimeout(() => this.#settle(slot, { kind: 'timeout', detail: timeoutDetail(timeoutMs) }, false), timeoutMs);
       slot.worker.postMessage(task.job);
     }
   }

@@ -27,6 +27,7 @@ function scoreEdu(text: string, _slot: Slot): Record<EduRole, number> {
   let degree = degreeScore(text);
   let school = Math.max(schoolScore(text), degree > 0 ? 0 : orgScore(text) * 0.6 + (titleScore(text) < 0.3 ? 0.15 : 0));
   if (degree > 0 && ENDS_AS_QUALIFICATION.test(text)) [degree, school] = [0.95, school * 0.3];
+  else if (degree >= 0.95 && !ENDS_AS_SCHOOL.test(text)) school *= 0.4; // "Bachelor of Business Administration"
   else if (ENDS_AS_SCHOOL.test(text)) [degree, school] = [degree * 0.3, 0.95];
   return { degree: degree * (grade ? 0.3 : 1), school: school * (place > 0.7 ? 0.3 : 1) * (grade ? 0.2 : 1), place: place * (degree ? 0.2 : 1), grade };
 }

@@ -51,7 +51,7 @@ function isProse(line: Line, width: number): boolean {
   const words = wordCount(text);
   // A line that opens or closes with a date range is an entry's heading, however long.
   const range = headingDates(text).find((r) => !r.single);
-  if (range && (range.index <= 2 || range.index + range.length >= text.length - 2)) return false;
+  if (range && (range.standalone || range.index <= 2 || range.index + range.length >= text.length - 2)) return false;
   if (words >= 14) return true;
   const wide = line.bbox[2] - line.bbox[0] > 0.8 * width;
   return words >= 8 && (/[.;]$/.test(text) || (wide && !/\t/.test(text) && headingDates(text).length === 0 && /^[a-z]/.test(text)));

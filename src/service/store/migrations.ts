@@ -1,0 +1,79 @@
+/** Schema migrations, in code (no files to ship), run by Kysely's Migrator at every start. */
+import { Migrator, type Kysely, type Migration } from 'kysely';
+import type { Dialect } from './db.ts';
+
+function migrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    '0001_initial': {
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('workspaces')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull().unique())
+          .addColumn('created_dt', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('api_keys')
+          .addColumn('hash', 'text', (c) => c.primaryKey())
+          .addColumn('prefix', 'text', (c) => c.notNull())
+          .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id'))
+          .addColumn('created_dt', 'text', (c) => c.notNull())
+          .addColumn('revoked_dt', 'text')
+          .execute();
+        await db.schema
+          .createTable('documents')
+          .addColumn('identifier', 'text', (c) => c.primaryKey())
+          .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id'))
+          .addColumn('custom_identifier', 'text')
+          .addColumn('file_name', 'text')
+          .addColumn('source_url', 'text')
+          .addColumn('sha256', 'text')
+          .addColumn('size', 'integer')
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('created_dt', 'text', (c) => c.notNull())
+          .addColumn('ready_dt', 'text')
+          .addColumn('expiry_time', 'text')
+          .addColumn('language', 'text')
+          .addColumn('region_bias', 'text')
+          .addColumn('low_priority', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('reject_duplicates', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('data', 'text')
+          .addColumn('error_code', 'text')
+          .addColumn('error_detail', 'text')
+          .addColumn('pages', 'text', (c) => c.notNull().defaultTo('[]'))
+          .addColumn('is_ocrd', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('ocr_confidence', 'double precision')
+          .addColumn('is_verified', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
+        await db.schema.createIndex('documents_list').on('documents').columns(['workspace_id', 'created_dt']).execute();
+        await db.schema.createIndex('documents_sha256').on('documents').columns(['workspace_id', 'sha256']).execute();
+        await db.schema.createIndex('documents_expiry').on('documents').column('expiry_time').execute();
+        await db.schema
+          .createTable('jobs')
+          // SQLite's INTEGER PRIMARY KEY is the rowid, which grows with each insert; PostgreSQL needs a sequence.
+          .addColumn('id', dialect === 'postgres' ? 'serial' : 'integer', (c) => c.primaryKey())
+          .addColumn('document_id', 'text', (c) => c.notNull().unique().references('documents.identifier').onDelete('cascade'))
+          .addColumn('priority', 'integer', (c) => c.notNull())
+          .addColumn('state', 'text', (c) => c.notNull())
+          .addColumn('worker_id', 'text')
+          .addColumn('lease_until', 'text')
+          .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('last_failure', 'text')
+          .execute();
+        await db.schema.createIndex('jobs_claim').on('jobs').columns(['state', 'priority', 'id']).execute();
+      },
+    },
+  };
+}
+
+export async function migrate(db: Kysely<any>, dialect: Dialect): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations(dialect) },
+    migrationTableName: 'vitae_migrations',
+    migrationLockTableName: 'vitae_migrations_lock',
+  });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw new Error(`Database migration failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+}

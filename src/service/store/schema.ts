@@ -1,0 +1,74 @@
+/**
+ * The database tables as Kysely sees them. One schema for SQLite and PostgreSQL: timestamps are ISO-8601
+ * strings (they sort as text), booleans are 0/1 integers, and JSON is text, so the same queries run on both.
+ */
+import type { Generated } from 'kysely';
+
+export interface WorkspacesTable {
+  id: string;
+  name: string;
+  created_dt: string;
+}
+
+export interface ApiKeysTable {
+  /** SHA-256 (hex) of the key; the key itself is never stored. */
+  hash: string;
+  /** The key's first characters, not secret, to tell keys apart in `vitae keys list`. */
+  prefix: string;
+  workspace_id: string;
+  created_dt: string;
+  revoked_dt: string | null;
+}
+
+export type DocumentStatus = 'queued' | 'parsing' | 'ready' | 'failed';
+
+export interface DocumentsTable {
+  identifier: string;
+  workspace_id: string;
+  custom_identifier: string | null;
+  file_name: string | null;
+  /** For `url` uploads, downloaded by the job; the file and its hash exist once it is. */
+  source_url: string | null;
+  sha256: string | null;
+  size: number | null;
+  status: DocumentStatus;
+  created_dt: string;
+  ready_dt: string | null;
+  expiry_time: string | null;
+  /** The caller's language until parsed, then the given or detected one. */
+  language: string | null;
+  region_bias: string | null;
+  low_priority: number;
+  reject_duplicates: number;
+  data: string | null;
+  error_code: string | null;
+  error_detail: string | null;
+  pages: string;
+  is_ocrd: number;
+  ocr_confidence: number | null;
+  is_verified: number;
+  attempts: number;
+}
+
+export type JobState = 'queued' | 'running';
+
+/** Documents waiting for or under parsing; a finished job's row is deleted with the document's update. */
+export interface JobsTable {
+  id: Generated<number>;
+  document_id: string;
+  /** 0 = high, 1 = low; claimed in (priority, id) order. */
+  priority: number;
+  state: JobState;
+  worker_id: string | null;
+  lease_until: string | null;
+  attempts: number;
+  /** Why the last attempt ended without a result ('timeout' or 'crashed'), to word the final failure. */
+  last_failure: string | null;
+}
+
+export interface Schema {
+  workspaces: WorkspacesTable;
+  api_keys: ApiKeysTable;
+  documents: DocumentsTable;
+  jobs: JobsTable;
+}
