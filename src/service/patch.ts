@@ -19,7 +19,7 @@ export function applyPatch(stored: ResumeData | null, patch: Partial<ResumeData>
   return next;
 }
 
-/** `data` given on upload: stored as is, completed to a full ResumeData, read-only fields computed the same way. */
+/** `data` given on upload (§6.8): stored as is, unknown keys dropped, missing ones filled with null or []. */
 export function resumeDataFromUpload(data: Partial<ResumeData>): ResumeData {
-  return applyPatch(null, { workExperience: [], websites: [], languages: [], ...data });
+  return { ...emptyResumeData(), ...Object.fromEntries(Object.entries(data).filter(([key, value]) => KNOWN.has(key) && value !== undefined)) };
 }

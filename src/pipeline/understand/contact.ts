@@ -208,7 +208,8 @@ export function findPhones(text: string, defaultCountry: string | null): Match[]
       const at = text.indexOf(piece, offset);
       offset = at + piece.length;
       const value = tidyRun(piece);
-      if (!value) continue;
+      // Years side by side ("2017 2020", "2019 - 2021") are dates, whatever a numbering plan allows.
+      if (!value || /^(19|20)\d\d[\s–—-]+(19|20)\d\d$/.test(value.trim())) continue;
       const key = phoneKey(value, country);
       if (key) add(at + piece.indexOf(value), value, key);
     }

@@ -75,8 +75,9 @@ export const personal: Component = {
     const all = contactLines(doc);
     const d = doc.data;
 
-    // Location first: it decides how national phone numbers are read.
-    for (const l of mine.length ? mine : all.slice(0, 10)) {
+    const nameLine = findName(nameCandidates(doc));
+    // Location next (never on the name's line): it decides how national phone numbers are read.
+    for (const l of (mine.length ? mine : all.slice(0, 10)).filter((x) => x !== nameLine)) {
       const found = findLocations(l.text)[0];
       if (found) {
         d.location = parseLocation(found.value, null);
@@ -87,27 +88,36 @@ export const personal: Component = {
     doc.country = inferCountry({ locationCountry: d.location?.countryCode ?? null, phones: [], regionBias: doc.options.regionBias ?? null });
 
     const text = all.map((l) => l.text).join('\n');
-    const offsetOf = (i: number): number => {
-      // `text` is the lines joined by newlines: map an index back into the document.
+    // The texts searched are lines joined by newlines: map an index back into the document.
+    const offsetIn = (lines: Line[]) => (i: number): number => {
       let at = i;
-      for (const l of all) {
+      for (const l of lines) {
         if (at <= l.text.length) return l.start + at;
         at -= l.text.length + 1;
       }
       return 0;
     };
-    for (const m of findEmails(text)) {
+    const offsetOf = offsetIn(all);
+    const ownOffset = offsetIn(mine);
+    // The candidate's own contacts are printed with their name; only when none are, look further.
+    const ownText = mine.map((l) => l.text).join('\n');
+    const emails = findEmails(ownText).length ? findEmails(ownText).map((m) => ({ ...m, index: ownOffset(m.index) })) : findEmails(text).map((m) => ({ ...m, index: offsetOf(m.index) }));
+    for (const m of emails) {
       if (d.emails.includes(m.value)) continue;
-      cite(doc, `/emails/${d.emails.length}`, offsetOf(m.index), offsetOf(m.index) + m.length);
+      cite(doc, `/emails/${d.emails.length}`, m.index, m.index + m.length);
       d.emails.push(m.value);
     }
+    // Phones line by line: a postcode at the end of one line must not run into a number on the next.
+    const phonesIn = (lines: Line[], country: string | null) =>
+      lines.flatMap((l) => findPhones(l.text, country).map((m) => ({ ...m, index: l.start + m.index })));
     if (!doc.country) {
-      const phonesRaw = findPhones(text, null).map((p) => p.value);
+      const phonesRaw = phonesIn(all, null).map((p) => p.value);
       doc.country = inferCountry({ locationCountry: null, phones: phonesRaw, regionBias: doc.options.regionBias ?? null });
     }
-    for (const m of findPhones(text, doc.country)) {
+    const ownPhones = phonesIn(mine, doc.country);
+    for (const m of ownPhones.length ? ownPhones : phonesIn(all, doc.country)) {
       if (d.phoneNumbers.includes(m.value)) continue;
-      cite(doc, `/phoneNumbers/${d.phoneNumbers.length}`, offsetOf(m.index), offsetOf(m.index) + m.length);
+      cite(doc, `/phoneNumbers/${d.phoneNumbers.length}`, m.index, m.index + m.length);
       d.phoneNumbers.push(m.value);
     }
     for (const m of findUrls(text)) {
@@ -116,7 +126,6 @@ export const personal: Component = {
       if (!d.linkedin && isLinkedIn(m.value)) d.linkedin = m.value;
     }
 
-    const nameLine = findName(nameCandidates(doc));
     if (nameLine) {
       const raw = nameLine.text.replace(LABEL, '').split('\t')[0]!.trim();
       d.name = splitName(raw);
