@@ -56,6 +56,8 @@ const SCHOOL_WORDS = new Set([
   'instituto', 'politecnico', 'polytechnique', 'technion', 'tafe', 'cegep',
 ]);
 
+const STOP = new Set(['in', 'of', 'and', 'the', 'for', 'to', 'at', 'on', 'with', 'a', 'an', 'or', 'by', '&']);
+
 /** How much a text looks like a job title, 0..1: its head word, its other words. */
 export function titleScore(text: string): number {
   const toks = tokenize(text);
@@ -63,6 +65,7 @@ export function titleScore(text: string): number {
   const { heads, words } = loadTitleWords();
   const head = toks[toks.length - 1]!;
   let score = 0;
+  if (STOP.has(head)) return 0; // "Indianapolis, IN", "Director of": not how titles end
   const headCount = heads[head] ?? 0;
   if (headCount >= 50) score += 0.6;
   else if (headCount >= 10) score += 0.45;

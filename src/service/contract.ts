@@ -30,6 +30,11 @@ export interface NewDocument {
   regionBias?: RegionBias | null;
   rejectDuplicates: boolean;
   lowPriority: boolean;
+  /**
+   * True when the request itself said `lowPriority` (either way). Only an explicit `lowPriority=false` gets
+   * `queue_full` when the high-priority budget is spent; otherwise the document silently goes low priority.
+   */
+  lowPriorityExplicit?: boolean;
 }
 
 export interface ListQuery {
@@ -47,6 +52,7 @@ export type ServiceErrorCode =
   | 'not_found'
   | 'identifier_taken'
   | 'queue_full' // the high-priority budget is spent and the caller refused the low-priority queue
+  | 'too_large' // the file is over `maxUploadBytes` (→ 413)
   | 'invalid';
 
 export class ServiceError extends Error {

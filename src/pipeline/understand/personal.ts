@@ -14,6 +14,7 @@ import { parseDate, toIsoDate } from './dates.ts';
 import { headingTopic } from '../../knowledge/headings.ts';
 import type { Line } from '../layout.ts';
 import { inferCountry } from '../enrich/phones.ts';
+import { orgScore, schoolScore, titleScore } from '../../knowledge/lexicon.ts';
 
 /** Lines where the candidate's own details are printed. */
 function personalLines(doc: Doc): Line[] {
@@ -54,6 +55,25 @@ export function findName(lines: Line[]): Line | null {
   return best;
 }
 
+/**
+ * The candidate's home: a place printed in the personal details that is not an employer or a school
+ * ("Head of School, University of Edinburgh"), nor a label.
+ */
+export function findHome(lines: Line[]): { value: string; start: number } | null {
+  const candidates: { value: string; start: number }[] = [];
+  for (const l of lines) {
+    for (const f of findLocations(l.text)) {
+      const head = f.value.split(',')[0]!;
+      if (schoolScore(head) > 0 || orgScore(head) >= 0.7 || titleScore(head) >= 0.45) continue;
+      // A label ("MOBILE⇥0490 842 733", "Address:") is not the place, even when a town has its name.
+      const label = !f.value.includes(',') && f.value.split(/\s+/).length <= 2;
+      if (label && /^\s*$/.test(l.text.slice(0, f.index)) && /^\s*[:：\t]/.test(l.text.slice(f.index + f.length))) continue;
+      candidates.push({ value: f.value, start: l.start + f.index });
+    }
+  }
+  return candidates[0] ?? null;
+}
+
 const DOB = /\b(date of birth|d\.?o\.?b\.?|born( on)?|birth ?date|geburtsdatum|geboren( am)?|date de naissance|n[ée]e? le|fecha de nacimiento|data de nascimento|data di nascita|geboortedatum)\b\s*[:：]?\s*(.+)$/i;
 
 export function findDateOfBirth(lines: Line[]): { iso: string; line: Line } | null {
@@ -77,13 +97,10 @@ export const personal: Component = {
 
     const nameLine = findName(nameCandidates(doc));
     // Location next (never on the name's line): it decides how national phone numbers are read.
-    for (const l of (mine.length ? mine : all.slice(0, 10)).filter((x) => x !== nameLine)) {
-      const found = findLocations(l.text)[0];
-      if (found) {
-        d.location = parseLocation(found.value, null);
-        cite(doc, '/location', l.start + found.index, l.start + found.index + found.length);
-        break;
-      }
+    const home = findHome((mine.length ? mine : all.slice(0, 10)).filter((x) => x !== nameLine));
+    if (home) {
+      d.location = parseLocation(home.value, null);
+      cite(doc, '/location', home.start, home.start + home.value.length);
     }
     doc.country = inferCountry({ locationCountry: d.location?.countryCode ?? null, phones: [], regionBias: doc.options.regionBias ?? null });
 

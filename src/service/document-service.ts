@@ -1,0 +1,198 @@
+/**
+ * The `DocumentService` of contract.ts over the store, the file store and the queue. Accepting a document is
+ * all-or-nothing: its row, its file and its job are written in one transaction (the file before commit, so a
+ * worker that claims the job finds it). Results are written by the job runner; `waitUntilReady` hears of them
+ * in-process through an event, and from other processes by polling.
+ */
+import { EventEmitter, once } from 'node:events';
+import type { Resume, ResumeData } from '../affinda/types.ts';
+import { newIdentifier } from '../pipeline/pipeline.ts';
+import { ServiceError, type DocumentService, type ListQuery, type ListResult, type NewDocument, type ServiceConfig, type Workspace } from './contract.ts';
+import type { Db } from './store/db.ts';
+import { isUniqueViolation } from './store/db.ts';
+import * as documents from './store/documents.ts';
+import type { FileStore } from './store/files.ts';
+import { workspaceOfKey } from './store/keys.ts';
+import { metaOf, resumeOf } from './store/resume.ts';
+import type { JobQueue, Priority } from './jobs/queue.ts';
+import { duplicateDetail } from './jobs/runner.ts';
+import { applyPatch, resumeDataFromUpload } from './patch.ts';
+import { BUDGET_WINDOW_MS, choosePriority } from './priority.ts';
+import { sha256 } from './hash.ts';
+
+/** Caller-chosen identifiers become file names: keep them to a safe alphabet. */
+const IDENTIFIER = /^[A-Za-z0-9_-]{1,64}$/;
+/** How often `waitUntilReady` looks at the database, for documents parsed by another process. */
+const WAIT_POLL_MS = 250;
+
+export interface ServiceParts {
+  db: Db;
+  files: FileStore;
+  queue: JobQueue;
+  config: ServiceConfig;
+  /** Tells this process's runner (if any) that a job was queued. */
+  wakeRunner(): void;
+  /** Stops the runner, sweeper and connections (index.ts owns them). */
+  shutdown(): Promise<void>;
+}
+
+export class SqlDocumentService implements DocumentService {
+  readonly #p: ServiceParts;
+  readonly #settled = new EventEmitter().setMaxListeners(0);
+
+  constructor(parts: ServiceParts) {
+    this.#p = parts;
+  }
+
+  /** The runner calls this when a document becomes ready. */
+  settled(identifier: string): void {
+    this.#settled.emit(identifier);
+  }
+
+  async create(input: NewDocument): Promise<Resume> {
+    const sources = [input.bytes, input.url, input.data].filter((s) => s !== undefined).length;
+    if (sources !== 1) throw new ServiceError('invalid', 'Give exactly one of file, url or data.', { attr: 'file' });
+    if (input.identifier !== undefined && !IDENTIFIER.test(input.identifier)) {
+      throw new ServiceError('invalid', 'identifier may only contain letters, digits, "-" and "_" (at most 64).', { attr: 'identifier' });
+    }
+    if (input.bytes && input.bytes.length > this.#p.config.maxUploadBytes) {
+      throw new ServiceError('too_large', `The file is larger than ${this.#p.config.maxUploadBytes} bytes.`, { attr: 'file' });
+    }
+    if (input.url !== undefined && !/^https?:\/\/./i.test(input.url)) throw new ServiceError('invalid', 'url must be an http or https URL.', { attr: 'url' });
+    const priority = input.data ? null : await this.#priority(input);
+    // A generated identifier may collide (26^8 ids): draw again. A caller's identifier must be free.
+    for (let attempt = 0; ; attempt++) {
+      const identifier = input.identifier ?? newIdentifier();
+      try {
+        return await this.#insert(input, identifier, priority);
+      } catch (err) {
+        if (!isUniqueViolation(err)) throw err;
+        if (input.identifier !== undefined || attempt >= 3) {
+          throw new ServiceError('identifier_taken', `A document with identifier ${identifier} already exists.`, { attr: 'identifier' });
+        }
+      }
+    }
+  }
+
+  async #priority(input: NewDocument): Promise<Priority> {
+    const budget = this.#p.config.highPriorityPerMinute;
+    const now = Date.now();
+    const recent = input.lowPriority || budget === 0
+      ? { count: 0, oldest: null }
+      : await documents.highPrioritySince(this.#p.db.kysely, input.workspace.id, new Date(now - BUDGET_WINDOW_MS).toISOString());
+    const decision = choosePriority({ lowPriority: input.lowPriority, explicit: input.lowPriorityExplicit ?? false, budget, recent, now });
+    if ('priority' in decision) return decision.priority;
+    throw new ServiceError('queue_full', `More than ${budget} high-priority documents in the last minute; retry later or send lowPriority=true.`, {
+      retryAfter: decision.retryAfterSeconds,
+    });
+  }
+
+  async #insert(input: NewDocument, identifier: string, priority: Priority | null): Promise<Resume> {
+    const { db, files } = this.#p;
+    const now = new Date().toISOString();
+    const hash = input.bytes ? sha256(input.bytes) : null;
+    const row: documents.DocumentRow = {
+      identifier,
+      workspace_id: input.workspace.id,
+      custom_identifier: input.customIdentifier ?? null,
+      file_name: input.fileName ?? null,
+      source_url: input.url ?? null,
+      sha256: hash,
+      size: input.bytes?.length ?? null,
+      status: 'queued',
+      created_dt: now,
+      ready_dt: null,
+      expiry_time: input.expiryTime?.toISOString() ?? null,
+      language: input.language ?? null,
+      region_bias: input.regionBias ? JSON.stringify(input.regionBias) : null,
+      low_priority: priority === 'low' ? 1 : 0,
+      reject_duplicates: input.rejectDuplicates ? 1 : 0,
+      data: null,
+      error_code: null,
+      error_detail: null,
+      pages: '[]',
+      is_ocrd: 0,
+      ocr_confidence: null,
+      is_verified: 0,
+      attempts: 0,
+    };
+    if (input.data) Object.assign(row, { status: 'ready', ready_dt: now, data: JSON.stringify(resumeDataFromUpload(input.data)) });
+    let wroteFile = false;
+    try {
+      await db.kysely.transaction().execute(async (trx) => {
+        const original = hash && input.rejectDuplicates ? await documents.findDuplicate(trx, input.workspace.id, hash, identifier) : null;
+        if (original) {
+          // The document exists, failed (§6.3); its bytes are the original's, so none are stored.
+          Object.assign(row, { status: 'failed', ready_dt: now, error_code: 'duplicate_document', error_detail: duplicateDetail(original) });
+        }
+        await documents.insertDocument(trx, row);
+        if (row.status !== 'queued') return;
+        if (input.bytes) {
+          await files.write(input.workspace.id, identifier, input.bytes);
+          wroteFile = true;
+        }
+        await this.#p.queue.enqueue(identifier, { priority: priority ?? 'high' }, trx);
+      });
+    } catch (err) {
+      if (wroteFile) await files.remove(input.workspace.id, identifier);
+      throw err;
+    }
+    if (row.status === 'queued') this.#p.wakeRunner();
+    return resumeOf(row);
+  }
+
+  async waitUntilReady(workspace: Workspace, identifier: string, timeoutMs: number): Promise<Resume> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const resume = await this.get(workspace, identifier);
+      const left = deadline - Date.now();
+      if (resume.meta.ready || left <= 0) return resume;
+      await once(this.#settled, identifier, { signal: AbortSignal.timeout(Math.min(left, WAIT_POLL_MS)) }).catch(() => undefined);
+    }
+  }
+
+  async get(workspace: Workspace, identifier: string): Promise<Resume> {
+    return resumeOf(await this.#find(workspace, identifier));
+  }
+
+  async list(workspace: Workspace, query: ListQuery): Promise<ListResult> {
+    const { count, rows } = await documents.listDocuments(this.#p.db.kysely, workspace.id, query);
+    return { count, results: rows.map(metaOf) };
+  }
+
+  async update(workspace: Workspace, identifier: string, patch: Partial<ResumeData>): Promise<ResumeData> {
+    const row = await this.#find(workspace, identifier);
+    const data = applyPatch(row.data ? (JSON.parse(row.data) as ResumeData) : null, patch);
+    await documents.updateDocument(this.#p.db.kysely, identifier, { data: JSON.stringify(data) });
+    return data;
+  }
+
+  async delete(workspace: Workspace, identifier: string): Promise<void> {
+    await this.#find(workspace, identifier);
+    await documents.deleteDocument(this.#p.db.kysely, identifier);
+    await this.#p.files.remove(workspace.id, identifier);
+  }
+
+  authenticate(apiKey: string): Promise<Workspace | null> {
+    return workspaceOfKey(this.#p.db.kysely, apiKey);
+  }
+
+  async ready(): Promise<boolean> {
+    try {
+      await this.#p.db.kysely.selectFrom('jobs').select('id').limit(1).execute();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  close(): Promise<void> {
+    return this.#p.shutdown();
+  }
+
+  async #find(workspace: Workspace, identifier: string): Promise<documents.DocumentRow> {
+    const row = await documents.findDocument(this.#p.db.kysely, workspace.id, identifier);
+    if (!row) throw new ServiceError('not_found', `No document with identifier ${identifier}.`);
+    return row;
+  }
+}

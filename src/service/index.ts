@@ -1,0 +1,97 @@
+/**
+ * `createDocumentService`: opens the database (migrating it), and — unless `runWorkers` is false or
+ * `config.workers` is 0 — starts the worker threads and the job runner. Every process sweeps expired documents.
+ */
+import type { DocumentService, ServiceConfig } from './contract.ts';
+import { openDatabase } from './store/db.ts';
+import { FileStore } from './store/files.ts';
+import { deleteDocument, expiredDocuments } from './store/documents.ts';
+import { SqlJobQueue } from './jobs/queue.ts';
+import { JobRunner, type Logger } from './jobs/runner.ts';
+import { SqlDocumentService } from './document-service.ts';
+import { ParsePool } from '../workers/pool.ts';
+
+export type { Logger } from './jobs/runner.ts';
+export { loadConfig, ConfigError } from './config.ts';
+
+export interface ServiceOptions {
+  /** Parse queued documents in this process (default true; `config.workers` 0 also turns it off). */
+  runWorkers?: boolean;
+  logger?: Logger;
+  /** How long `close` lets running parses finish before re-queueing them (default 10 s). */
+  closeTimeoutMs?: number;
+  /** Tests: a stand-in worker script, and shorter leases, polls, sweeps and attempt limits. */
+  workerUrl?: URL;
+  leaseMs?: number;
+  pollMs?: number;
+  sweepMs?: number;
+  maxAttempts?: number;
+}
+
+const CONSOLE_LOGGER: Logger = {
+  warn: (obj, msg) => console.warn(msg, obj),
+  error: (obj, msg) => console.error(msg, obj),
+};
+
+export async function createDocumentService(config: ServiceConfig, opts: ServiceOptions = {}): Promise<DocumentService> {
+  const db = await openDatabase(config.databaseUrl);
+  const files = new FileStore(config.dataDir);
+  const queue = new SqlJobQueue(db.kysely, db.dialect);
+  const logger = opts.logger ?? CONSOLE_LOGGER;
+  let runner: JobRunner | null = null;
+  let pool: ParsePool | null = null;
+
+  const sweeper = startSweeper(opts.sweepMs ?? 5000, async () => {
+    for (const doc of await expiredDocuments(db.kysely, new Date().toISOString(), 100)) {
+      await deleteDocument(db.kysely, doc.identifier);
+      await files.remove(doc.workspace_id, doc.identifier);
+    }
+  }, logger);
+
+  const service = new SqlDocumentService({
+    db,
+    files,
+    queue,
+    config,
+    wakeRunner: () => runner?.wake(),
+    async shutdown() {
+      sweeper.stop();
+      await runner?.stop(opts.closeTimeoutMs ?? 10_000);
+      await pool?.close();
+      await sweeper.running();
+      await db.kysely.destroy();
+    },
+  });
+
+  if ((opts.runWorkers ?? true) && config.workers > 0) {
+    pool = new ParsePool({ size: config.workers, timeoutMs: config.parseTimeoutMs, memoryMb: config.workerMemoryMb, workerUrl: opts.workerUrl });
+    runner = new JobRunner({
+      db: db.kysely,
+      queue,
+      files,
+      pool,
+      config,
+      logger,
+      onSettled: (id) => service.settled(id),
+      slots: config.workers,
+      // Heartbeats keep a live worker's lease; a dead one's lapses after this (sooner on the same host).
+      leaseMs: opts.leaseMs ?? 30_000,
+      pollMs: opts.pollMs ?? 200,
+      maxAttempts: opts.maxAttempts ?? 3,
+    });
+    runner.start();
+  }
+  return service;
+}
+
+/** Runs `sweep` every `intervalMs`, never two at once. */
+function startSweeper(intervalMs: number, sweep: () => Promise<void>, logger: Logger) {
+  let current: Promise<void> = Promise.resolve();
+  const timer = setInterval(() => {
+    current = current.then(sweep).catch((err) => logger.error({ err }, 'expiry sweep failed'));
+  }, intervalMs);
+  return {
+    stop: () => clearInterval(timer),
+    running: () => current,
+  };
+}
