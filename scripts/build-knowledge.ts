@@ -60,11 +60,14 @@ for (const r of esco.slice(1)) {
 
 const words = new Map<string, number>();
 const heads = new Map<string, number>();
+const tokenize = (s: string): string[] => s.toLowerCase().replace(/\(.*?\)/g, ' ').split(/[^a-z0-9&+#]+/).filter((w) => w.length > 1);
 for (const t of titles) {
-  const toks = t.toLowerCase().replace(/\(.*?\)/g, ' ').split(/[^a-z0-9&+#]+/).filter((w) => w.length > 1);
+  const toks = tokenize(t);
   if (!toks.length) continue;
   for (const w of new Set(toks)) words.set(w, (words.get(w) ?? 0) + 1);
-  const head = toks[toks.length - 1]!;
+  // Inverted titles ("Laborer, Construction", "Teacher, Special Education") put the head before the comma.
+  const main = tokenize(t.split(',')[0]!);
+  const head = (main.length ? main : toks)[(main.length ? main : toks).length - 1]!;
   heads.set(head, (heads.get(head) ?? 0) + 1);
 }
 const keep = (m: Map<string, number>, min: number): Record<string, number> =>

@@ -45,7 +45,8 @@ const ORG_WORDS = new Set([
   'motors', 'pharmaceuticals', 'health', 'healthcare', 'energy', 'communications', 'telecom', 'software', 'digital',
   'restaurant', 'hotel', 'hotels', 'resorts', 'stores', 'retail', 'foods', 'logistics', 'nhs', 'gov', 'government',
   'centre', 'center', 'society', 'association', 'federation', 'organisation', 'organization', 'firm', 'llp', 'kg',
-  'se', 'spa', 'srl', 'ab', 'as', 'oy', 'kk', 'bhd', 'sdn',
+  'se', 'spa', 'srl', 'ab', 'as', 'oy', 'kk', 'bhd', 'sdn', 'groupe', 'gruppe', 'grupo', 'gruppo', 'konzern', 'societe',
+  'compagnie', 'cie',
 ]);
 
 const SCHOOL_WORDS = new Set([
@@ -69,11 +70,13 @@ export function titleScore(text: string): number {
   const headCount = heads[head] ?? 0;
   if (headCount >= 50) score += 0.6;
   else if (headCount >= 10) score += 0.45;
-  else if (headCount >= 3) score += 0.3;
+  else if (headCount >= 5) score += 0.3;
+  else if (headCount >= 3) score += 0.15;
   if (toks.some((t) => TITLE_MARKERS.has(t))) score += 0.25;
   const known = toks.filter((t) => (words[t] ?? 0) >= 5 || TITLE_MARKERS.has(t)).length;
   score += 0.25 * (known / toks.length);
-  if (toks.some((t) => ORG_WORDS.has(t) && !TITLE_MARKERS.has(t))) score -= 0.35;
+  // An organisation word weighs less before a strong title head ("Call Centre Agent", "Bank Teller").
+  if (toks.some((t) => ORG_WORDS.has(t) && !TITLE_MARKERS.has(t))) score -= headCount >= 50 ? 0.1 : 0.35;
   return Math.max(0, Math.min(1, score));
 }
 
@@ -83,6 +86,8 @@ export function orgScore(text: string): number {
   if (!toks.length) return 0;
   let score = 0.2;
   if (toks.some((t) => ORG_WORDS.has(t))) score += 0.5;
+  // "Call Centre Agent" ends as a job title does.
+  if (!ORG_WORDS.has(toks[toks.length - 1]!) && (loadTitleWords().heads[toks[toks.length - 1]!] ?? 0) >= 50) score -= 0.4;
   if (/&|\b[A-Z]{2,}\b/.test(text)) score += 0.1;
   if (/^the\b/i.test(text)) score += 0.1;
   return Math.min(1, score);

@@ -9,7 +9,7 @@ import { degreeScore, educationLevel } from '../../knowledge/degrees.ts';
 import { orgScore, schoolScore, titleScore } from '../../knowledge/lexicon.ts';
 import { splitEntries, slotsOf, type Slot } from './entries.ts';
 import { assignRoles, refineSlots, splitTrailingPlace } from './roles.ts';
-import { placeScore, toLocation } from './places.ts';
+import { isKnownTown, placeScore, toLocation } from './places.ts';
 import { educationDatesOf } from './entry-dates.ts';
 
 type EduRole = 'degree' | 'school' | 'place' | 'grade';
@@ -44,7 +44,7 @@ export function readEducation(doc: Doc, sections: Section[]): Education[] {
   for (const section of sections) {
     const entries = splitEntries(section.lines).filter((e) => e.head.length);
     const slotLists = entries.map((e) =>
-      refineSlots(splitTrailingPlace(slotsOf([...e.inherited, ...e.head], e.dates, e.dateLine), placeScore), scoreEdu, [['degree', 'school'], ['school', 'place'], ['school', 'degree'], ['degree', 'grade'], ['school', 'grade']]),
+      refineSlots(splitTrailingPlace(slotsOf([...e.inherited, ...e.head], e.dates, e.dateLine), placeScore, isKnownTown), scoreEdu, [['degree', 'school'], ['school', 'place'], ['school', 'degree'], ['degree', 'grade'], ['school', 'grade']]),
     );
     const roles = assignRoles(slotLists, ROLES, scoreEdu, 0.7);
     entries.forEach((entry, k) => {

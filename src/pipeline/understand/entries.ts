@@ -54,14 +54,18 @@ function isProse(line: Line, width: number): boolean {
   if (range && (range.standalone || range.index <= 2 || range.index + range.length >= text.length - 2)) return false;
   if (words >= 14) return true;
   const wide = line.bbox[2] - line.bbox[0] > 0.8 * width;
-  return words >= 8 && (/[.;]$/.test(text) || (wide && !/\t/.test(text) && headingDates(text).length === 0 && /^[a-z]/.test(text)));
+  if (words >= 8 && /[.;]$/.test(text)) return true;
+  // Wrapped prose without a full stop: long, full width, and none of the separators headings use.
+  return words >= 10 && wide && !line.bold && !/\t|\s[|·•—–]\s/.test(text) && headingDates(text).length === 0;
 }
 
 /** A line that continues the bullet or sentence above it (wrapped text). */
-function isContinuation(line: Line, prev: Line | undefined): boolean {
+function isContinuation(line: Line, prev: Line | undefined, right: number, width: number): boolean {
   if (!prev || isBullet(line)) return false;
   const text = line.text.trim();
   if (/^[a-z(]/.test(text) && !headingDates(text).length) return true;
+  // The line above ran to the right edge of the column: its text wraps onto this one.
+  if (prev.block === line.block && prev.bbox[2] >= right - 0.12 * width && !line.bold && !headingDates(text).length && !/\t/.test(text)) return true;
   // Indented under a bullet's text rather than its glyph.
   if (isBullet(prev) && line.bbox[0] > prev.bbox[0] + 4 && !headingDates(text).length && prev.pageIndex === line.pageIndex) return true;
   // A bullet that doesn't end its sentence continues on the next line.
@@ -95,14 +99,25 @@ function descriptionIndent(lines: Line[]): number | null {
 
 function classify(lines: Line[]): Kind[] {
   const width = Math.max(1, ...lines.map((l) => l.bbox[2] - l.bbox[0]));
+  const right = Math.max(0, ...lines.map((l) => l.bbox[2]));
   const indent = descriptionIndent(lines);
   const indented = (l: Line): boolean =>
     indent != null && Math.abs(l.bbox[0] - indent) <= 2 && l.text.split(/\s+/).length >= 4 && !headingDates(l.text).length && !/\t/.test(l.text);
   const kinds: Kind[] = [];
   lines.forEach((l, i) => {
     const prev = lines[i - 1];
-    if (isBullet(l) || isProse(l, width) || indented(l)) kinds.push('body');
-    else if (kinds[i - 1] === 'body' && isContinuation(l, prev)) kinds.push('body');
+    const words = wordCount(l.text);
+    const undated = !headingDates(l.text).length;
+    // A sentence carried over from the line above ("completion Conducted legal research…").
+    const lowerStart = /^\p{Ll}/u.test(l.text.trim()) && words >= 4 && undated;
+    // A new paragraph under an entry's dates: its description.
+    // (Not when dates follow it: then it heads the next entry.)
+    const next = lines[i + 1];
+    const paragraph =
+      prev != null && prev.block !== l.block && kinds[i - 1] === 'head' && headingDates(prev.text).length > 0 && words >= 8 && undated && !l.bold && !/\t/.test(l.text) &&
+      !(next && next.block === l.block && headingDates(next.text).length);
+    if (isBullet(l) || isProse(l, width) || indented(l) || lowerStart || paragraph) kinds.push('body');
+    else if (kinds[i - 1] === 'body' && isContinuation(l, prev, right, width)) kinds.push('body');
     else kinds.push('head');
   });
   return kinds;

@@ -32,6 +32,9 @@ export function placeScore(text: string): number {
   return 0;
 }
 
+/** A town the gazetteer knows by this name. */
+export const isKnownTown = (text: string): boolean => citiesByName(text.replace(POSTCODE, '').trim()).length > 0;
+
 export function toLocation(text: string, countryHint: string | null): Location {
   return parseLocation(text.trim(), countryHint);
 }

@@ -20,13 +20,15 @@ export interface Assigned<R extends string> {
  * Kingdom" → "Marks & Spencer" + "London, United Kingdom"): the longest run of trailing comma parts that
  * reads as a place, when something is left before it.
  */
-export function splitTrailingPlace(slots: Slot[], placeScore: (text: string) => number): Slot[] {
+export function splitTrailingPlace(slots: Slot[], placeScore: (text: string) => number, isKnownTown: (text: string) => boolean): Slot[] {
   const out: Slot[] = [];
   for (const s of slots) {
     const parts = s.text.split(/,\s*/);
     let cut = -1;
     for (let k = 1; k < parts.length; k++) {
       if (placeScore(parts.slice(k).join(', ')) < 0.8) continue;
+      // "Arm, Cambridge, UK": an unknown name before a known town is the employer, not part of the address.
+      if (parts.slice(k + 1).some((p) => isKnownTown(p)) && !isKnownTown(parts[k]!) && !/\d/.test(parts[k]!)) continue;
       // "Bentonville, AR" is one place: a lone state or country after a single town-like part stays with it.
       if (k === parts.length - 1 && k === 1 && placeScore(s.text) >= 0.8) break;
       cut = k;
@@ -48,9 +50,14 @@ export function splitTrailingPlace(slots: Slot[], placeScore: (text: string) => 
  * Splits slots that hold two fields joined by a comma ("Paralegal, Société Générale") or, for the
  * `wordPairs`, by " at " / " @ " ("Engineer at Acme"; but "University of Texas at Austin" stays whole).
  */
-export function refineSlots<R extends string>(slots: Slot[], score: Scorer<R>, pairs: [R, R][], wordPairs: [R, R][] = []): Slot[] {
+export function refineSlots<R extends string>(slots: Slot[], score: Scorer<R>, pairs: [R, R][], wordPairs: [R, R][] = [], whole: (text: string) => boolean = () => false): Slot[] {
   const out: Slot[] = [];
   for (const s of slots) {
+    // A slot that is one thing as a whole ("Woonsocket, RI") is not cut.
+    if (whole(s.text)) {
+      out.push(s);
+      continue;
+    }
     // Every place the slot could be cut; the cut with the clearest evidence on both sides wins.
     let best: { margin: number; left: string; right: string; at: number } | null = null;
     for (const m of s.text.matchAll(/,\s+|\s+at\s+|\s+@\s+/g)) {
@@ -60,9 +67,12 @@ export function refineSlots<R extends string>(slots: Slot[], score: Scorer<R>, p
       const l = score(left, s);
       const r = score(right, s);
       for (const [a, b] of m[0].includes(',') ? pairs : wordPairs) {
-        // Each half must clearly be one thing, and not the same thing.
+        // Each half must clearly be one thing, and not the same thing; or one half must be very clearly
+        // one thing and the other lean the other way ("Demi Chef de Partie, Groupe Barrière").
         const margin = Math.min(l[a] - l[b], r[b] - r[a]);
-        if (l[a] >= 0.4 && r[b] >= 0.4 && margin > 0.15 && (!best || margin > best.margin)) best = { margin, left, right, at: m.index + m[0].length };
+        const clear = l[a] >= 0.4 && r[b] >= 0.4 && margin > 0.15;
+        const lopsided = margin > 0.05 && Math.max(l[a] - l[b], r[b] - r[a]) >= 0.45;
+        if ((clear || lopsided) && (!best || margin > best.margin)) best = { margin, left, right, at: m.index + m[0].length };
       }
     }
     if (best) {

@@ -8,7 +8,7 @@ import type { WorkExperience } from '../../affinda/types.ts';
 import { orgScore, titleScore } from '../../knowledge/lexicon.ts';
 import { splitEntries, slotsOf, stripBullet, type Entry, type Slot } from './entries.ts';
 import { assignRoles, refineSlots, splitTrailingPlace } from './roles.ts';
-import { placeScore, toLocation } from './places.ts';
+import { isKnownTown, placeScore, toLocation } from './places.ts';
 import { datesOf, monthsOf } from './entry-dates.ts';
 import type { Line } from '../layout.ts';
 
@@ -46,7 +46,7 @@ export function readWork(doc: Doc, sections: Section[]): WorkExperience[] {
   const out: WorkExperience[] = [];
   for (const section of sections) {
     const entries = splitEntries(section.lines).filter((e) => e.head.length || e.dates);
-    const slotLists = entries.map((e) => refineSlots(splitTrailingPlace(slotsOf([...e.inherited, ...e.head], e.dates, e.dateLine), placeScore), scoreWork, [['title', 'org'], ['org', 'title'], ['org', 'place'], ['title', 'place']], [['title', 'org']]));
+    const slotLists = entries.map((e) => refineSlots(splitTrailingPlace(slotsOf([...e.inherited, ...e.head], e.dates, e.dateLine), placeScore, isKnownTown), scoreWork, [['title', 'org'], ['org', 'title'], ['org', 'place'], ['title', 'place']], [['title', 'org']], (t) => placeScore(t) >= 0.8));
     const roles = assignRoles(slotLists, ROLES, scoreWork);
     entries.forEach((entry, k) => {
       const slots = slotLists[k]!;

@@ -42,6 +42,9 @@ function openSqlite(file: string): Db {
 
 function openPostgres(url: string): Db {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server closes (restart, failover, an administrator) must not crash the process: the
+  // pool discards it and the next query connects afresh. Errors of queries still reach their callers.
+  pool.on('error', () => {});
   return { kysely: new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
 }
 
