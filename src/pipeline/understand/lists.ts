@@ -41,7 +41,7 @@ export function listItems(lines: Line[]): string[] {
       current = content;
     } else current += ' ' + content;
     const full = l.bbox[2] >= left + 0.85 * (right - left);
-    open = /,\s*$/.test(content) || (/,/.test(content) && full);
+    open = /[,•·|;]\s*$/.test(content) || (/[,•·|;]/.test(content) && full);
   }
   flush(current);
   return items;
@@ -49,10 +49,32 @@ export function listItems(lines: Line[]): string[] {
 
 /** A skill is a short phrase, not a sentence and not a level. */
 const LEVEL = /^(expert|advanced|intermediate|beginner|basic|proficient|fluent|native|good|excellent|strong|familiar|working knowledge|\d+\+? years?|[1-5]\/5|[a-c][12])$/i;
+/**
+ * Drops a list's own sub-headings ("Technical", "Interpersonal" above groups of skills): short lines set
+ * in bolder or larger type than most lines of the list.
+ */
+export function withoutSubheadings(lines: Line[]): Line[] {
+  if (lines.length < 3) return lines;
+  const bold = lines.filter((l) => l.bold).length > lines.length / 2;
+  const sizes = lines.map((l) => l.fontSize).sort((a, b) => a - b);
+  const size = sizes[Math.floor(sizes.length / 2)]!;
+  return lines.filter((l) => !((l.bold && !bold) || l.fontSize > size * 1.1) || l.text.trim().split(/\s+/).length > 3);
+}
+
+/** Not a skill: a spoken language, a label of the language grid, contact details, a reference scale. */
+function notASkill(item: string): boolean {
+  return (
+    (findLanguages(item).length > 0 && findLanguages(item)[0]!.length >= item.trim().length - 1) ||
+    /\b(languages?|mother tongues?|listening|spoken interaction|spoken production)\b/i.test(item) ||
+    /@|https?:|\+?\d[\d\s().-]{7,}\d/.test(item)
+  );
+}
+
 export function skillNames(lines: Line[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const item of listItems(lines)) {
+    if (notASkill(item)) continue;
     const name = item.replace(/\s*\((expert|advanced|intermediate|beginner|basic|proficient|fluent|native|\d+\+? ?(years?|yrs))\)\s*$/i, '').trim();
     const sentence = /[.!?]$/.test(item) && name.split(/\s+/).length > 3;
     // A sub-heading of the list ("Tools", "Soft skills", "Technologies") is not a skill.
@@ -76,7 +98,7 @@ export const skills: Component = {
   creates: 'data.skills from skills sections',
   run(doc) {
     // A "Languages:" line inside a skills section lists languages, not skills.
-    const lines = bodyOf(doc, 'skills').filter((l) => !/^\s*(spoken )?languages?\s*[:：]/i.test(stripBullet(l.text)) || findLanguages(l.text).length === 0);
+    const lines = withoutSubheadings(bodyOf(doc, 'skills')).filter((l) => !LANGUAGE_LABEL.test(stripBullet(l.text)) && !(LANGUAGE_LEVEL.test(l.text) && findLanguages(l.text).length));
     doc.data.skills = skillNames(lines).map(toSkill);
   },
 };
