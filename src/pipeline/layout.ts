@@ -136,8 +136,9 @@ export function finalizeLayout(layout: Omit<Layout, 'lines' | 'text'> & Partial<
  */
 export function lineFromWords(words: Word[], pageIndex: number, role: LineRole = 'body'): Line {
   const gaps = words.slice(1).map((w, i) => w.bbox[0] - words[i]!.bbox[2]);
-  // The line's ordinary word space; a gap well beyond it (and at least an em) also separates fields.
-  const usual = [...gaps].sort((a, b) => a - b)[Math.floor((gaps.length - 1) / 2)] ?? 0;
+  // The line's word space (its narrowest gap); a gap well beyond it, and at least an em, separates fields
+  // (pills in a tag cloud, columns of a table row).
+  const usual = Math.max(0, Math.min(...gaps));
   let text = '';
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;

@@ -65,7 +65,7 @@ export function withoutSubheadings(lines: Line[]): Line[] {
 function notASkill(item: string): boolean {
   return (
     (findLanguages(item).length > 0 && findLanguages(item)[0]!.length >= item.trim().length - 1) ||
-    /\b(languages?|mother tongues?|listening|spoken interaction|spoken production)\b/i.test(item) ||
+    /^(languages?|mother tongues?|other languages?|listening|spoken interaction|spoken production)\b|framework of reference/i.test(item) ||
     /@|https?:|\+?\d[\d\s().-]{7,}\d/.test(item)
   );
 }
@@ -98,12 +98,16 @@ export const skills: Component = {
   creates: 'data.skills from skills sections',
   run(doc) {
     // A "Languages:" line inside a skills section lists languages, not skills.
-    const lines = withoutSubheadings(bodyOf(doc, 'skills')).filter((l) => !LANGUAGE_LABEL.test(stripBullet(l.text)) && !(LANGUAGE_LEVEL.test(l.text) && findLanguages(l.text).length));
+    const lines = withoutSubheadings(bodyOf(doc, 'skills')).filter(
+      (l) => !LANGUAGE_LABEL.test(stripBullet(l.text)) && !(LANGUAGE_LEVEL.test(l.text) && findLanguages(l.text).length) && !LANGUAGE_GRID.test(l.text),
+    );
     doc.data.skills = skillNames(lines).map(toSkill);
   },
 };
 
 const LANGUAGE_LABEL = /^\s*((spoken |foreign )?languages?( spoken)?|mother tongues?(\(s\))?|native languages?|other languages?(\(s\))?|sprachen|langues|idiomas|lingue|talen)\s*[:：\t]/i;
+/** The header row of a language self-assessment grid (Europass): two or more of its column names. */
+const LANGUAGE_GRID = /^\s*(listening|reading|writing|spoken interaction|spoken production|understanding|speaking)\s*(\t|$)/i;
 const LANGUAGE_LEVEL = /\b([ABC][12]|native|mother tongue|fluent|bilingual|proficient|conversational|elementary|intermediate|advanced|basic|business level|limited working|full professional)\b/i;
 
 export const languages: Component = {
