@@ -158,7 +158,15 @@ async function readBody(response: http.IncomingMessage, maxBytes: number, url: U
 
 function fileNameOf(disposition: string | undefined, url: URL): string | null {
   const quoted = disposition && /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
-  if (quoted) return path.basename(decodeURIComponent(quoted[1]!));
-  const last = decodeURIComponent(url.pathname.split('/').pop() ?? '');
-  return last || null;
+  if (quoted) return path.basename(decoded(quoted[1]!)) || null;
+  return decoded(url.pathname.split('/').pop() ?? '') || null;
+}
+
+/** Percent-decoded, or as is when malformed ("100%.pdf"). */
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
