@@ -146,7 +146,7 @@ export function lineFromWords(words: Word[], pageIndex: number, role: LineRole =
       const prev = words[i - 1]!;
       const gap = gaps[i - 1]!;
       const em = Math.min(prev.fontSize, w.fontSize);
-      const wide = gap > 1.5 * Math.max(prev.fontSize, w.fontSize) || (gap > em && (gaps.length < 2 || gap > 2.5 * usual));
+      const wide = gap > 1.5 * Math.max(prev.fontSize, w.fontSize) || (gap > em && (gaps.length < 2 || gap > 2 * usual));
       text += wide ? '\t' : ' ';
     }
     text += w.text;

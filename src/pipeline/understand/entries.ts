@@ -116,7 +116,9 @@ function classify(lines: Line[]): Kind[] {
     const paragraph =
       prev != null && prev.block !== l.block && kinds[i - 1] === 'head' && headingDates(prev.text).length > 0 && words >= 8 && undated && !l.bold && !/\t/.test(l.text) &&
       !(next && next.block === l.block && headingDates(next.text).length);
-    if (isBullet(l) || isProse(l, width) || indented(l) || lowerStart || paragraph) kinds.push('body');
+    // Right under an entry's dated line, in its block, a short line is still its heading (the employer).
+    const underDates = prev != null && kinds[i - 1] === 'head' && prev.block === l.block && headingDates(prev.text).length > 0 && words <= 8;
+    if (isBullet(l) || isProse(l, width) || (indented(l) && !underDates) || lowerStart || paragraph) kinds.push('body');
     else if (kinds[i - 1] === 'body' && isContinuation(l, prev, right, width)) kinds.push('body');
     else kinds.push('head');
   });
