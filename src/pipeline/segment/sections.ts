@@ -13,7 +13,7 @@ import { headingTopic, SECTION_TYPE_OF, type Topic } from '../../knowledge/headi
 import { unionBox, type Line } from '../layout.ts';
 import { findDateRanges } from '../understand/dates.ts';
 import { degreeScore, educationLevel } from '../../knowledge/degrees.ts';
-import { titleScore } from '../../knowledge/lexicon.ts';
+import { schoolScore, titleScore } from '../../knowledge/lexicon.ts';
 
 const UNDERLINE = /^\s*([=\-_*~#.·•])\1{2,}\s*$/;
 
@@ -210,7 +210,11 @@ export function splitSections(all: Line[]): Section[] {
 function resolveAmbiguous(body: Line[]): Topic {
   const dated = body.filter((l) => findDateRanges(l.text).some((r) => !r.single || r.standalone)).length;
   // Employers can be universities: only qualifications make it a list of schooling.
-  const schooling = body.filter((l) => (l.text.match(/\p{L}+/gu) ?? []).length <= 16 && degreeScore(l.text.split('\t')[0]!) >= 0.9).length;
+  const short = body.filter((l) => (l.text.match(/\p{L}+/gu) ?? []).length <= 16);
+  // A qualification is named in a field of its own, not inside a sentence ("supervised master's students").
+  const degrees = short.filter((l) => l.text.split(/\t|\s[·•–—]\s|[,;|]/).some((f) => f.trim().split(/\s+/).length <= 8 && degreeScore(f.trim()) > 0)).length;
+  const schools = short.filter((l) => schoolScore(l.text) > 0).length;
+  const schooling = degrees > 0 ? Math.max(degrees, Math.min(schools, degrees * 2)) : 0;
   if (schooling > 0 && schooling >= 0.8 * dated) return 'education';
   return dated === 0 ? 'summary' : 'work';
 }
