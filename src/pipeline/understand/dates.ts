@@ -178,6 +178,9 @@ const PREFIX_WORDS = {
 /** Filler allowed between a prefix word and the date: "Expected graduation: May 2027", "Graduated in 2019". */
 const PREFIX_FILLER = ['graduation', 'completion', 'date', 'in', 'on', 'of', 'en', 'im', 'em'];
 
+/** The tail of a gap that introduces an expected end: "– Expected ", "- anticipated ". */
+const EXPECTED_GAP_RE = /\s*\(?(expected|anticipated|exp\.?|est\.|estimated|projected|prévue?|voraussichtlich|previst[oa]|verwacht)\s*$/iu;
+
 /** Words after a date meaning it is expected: "2027 (expected)", "May 2027 expected". */
 const EXPECTED_SUFFIX = ['expected', 'anticipated', 'exp.', 'exp', 'est.', 'prévu', 'prévue', 'voraussichtlich', 'previsto', 'prevista', 'verwacht'];
 
@@ -443,8 +446,12 @@ export function findDateRanges(text: string, opts: DateOptions = {}): DateRange[
 
     // 1. A range: side, connector, side or present word.
     let paired = false;
+    let expectedRange = false;
     if (b && b.kind !== 'month' && !(a.numeric && gluedToNumber(text, a.index))) {
-      const gap = text.slice(a.end, b.index);
+      let gap = text.slice(a.end, b.index);
+      // "Sep 2025 – Expected 2027": a connector, then a word saying the end is still to come.
+      const expectedEnd = EXPECTED_GAP_RE.exec(gap);
+      if (expectedEnd) gap = gap.slice(0, expectedEnd.index);
       const connected =
         CONNECTOR_RE.test(gap) ||
         (gap === '/' && a.bare && b.bare) || // "2019/2020", an academic year
@@ -469,6 +476,7 @@ export function findDateRanges(text: string, opts: DateOptions = {}): DateRange[
       if (paired) {
         matchEnd = b.end;
         i++;
+        if (expectedEnd) expectedRange = true;
       }
     }
     if (!paired && a.kind === 'month') continue; // a month without a year, not followed by a dated side
@@ -520,6 +528,7 @@ export function findDateRanges(text: string, opts: DateOptions = {}): DateRange[
       expected = completion = true;
       matchEnd += sm[0].length;
     }
+    if (expectedRange) expected = completion = true;
     if (expected) isCurrent = true;
 
     out.push({

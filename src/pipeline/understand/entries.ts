@@ -9,6 +9,7 @@
  */
 import type { Line } from '../layout.ts';
 import { findDateRanges, type DateRange } from './dates.ts';
+import { titleScore } from '../../knowledge/lexicon.ts';
 
 export const BULLET = /^\s*([•◦▪▫■□●○◆◇►▸▹➢➤✓✔❖❯›»*·‣⁃∙–—-]|\d{1,2}[.)](?=\s))\s*/;
 
@@ -74,6 +75,27 @@ function isContinuation(line: Line, prev: Line | undefined, right: number, width
 
 type Kind = 'head' | 'body';
 
+/** Past-tense verbs that do not end in -ed, as descriptions open with them ("Led", "Built", "Ran"). */
+const IRREGULAR_PAST = new Set([
+  'led', 'built', 'ran', 'won', 'cut', 'made', 'grew', 'set', 'wrote', 'drove', 'held', 'met', 'took', 'gave', 'kept',
+  'sold', 'taught', 'oversaw', 'spoke', 'brought', 'bought', 'sought', 'began', 'chose', 'found', 'got', 'hired', 'put',
+  'rewrote', 'rebuilt', 'undertook', 'saw', 'spent', 'stood', 'understood', 'went', 'became', 'fought', 'lent', 'shut',
+]);
+
+/**
+ * A description line opens with an action verb ("Designed…", "Led…", "Managing…"); a heading opens with
+ * a title, an employer or a date. Titles that begin like verbs ("Registered Nurse", "Licensed
+ * Electrician") are told apart by their title words.
+ */
+export function opensWithAction(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  // Fields set apart by separators make a heading ("Articled Clerk | AXA | Paris").
+  if (words.length < 4 || /\s[|·•–—]\s|\|/.test(text)) return false;
+  const first = words[0]!.toLowerCase().replace(/[^a-z]/g, '');
+  const verb = IRREGULAR_PAST.has(first) || (first.length >= 5 && /(ed|ing)$/.test(first));
+  return verb && titleScore(words.slice(0, 2).join(' ')) < 0.45 && titleScore(words.slice(0, 3).join(' ')) < 0.45;
+}
+
 /**
  * The left edge at which descriptions are indented, if they are: the rightmost left edge shared by
  * several lines that are mostly long. Bullets whose glyph was lost (drawn from a symbol font) still sit
@@ -99,7 +121,10 @@ function descriptionIndent(lines: Line[]): number | null {
 
 function classify(lines: Line[]): Kind[] {
   const width = Math.max(1, ...lines.map((l) => l.bbox[2] - l.bbox[0]));
-  const right = Math.max(0, ...lines.map((l) => l.bbox[2]));
+  // A right margin that text wraps at: several lines end near the same right edge. Without one (plain
+  // text, short bullets) a long line says nothing about the next.
+  const maxRight = Math.max(0, ...lines.map((l) => l.bbox[2]));
+  const right = lines.filter((l) => l.bbox[2] >= maxRight - 0.05 * width).length >= 3 ? maxRight : Infinity;
   const indent = descriptionIndent(lines);
   const indented = (l: Line): boolean =>
     indent != null && Math.abs(l.bbox[0] - indent) <= 2 && l.text.split(/\s+/).length >= 4 && !headingDates(l.text).length && !/\t/.test(l.text);
@@ -118,7 +143,8 @@ function classify(lines: Line[]): Kind[] {
       !(next && next.block === l.block && headingDates(next.text).length);
     // Right under an entry's dated line, in its block, a short line is still its heading (the employer).
     const underDates = prev != null && kinds[i - 1] === 'head' && prev.block === l.block && headingDates(prev.text).length > 0 && words <= 8;
-    if (isBullet(l) || isProse(l, width) || (indented(l) && !underDates) || lowerStart || paragraph) kinds.push('body');
+    const action = undated && !l.bold && !/\t/.test(l.text) && opensWithAction(l.text);
+    if (isBullet(l) || isProse(l, width) || (indented(l) && !underDates) || lowerStart || paragraph || action) kinds.push('body');
     else if (kinds[i - 1] === 'body' && isContinuation(l, prev, right, width)) kinds.push('body');
     else kinds.push('head');
   });
@@ -126,7 +152,7 @@ function classify(lines: Line[]): Kind[] {
 }
 
 /** Splits section lines into entries. */
-export function splitEntries(lines: Line[]): Entry[] {
+export function splitEntries(lines: Line[], opts: { sharedEmployers?: boolean } = {}): Entry[] {
   const kinds = classify(lines);
   // Runs of heading lines, each followed by its body lines.
   const groups: { head: Line[]; body: Line[] }[] = [];
@@ -177,21 +203,15 @@ export function splitEntries(lines: Line[]): Entry[] {
       if (parts.length && !cur.some((l) => headingDates(l.text).length)) parts[parts.length - 1]!.push(...cur);
       else parts.push(cur);
     }
-    // Lines before the first dated line that belong to no date name an employer shared by the roles.
     parts.forEach((p, k) => {
       const dl = p.find((l) => headingDates(l.text).length > 0) ?? null;
-      const sharesEmployer = !opens && k > 0 && p.length === 1 && parts[0]!.length > 1;
-      entries.push({
-        head: p,
-        body: k === parts.length - 1 ? g.body : [],
-        dates: dl ? headingDates(dl.text)[0]! : null,
-        dateLine: dl,
-        inherited: sharesEmployer ? parts[0]!.filter((l) => !headingDates(l.text).length).slice(0, 1) : [],
-      });
+      entries.push({ head: p, body: k === parts.length - 1 ? g.body : [], dates: dl ? headingDates(dl.text)[0]! : null, dateLine: dl, inherited: [] });
     });
     sharedHead = [];
   }
-  return inheritEmployers(entries);
+  // A last heading run that no role below claimed is an entry of its own (an undated school, say).
+  if (sharedHead.length) entries.push({ head: sharedHead, body: [], dates: null, dateLine: null, inherited: [] });
+  return opts.sharedEmployers ? inheritEmployers(entries) : entries;
 }
 
 /**

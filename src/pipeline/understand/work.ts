@@ -6,7 +6,7 @@ import type { Component, Doc, Section } from '../doc.ts';
 import { cite } from '../doc.ts';
 import type { WorkExperience } from '../../affinda/types.ts';
 import { orgScore, titleScore } from '../../knowledge/lexicon.ts';
-import { splitEntries, slotsOf, stripBullet, type Entry, type Slot } from './entries.ts';
+import { opensWithAction, splitEntries, slotsOf, stripBullet, type Entry, type Slot } from './entries.ts';
 import { assignRoles, refineSlots, splitTrailingPlace } from './roles.ts';
 import { isKnownTown, placeScore, toLocation } from './places.ts';
 import { datesOf, monthsOf } from './entry-dates.ts';
@@ -29,15 +29,28 @@ function scoreWork(text: string, slot: Slot): Record<WorkRole, number> {
   };
 }
 
-/** The description of an entry: bullets as lines, wrapped lines joined back. */
+/**
+ * The description of an entry, one line per bullet or sentence: a line joins the one above when it
+ * carries on its sentence (lower-case start, a dangling comma or "and", or the line above ran to the
+ * wrap margin); bullets and lines opening with an action verb start a new one.
+ */
 export function describe(body: Line[]): string | null {
   const items: string[] = [];
-  for (const l of body) {
+  const width = Math.max(1, ...body.map((l) => l.bbox[2] - l.bbox[0]));
+  const maxRight = Math.max(0, ...body.map((l) => l.bbox[2]));
+  const wraps = body.filter((l) => l.bbox[2] >= maxRight - 0.05 * width).length >= 3;
+  body.forEach((l, i) => {
     const text = l.text.replace(/\t+/g, ' ').trim();
     const bullet = stripBullet(text) !== text || l.listItem;
-    if (bullet || !items.length) items.push(stripBullet(text));
+    const prev = body[i - 1];
+    const carries =
+      prev != null &&
+      (/^\p{Ll}/u.test(text) ||
+        /[,;:&/(–-]$|\b(and|or|of|the|to|in|for|with|a|an|on|by|at)$/i.test(prev.text.trim()) ||
+        (wraps && prev.bbox[2] >= maxRight - 0.05 * width && !opensWithAction(text)));
+    if (bullet || !items.length || !carries) items.push(stripBullet(text));
     else items[items.length - 1] += ' ' + text;
-  }
+  });
   const joined = items.filter(Boolean).join('\n');
   return joined || null;
 }
@@ -45,7 +58,7 @@ export function describe(body: Line[]): string | null {
 export function readWork(doc: Doc, sections: Section[]): WorkExperience[] {
   const out: WorkExperience[] = [];
   for (const section of sections) {
-    const entries = splitEntries(section.lines).filter((e) => e.head.length || e.dates);
+    const entries = splitEntries(section.lines, { sharedEmployers: true }).filter((e) => e.head.length || e.dates);
     const slotLists = entries.map((e) => refineSlots(splitTrailingPlace(slotsOf([...e.inherited, ...e.head], e.dates, e.dateLine), placeScore, isKnownTown), scoreWork, [['title', 'org'], ['org', 'title'], ['org', 'place'], ['title', 'place']], [['title', 'org']], (t) => placeScore(t) >= 0.8));
     const roles = assignRoles(slotLists, ROLES, scoreWork);
     entries.forEach((entry, k) => {

@@ -1,0 +1,165 @@
+/**
+ * One test per field family, on plain-text résumés written here: what each understand/enrich component
+ * must find, in the forms résumés print it.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runPipeline } from '../../src/pipeline/pipeline.ts';
+
+const referenceDate = new Date('2026-11-15T00:00:00Z');
+const parse = async (text: string, options = {}) => {
+  const r = await runPipeline(new TextEncoder().encode(text), { referenceDate, ...options });
+  assert.equal(r.error, null);
+  return r.data!;
+};
+
+test('personal details: name parts, contacts with details, location, date of birth, links', async () => {
+  const d = await parse(`Dr. Priya R. Sharma
+Bengaluru, Karnataka 560001 | +91 98765 43210 | priya.sharma@example.com | linkedin.com/in/priya-sharma | github.com/psharma
+Date of birth: 12 March 1990
+
+SUMMARY
+Data scientist with eight years of experience.
+`);
+  assert.equal(d.name?.raw, 'Dr. Priya R. Sharma');
+  assert.deepEqual([d.name?.title, d.name?.first, d.name?.middle, d.name?.last], ['Dr.', 'Priya', 'R.', 'Sharma']);
+  assert.deepEqual(d.emails, ['priya.sharma@example.com']);
+  assert.deepEqual(d.phoneNumbers, ['+91 98765 43210']);
+  assert.equal(d.phoneNumberDetails[0]?.countryCode, 'IN');
+  assert.equal(d.phoneNumberDetails[0]?.internationalCountryCode, 91);
+  assert.equal(d.phoneNumberDetails[0]?.nationalNumber, '9876543210');
+  assert.equal(d.location?.city, 'Bengaluru');
+  assert.equal(d.location?.countryCode, 'IN');
+  assert.equal(d.location?.postalCode, '560001');
+  assert.equal(d.dateOfBirth, '1990-03-12');
+  assert.equal(d.linkedin, 'linkedin.com/in/priya-sharma');
+  assert.ok(d.websites.includes('github.com/psharma'));
+  assert.equal(d.summary, 'Data scientist with eight years of experience.');
+});
+
+test('national phone numbers are read in the résumé’s own country, or the region bias', async () => {
+  const uk = await parse(`Tom Baker\nLeeds, United Kingdom | 07911 123456 | tom@example.com\n`);
+  assert.equal(uk.phoneNumberDetails[0]?.formattedNumber, '+44 7911 123456');
+  const biased = await parse(`Tom Baker\n0412 632 636 | tom@example.com\n`, { regionBias: { country: 'AU' } });
+  assert.equal(biased.phoneNumberDetails[0]?.formattedNumber, '+61 412 632 636');
+});
+
+test('education: school, qualification and level, grade, place, dates; expected completion', async () => {
+  const d = await parse(`Ana Costa
+
+EDUCATION
+
+Master of Science in Data Science
+University of Edinburgh, Edinburgh, UK | Sep 2025 – Expected 2027
+
+BSc (Hons) Computer Science, University of Nottingham, Nottingham, UK | 2018–2021 | First Class Honours
+
+Allgemeine Hochschulreife (Abitur)
+Humboldt-Gymnasium | 2010 - 2018 | Final grade 1.7
+`);
+  assert.equal(d.education.length, 3);
+  const [msc, bsc, abitur] = d.education;
+  assert.equal(msc!.organization, 'University of Edinburgh');
+  assert.equal(msc!.accreditation?.educationLevel, 'masters');
+  assert.equal(msc!.dates?.isCurrent, true);
+  assert.equal(msc!.dates?.completionDate?.slice(0, 4), '2027');
+  assert.equal(msc!.location?.city, 'Edinburgh');
+  assert.equal(bsc!.accreditation?.education, 'BSc (Hons) Computer Science');
+  assert.equal(bsc!.accreditation?.educationLevel, 'bachelors');
+  assert.equal(bsc!.organization, 'University of Nottingham');
+  assert.equal(bsc!.grade?.raw, 'First Class Honours');
+  assert.equal(abitur!.accreditation?.educationLevel, 'school');
+  assert.equal(abitur!.organization, 'Humboldt-Gymnasium');
+  assert.equal(abitur!.grade?.value, '1.7');
+});
+
+test('skills: labelled groups, wrapped lists, bullets, levels dropped, no sub-headings or languages', async () => {
+  const d = await parse(`Kim Park
+
+KEY SKILLS
+Tools: MIG Welding, CNC Programming, TIG Welding
+Core Skills: Site Safety, Blueprint Reading, Quality Inspection, Troubleshooting, Forklift Operation, Health and Safety, Metal
+Cutting, Hand and Power Tools
+• Python (Expert)
+• Kahoot!
+Languages: English, Korean
+`);
+  const names = d.skills.map((s) => s.name);
+  assert.deepEqual(names, [
+    'MIG Welding', 'CNC Programming', 'TIG Welding', 'Site Safety', 'Blueprint Reading', 'Quality Inspection',
+    'Troubleshooting', 'Forklift Operation', 'Health and Safety', 'Metal Cutting', 'Hand and Power Tools', 'Python', 'Kahoot!',
+  ]);
+  assert.deepEqual(d.languages, ['English', 'Korean']);
+  assert.deepEqual(d.languageCodes, ['en', 'ko']);
+});
+
+test('languages with levels, in their own section or a Europass grid; nationality is not a language', async () => {
+  const d = await parse(`Jan Novak
+Nationality: Czech
+
+LANGUAGE SKILLS
+Czech (native), German – C1, Français: B2
+`);
+  assert.deepEqual(d.languages, ['Czech', 'German', 'French']);
+  assert.deepEqual(d.languageCodes, ['cs', 'de', 'fr']);
+});
+
+test('certifications without their years; publications over several lines; referees as blocks', async () => {
+  const d = await parse(`Lee Chen
+
+CERTIFICATIONS
+- AWS Certified Developer – Associate (2024)
+- PMP, 2019
+
+PUBLICATIONS
+[1] Chen, L., Smith, J. Modelling gut microbiome composition in type 2 diabetes.
+    Computers & Education. 2018;103(1):567-581.
+[2] Chen, L. A second paper on things. Nature. 2020.
+
+REFERENCES
+
+Victoria Long
+Senior Manager, Hilton
+victoria.long@hilton.com
+215.886.3390
+
+Santiago Gómez
+Team Lead, Progressive Insurance
+santiago.gomez@example.com
+(267) 554-7437
+`);
+  assert.deepEqual(d.certifications, ['AWS Certified Developer – Associate', 'PMP']);
+  assert.equal(d.publications.length, 2);
+  assert.match(d.publications[0]!, /type 2 diabetes\. Computers & Education/);
+  assert.equal(d.referees.length, 2);
+  assert.equal(d.referees[0]!.name, 'Victoria Long');
+  assert.equal(d.referees[0]!.position, 'Senior Manager, Hilton');
+  assert.equal(d.referees[0]!.email, 'victoria.long@hilton.com');
+  assert.equal(d.referees[1]!.number, '(267) 554-7437');
+  // Referees' contacts are not the candidate's.
+  assert.deepEqual(d.emails, []);
+});
+
+test('objective, sections with types and boxes, raw and redacted text', async () => {
+  const d = await parse(`Maria Silva
+maria@example.com | +351 912 345 678
+
+CAREER OBJECTIVE
+Seeking a trainee accountant position.
+
+EXPERIENCE
+Accountant | PwC | Lisbon, Portugal
+2020 - 2023
+`);
+  assert.equal(d.objective, 'Seeking a trainee accountant position.');
+  assert.deepEqual(d.sections.map((s) => s.sectionType), ['PersonalDetails', 'Summary', 'WorkExperience']);
+  for (const s of d.sections) {
+    assert.equal(s.bbox.length, 4);
+    assert.ok(s.bbox[2]! > s.bbox[0]! && s.bbox[3]! > s.bbox[1]!);
+  }
+  assert.match(d.rawText, /^Maria Silva\n/);
+  assert.doesNotMatch(d.redactedText, /Maria|Silva|maria@example\.com|912 345 678/);
+  assert.match(d.redactedText, /Seeking a trainee accountant position/);
+  assert.equal(d.workExperience[0]!.dates?.monthsInPosition, 36);
+  assert.equal(d.totalYearsExperience, 3);
+});
