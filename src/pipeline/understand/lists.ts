@@ -163,19 +163,44 @@ export function paragraphItems(lines: Line[]): string[] {
   return items.filter(Boolean);
 }
 
+/**
+ * Certification items: one per bullet or line, except where a line plainly goes on ("Financial Modeling &",
+ * "… Analyst (FMVA) –", a next line opening with "(" or in lower case). In a column where items end with
+ * their year, an item runs until its year.
+ */
+export function certificationItems(lines: Line[]): string[] {
+  const endsWithYear = (t: string): boolean => /(19|20)\d\d\)?\s*$/.test(t);
+  const yearEnded = lines.filter((l) => endsWithYear(l.text)).length >= Math.max(1, lines.length / 3);
+  const items: string[] = [];
+  let open = false;
+  for (const l of lines) {
+    const text = stripBullet(l.text.replace(/\t+/g, ' '));
+    const continues = items.length > 0 && !isBullet(l) && (open || /^[(\p{Ll}]/u.test(text));
+    if (continues) items[items.length - 1] += ' ' + text;
+    else items.push(text);
+    const last = items[items.length - 1]!;
+    open = /[&,(–—-]\s*$|\b(and|of|for|in)\s*$/i.test(last) || (yearEnded && !endsWithYear(last) && !isBullet(l));
+  }
+  return items;
+}
+
+/**
+ * "2015 CELTA, Cambridge English (2016)" → "CELTA, Cambridge English". The issuer stays: after a dash it
+ * cannot be told from the name's own tail ("AWS Certified Developer – Associate").
+ */
+export function certificationName(item: string): string {
+  let s = item;
+  for (const r of findDateRanges(s).reverse()) if (r.index + r.length >= s.length - 2 || r.index === 0) s = s.slice(0, r.index) + s.slice(r.index + r.length);
+  return s.replace(/^[\s,(–—-]+|[\s,(–—-]+$/g, '').replace(/\(\s*\)/g, '').trim();
+}
+
 export const certifications: Component = {
   name: 'certifications',
   stage: 'understand',
   creates: 'data.certifications',
   run(doc) {
-    const items = bodyOf(doc, 'certifications').map((l) => stripBullet(l.text.replace(/\t+/g, ' ')));
-    doc.data.certifications = items
-      .map((t) => {
-        // Drop a trailing date: "AWS Certified Developer (2024)", "PMP, 2019".
-        let s = t;
-        for (const r of findDateRanges(t).reverse()) if (r.index + r.length >= t.length - 2) s = t.slice(0, r.index);
-        return s.replace(/[\s,(–—-]+$/, '').trim();
-      })
+    doc.data.certifications = certificationItems(bodyOf(doc, 'certifications'))
+      .map(certificationName)
       .filter((t) => t.length > 2);
   },
 };
