@@ -60,3 +60,20 @@ Budgeting
 `);
   assert.deepEqual(s.map((x) => x[0]), ['personal', 'skills']);
 });
+
+test('running headers, footers and page numbers are not section content', async () => {
+  const { dropRunningLines } = await import('../../src/pipeline/segment/sections.ts');
+  const { lineFromWords } = await import('../../src/pipeline/layout.ts');
+  const line = (text: string, page: number, y: number, role: 'body' | 'footer' = 'body') =>
+    lineFromWords([{ text, bbox: [36, y, 36 + text.length * 5, y + 10], fontSize: 10, bold: false, italic: false, start: 0, end: 0 }], page, role);
+  const lines = [
+    line('Jane Doe – jane@example.com', 0, 20),
+    line('EXPERIENCE', 0, 60),
+    line('Page 1 of 2', 0, 760),
+    line('Jane Doe – jane@example.com', 1, 20),
+    line('EDUCATION', 1, 60),
+    line('Page 2 of 2', 1, 760),
+    line('+44 7911 123456', 1, 770, 'footer'),
+  ];
+  assert.deepEqual(dropRunningLines(lines).map((l) => l.text), ['+44 7911 123456', 'Jane Doe – jane@example.com', 'EXPERIENCE', 'EDUCATION']);
+});

@@ -177,9 +177,37 @@ export function dropRepeatedLabels(lines: Line[]): Line[] {
   });
 }
 
+/**
+ * Running headers and footers are not part of any section: page numbers ("Page 2 of 3", "- 2 -"), and a
+ * line repeated at the same height on several pages (the candidate's name and e-mail on every page). The
+ * first occurrence of a repeated line stays, since on page one it is the letterhead. Footers a source marks
+ * as such (Word) move to the top: what they hold is contact details, not the last section's content.
+ */
+export function dropRunningLines(lines: Line[]): Line[] {
+  const pages = new Set(lines.map((l) => l.pageIndex)).size;
+  const key = (l: Line): string => `${l.text.trim().toLowerCase()}|${Math.round(l.bbox[1] / 6)}`;
+  const seen = new Map<string, Set<number>>();
+  for (const l of lines) {
+    const k = key(l);
+    if (!seen.has(k)) seen.set(k, new Set());
+    seen.get(k)!.add(l.pageIndex);
+  }
+  const kept = new Set<string>();
+  const ordered = [...lines.filter((l) => l.role === 'footer'), ...lines.filter((l) => l.role !== 'footer')];
+  return ordered.filter((l) => {
+    if (/^\s*(page\s*)?[-–—]?\s*\d{1,3}\s*([-–—]|(of|\/)\s*\d{1,3})?\s*$/i.test(l.text) && /\d/.test(l.text)) return false;
+    const k = key(l);
+    if (pages > 1 && seen.get(k)!.size > 1) {
+      if (kept.has(k)) return false;
+      kept.add(k);
+    }
+    return true;
+  });
+}
+
 /** Groups lines under their headings. Lines before the first heading form the personal-details section. */
 export function splitSections(all: Line[]): Section[] {
-  const lines = dropRepeatedLabels(splitLeadingHeadings(all));
+  const lines = dropRepeatedLabels(splitLeadingHeadings(dropRunningLines(all)));
   const headings = findHeadings(lines);
   const sections: Section[] = [];
   const make = (topic: Topic, heading: Line | null, body: Line[]): Section => {
