@@ -16,6 +16,7 @@ import { certifications, languages, publications, skills, summary } from './unde
 import { referees } from './understand/referees.ts';
 import { phoneNumberDetails } from './enrich/contact-details.ts';
 import { text } from './enrich/text.ts';
+import { language } from './enrich/language.ts';
 
 export const COMPONENTS: Component[] = [
   extract,
@@ -30,5 +31,6 @@ export const COMPONENTS: Component[] = [
   publications,
   referees,
   phoneNumberDetails,
+  language,
   text,
 ];

@@ -163,3 +163,14 @@ Accountant | PwC | Lisbon, Portugal
   assert.equal(d.workExperience[0]!.dates?.monthsInPosition, 36);
   assert.equal(d.totalYearsExperience, 3);
 });
+
+test('the document language is detected for meta.language unless given', async () => {
+  const { detectLanguage } = await import('../../src/pipeline/enrich/language.ts');
+  assert.equal(detectLanguage('Led the migration of the billing platform to Kubernetes and cut costs by a third with the team.'), 'en');
+  assert.equal(detectLanguage('Responsable de la migration des systèmes et de la formation des équipes pour le client.'), 'fr');
+  assert.equal(detectLanguage('Verantwortlich für die Migration der Systeme und die Schulung der Teams bei dem Kunden.'), 'de');
+  assert.equal(detectLanguage('Responsable de la migración de los sistemas y de la formación de los equipos para el cliente.'), 'es');
+  assert.equal(detectLanguage('Python, SQL'), null);
+  const r = await runPipeline(new TextEncoder().encode('Jan Jansen\nVerantwoordelijk voor de migratie van het platform en de opleiding van een team met een klant.'), { language: 'nl' });
+  assert.equal(r.meta.language, 'nl');
+});
