@@ -77,3 +77,15 @@ test('running headers, footers and page numbers are not section content', async 
   ];
   assert.deepEqual(dropRunningLines(lines).map((l) => l.text), ['+44 7911 123456', 'Jane Doe – jane@example.com', 'EXPERIENCE', 'EDUCATION']);
 });
+
+test('a heading with its content after a colon on the same line starts a section', async () => {
+  const s = await sectionsOf(`Ann Lee
+ann@example.com
+
+SKILLS: Python, SQL, Excel
+
+LANGUAGES: English, Spanish
+`);
+  assert.deepEqual(s.map((x) => x[0]), ['personal', 'skills', 'languages']);
+  assert.deepEqual(s.map((x) => x[1]), [null, 'SKILLS', 'LANGUAGES']);
+});

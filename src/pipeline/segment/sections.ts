@@ -126,19 +126,29 @@ export function findHeadings(lines: Line[]): HeadingCandidate[] {
  */
 export function splitLeadingHeadings(lines: Line[]): Line[] {
   const out: Line[] = [];
-  for (const l of lines) {
+  lines.forEach((l, i) => {
+    const prev = lines[i - 1];
     const tab = l.text.indexOf('\t');
-    const head = tab > 0 ? l.text.slice(0, tab) : '';
-    if (tab <= 0 || head.split(/\s+/).length > 4 || !headingTopic(head)) {
+    // Or "SKILLS: Python, SQL": a heading in capitals or bold, then a colon, opening its block.
+    const colon = /^[^:：\t]{3,40}[:：]\s*\S/.test(l.text) ? l.text.search(/[:：]/) : -1;
+    const opensBlock = !prev || prev.block !== l.block || prev.pageIndex !== l.pageIndex;
+    const styled = (at: number): boolean => {
+      const head = l.words.filter((w) => w.end <= l.start + at + 1);
+      return isAllCaps(l.text.slice(0, at)) || (head.length > 0 && head.every((w) => w.bold) && !l.bold);
+    };
+    const cut = tab > 0 ? tab : colon > 0 && opensBlock && styled(colon) ? colon : -1;
+    const head = cut > 0 ? l.text.slice(0, cut) : '';
+    if (cut <= 0 || head.split(/\s+/).length > 4 || !headingTopic(head)) {
       out.push(l);
-      continue;
+      return;
     }
-    const headWords = l.words.filter((w) => w.end <= l.start + tab);
-    const restWords = l.words.filter((w) => w.start > l.start + tab);
+    const headWords = l.words.filter((w) => w.end <= l.start + cut + 1);
+    const restWords = l.words.filter((w) => w.start > l.start + cut);
     if (!headWords.length || !restWords.length) {
       out.push(l);
-      continue;
+      return;
     }
+    const restFrom = cut + 1 + (l.text.slice(cut + 1).length - l.text.slice(cut + 1).trimStart().length);
     const part = (words: typeof l.words, from: number, to: number): Line => ({
       ...l,
       text: l.text.slice(from, to),
@@ -149,8 +159,8 @@ export function splitLeadingHeadings(lines: Line[]): Line[] {
       start: l.start + from,
       end: l.start + to,
     });
-    out.push(part(headWords, 0, tab), part(restWords, tab + 1, l.text.length));
-  }
+    out.push(part(headWords, 0, cut), part(restWords, restFrom, l.text.length));
+  });
   return out;
 }
 
