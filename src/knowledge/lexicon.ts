@@ -46,7 +46,8 @@ const ORG_WORDS = new Set([
   'restaurant', 'hotel', 'hotels', 'resorts', 'stores', 'retail', 'foods', 'logistics', 'nhs', 'gov', 'government',
   'centre', 'center', 'society', 'association', 'federation', 'organisation', 'organization', 'firm', 'llp', 'kg',
   'se', 'spa', 'srl', 'ab', 'as', 'oy', 'kk', 'bhd', 'sdn', 'groupe', 'gruppe', 'grupo', 'gruppo', 'konzern', 'societe',
-  'compagnie', 'cie',
+  'compagnie', 'cie', 'services', 'schools', 'district', 'transport', 'wholesale', 'manufacturing', 'electric',
+  'pharmaceutical', 'construction', 'partnership', 'trading', 'store', 'supermarkets', 'markets', 'brands',
 ]);
 
 const SCHOOL_WORDS = new Set([

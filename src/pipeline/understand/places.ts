@@ -3,7 +3,7 @@
  * A place is recognised by its parts: a known country, state or city, a postcode, or "Remote".
  */
 import type { Location } from '../../affinda/types.ts';
-import { citiesByName, countryByName, subdivisionsByCode, subdivisionsByName } from '../../knowledge/geo.ts';
+import { citiesByName, countryByName, subdivisionsByCode, subdivisionsByName, townsByName } from '../../knowledge/geo.ts';
 import { parseLocation } from './location.ts';
 import { orgScore, schoolScore, titleScore } from '../../knowledge/lexicon.ts';
 
@@ -20,10 +20,10 @@ export function placeScore(text: string): number {
   if (REMOTE.test(t)) return 0.9;
   const parts = t.split(/\s*,\s*/).filter(Boolean);
   const last = parts[parts.length - 1]!;
-  const firstCity = citiesByName(parts[0]!.replace(POSTCODE, '').trim()).length > 0;
+  const firstCity = isKnownTown(parts[0]!, parts.length >= 2 ? 15000 : 100000);
   // Before a country or state, every part must read as a town or street, not an employer or a title.
   const townish = (part: string): boolean =>
-    citiesByName(part.replace(POSTCODE, '').trim()).length > 0 ||
+    isKnownTown(part) ||
     (part.split(/\s+/).length <= 4 && !/[&@]/.test(part) && orgScore(part) < 0.5 && titleScore(part) < 0.3 && schoolScore(part) === 0);
   if (parts.length >= 2 && (isRegion(last) || isRegion(last.replace(POSTCODE, '').trim())) && parts.slice(0, -1).every(townish)) return 0.95;
   if (parts.length === 1 && isRegion(t)) return 0.85;
@@ -32,8 +32,15 @@ export function placeScore(text: string): number {
   return 0;
 }
 
-/** A town the gazetteer knows by this name. */
-export const isKnownTown = (text: string): boolean => citiesByName(text.replace(POSTCODE, '').trim()).length > 0;
+/**
+ * A town the gazetteers know by this name: the curated list, or a world town of some size. The size
+ * floor keeps employers and words that some village is named after ("Orange", "Mobile") from being places.
+ */
+export const isKnownTown = (text: string, minPopulation = 15000): boolean => {
+  const name = text.replace(POSTCODE, '').trim();
+  if (!/^\p{Lu}/u.test(name)) return false;
+  return citiesByName(name).length > 0 || (townsByName(name)[0]?.population ?? 0) >= minPopulation;
+};
 
 export function toLocation(text: string, countryHint: string | null): Location {
   return parseLocation(text.trim(), countryHint);

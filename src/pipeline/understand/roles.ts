@@ -34,6 +34,8 @@ export function splitTrailingPlace(slots: Slot[], placeScore: (text: string) => 
       cut = k;
       break;
     }
+    // "Costco Wholesale, Issaquah": a town of some size after the last comma, with no region after it.
+    if (cut < 0 && parts.length >= 2 && isKnownTown(parts[parts.length - 1]!) && !isKnownTown(parts[0]!)) cut = parts.length - 1;
     if (cut < 0) {
       out.push(s);
       continue;
@@ -72,7 +74,9 @@ export function refineSlots<R extends string>(slots: Slot[], score: Scorer<R>, p
         const margin = Math.min(l[a] - l[b], r[b] - r[a]);
         const clear = l[a] >= 0.4 && r[b] >= 0.4 && margin > 0.15;
         const lopsided = margin > 0.05 && Math.max(l[a] - l[b], r[b] - r[a]) >= 0.45;
-        if ((clear || lopsided) && (!best || margin > best.margin)) best = { margin, left, right, at: m.index + m[0].length };
+        // " at " itself says "title at employer": the left side need only lean that way.
+        const worded = !m[0].includes(',') && l[a] > l[b] && (l[a] >= 0.3 || r[b] - r[a] >= 0.3);
+        if ((clear || lopsided || worded) && (!best || margin > best.margin)) best = { margin, left, right, at: m.index + m[0].length };
       }
     }
     if (best) {
