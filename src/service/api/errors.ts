@@ -1,0 +1,101 @@
+/**
+ * Request errors in Affinda's shape (drf-standardized-errors):
+ *   {"type": "validation_error"|"client_error"|"server_error", "errors": [{"attr", "code", "detail"}]}
+ * Every error the API answers is an `ApiError`; `toApiError` maps everything else onto one.
+ */
+import { ServiceError } from '../contract.ts';
+
+export type ErrorType = 'validation_error' | 'client_error' | 'server_error';
+
+export interface ErrorItem {
+  attr: string | null;
+  code: string;
+  detail: string;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly type: ErrorType;
+  readonly errors: ErrorItem[];
+  /** Seconds, for 429. */
+  readonly retryAfter: number | null;
+  constructor(status: number, type: ErrorType, errors: ErrorItem[], retryAfter: number | null = null) {
+    super(errors.map((e) => e.detail).join('; '));
+    this.name = 'ApiError';
+    this.status = status;
+    this.type = type;
+    this.errors = errors;
+    this.retryAfter = retryAfter;
+  }
+
+  get body(): { type: ErrorType; errors: ErrorItem[] } {
+    return { type: this.type, errors: this.errors };
+  }
+}
+
+/** 400: a field of the request is wrong (`attr` null or "non_field_errors" for the request as a whole). */
+export const invalid = (attr: string | null, code: string, detail: string): ApiError => new ApiError(400, 'validation_error', [{ attr, code, detail }]);
+
+export const notAuthenticated = (): ApiError =>
+  new ApiError(401, 'client_error', [{ attr: null, code: 'not_authenticated', detail: 'Authentication credentials were not provided.' }]);
+export const authenticationFailed = (): ApiError =>
+  new ApiError(401, 'client_error', [{ attr: null, code: 'authentication_failed', detail: 'Invalid API key.' }]);
+export const notFound = (detail = 'Not found.'): ApiError => new ApiError(404, 'client_error', [{ attr: null, code: 'not_found', detail }]);
+export const methodNotAllowed = (method: string): ApiError =>
+  new ApiError(405, 'client_error', [{ attr: null, code: 'method_not_allowed', detail: `Method "${method}" not allowed.` }]);
+export const tooLarge = (detail: string): ApiError => new ApiError(413, 'client_error', [{ attr: 'file', code: 'request_too_large', detail }]);
+export const unsupportedMediaType = (type: string): ApiError =>
+  new ApiError(415, 'client_error', [{ attr: null, code: 'unsupported_media_type', detail: `Unsupported media type "${type}" in request.` }]);
+export const throttled = (seconds: number, detail: string): ApiError =>
+  new ApiError(429, 'client_error', [{ attr: null, code: 'throttled', detail }], seconds);
+export const serverError = (): ApiError => new ApiError(500, 'server_error', [{ attr: null, code: 'error', detail: 'A server error occurred.' }]);
+
+/** Fastify and plugin error codes that are the client's doing, with the status and code to answer. */
+const FRAMEWORK: Record<string, (err: Error) => ApiError> = {
+  FST_REQ_FILE_TOO_LARGE: () => tooLarge('The uploaded file is larger than the limit.'),
+  FST_ERR_CTP_BODY_TOO_LARGE: () => tooLarge('The request body is larger than the limit.'),
+  FST_PARTS_LIMIT: () => tooLarge('Too many parts in the request.'),
+  FST_FILES_LIMIT: () => invalid('file', 'invalid', 'Only one file may be uploaded.'),
+  FST_FIELDS_LIMIT: () => tooLarge('Too many fields in the request.'),
+  FST_PROTO_VIOLATION: () => invalid(null, 'invalid', 'Field names may not be prototype properties.'),
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: (err) => unsupportedMediaType(/"([^"]*)"/.exec(err.message)?.[1] ?? ''),
+  FST_INVALID_MULTIPART_CONTENT_TYPE: () => unsupportedMediaType('multipart expected'),
+  FST_ERR_CTP_EMPTY_JSON_BODY: () => invalid(null, 'parse_error', 'The JSON body is empty.'),
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: () => invalid(null, 'parse_error', 'Content-Length does not match the body.'),
+  FST_MP_PREMATURE_CLOSE: () => invalid(null, 'parse_error', 'The request ended before the form was complete.'),
+};
+
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  if (err instanceof ServiceError) {
+    switch (err.code) {
+      case 'not_found':
+        return notFound();
+      case 'identifier_taken':
+        return invalid(err.attr ?? 'identifier', 'unique', err.message);
+      case 'queue_full':
+        return throttled(err.retryAfter ?? 60, err.message);
+      case 'too_large':
+        return tooLarge(err.message);
+      case 'invalid':
+        return invalid(err.attr ?? 'non_field_errors', 'invalid', err.message);
+    }
+  }
+  const e = err as Error & { code?: string; statusCode?: number; validation?: { instancePath?: string; params?: Record<string, unknown>; message?: string }[] };
+  if (e?.code && FRAMEWORK[e.code]) return FRAMEWORK[e.code]!(e);
+  if (e?.validation) {
+    // Fastify schema validation: one item per failing field.
+    return new ApiError(
+      400,
+      'validation_error',
+      e.validation.map((v) => ({
+        attr: (v.instancePath?.replace(/^\//, '') || (v.params?.missingProperty as string | undefined)) ?? null,
+        code: v.params?.missingProperty ? 'required' : 'invalid',
+        detail: v.message ?? 'Invalid value.',
+      })),
+    );
+  }
+  if (e instanceof SyntaxError || e?.code === 'FST_ERR_CTP_INVALID_JSON_BODY') return invalid(null, 'parse_error', 'Malformed JSON.');
+  if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500) return new ApiError(e.statusCode, 'client_error', [{ attr: null, code: 'invalid', detail: e.message }]);
+  return serverError();
+}

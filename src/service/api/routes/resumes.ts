@@ -1,0 +1,132 @@
+/**
+ * `/v2/resumes`: upload, list, get, update, delete — with Affinda's status codes and bodies.
+ *
+ *   POST   /v2/resumes                 200 (wait=true, the Resume) | 201 (wait=false, queued)
+ *   GET    /v2/resumes                 200 {count, next, previous, results: Meta[]}
+ *   GET    /v2/resumes/:identifier     200 Resume
+ *   PATCH  /v2/resumes/:identifier     200 ResumeData
+ *   DELETE /v2/resumes/:identifier     204, empty body
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { DocumentService, ServiceConfig, Workspace } from '../../contract.ts';
+import type { ResumeData } from '../../../affinda/types.ts';
+import { invalid, methodNotAllowed, unsupportedMediaType } from '../errors.ts';
+import { readForm, type RawForm } from '../form.ts';
+import { listSchema, identifierSchema, createSchema, patchSchema, getSchema, deleteSchema } from '../schemas.ts';
+
+/** Affinda's page size: clients ask for 300 when they give none; more is clamped, never refused. */
+export const MAX_LIMIT = 300;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    workspace: Workspace;
+  }
+}
+
+export interface ResumeRoutesOptions {
+  service: DocumentService;
+  config: ServiceConfig;
+}
+
+export async function resumeRoutes(app: FastifyInstance, { service, config }: ResumeRoutesOptions): Promise<void> {
+  app.post('/v2/resumes', { schema: createSchema }, async (request, reply) => {
+    const { document, wait } = readForm(await readUpload(request), request.workspace, config);
+    const created = await service.create(document);
+    if (!wait) return reply.code(201).send(created);
+    const done = created.meta.ready ? created : await service.waitUntilReady(request.workspace, created.meta.identifier, config.waitTimeoutMs);
+    return reply.code(200).send(done);
+  });
+
+  app.get('/v2/resumes', { schema: listSchema }, async (request) => {
+    const q = request.query as Record<string, string | undefined>;
+    const offset = nonNegative('offset', q.offset, 0);
+    const limit = Math.min(MAX_LIMIT, Math.max(1, nonNegative('limit', q.limit, MAX_LIMIT)));
+    const customIdentifier = q.custom_identifier || undefined;
+    const { count, results } = await service.list(request.workspace, { offset, limit, customIdentifier });
+    const page = (o: number): string => pageUrl(request, config, { offset: o, limit, custom_identifier: customIdentifier });
+    return {
+      count,
+      next: offset + limit < count ? page(offset + limit) : null,
+      previous: offset > 0 ? page(Math.max(0, offset - limit)) : null,
+      results,
+    };
+  });
+
+  app.get('/v2/resumes/:identifier', { schema: getSchema }, async (request) => {
+    const { identifier } = request.params as { identifier: string };
+    const { format } = request.query as { format?: string };
+    // HR-XML is the only other format Affinda knows; until it is built, say so rather than answer JSON.
+    if (format !== undefined && format !== 'json') throw invalid('format', 'invalid_choice', format === 'hr-xml' ? 'HR-XML output is not available yet.' : `"${format}" is not a valid choice.`);
+    return service.get(request.workspace, identifier);
+  });
+
+  app.patch('/v2/resumes/:identifier', { schema: patchSchema }, async (request) => {
+    const { identifier } = request.params as { identifier: string };
+    const body = request.body;
+    if (!body || typeof body !== 'object' || Array.isArray(body)) throw invalid('non_field_errors', 'invalid', 'Send a JSON object of ResumeData fields.');
+    return service.update(request.workspace, identifier, body as Partial<ResumeData>);
+  });
+
+  app.delete('/v2/resumes/:identifier', { schema: deleteSchema }, async (request, reply) => {
+    const { identifier } = request.params as { identifier: string };
+    await service.delete(request.workspace, identifier);
+    return reply.code(204).send();
+  });
+
+  // Other methods on these paths are 405, as Django REST Framework answers them.
+  for (const url of ['/v2/resumes', '/v2/resumes/:identifier']) {
+    const allowed = url.endsWith(':identifier') ? ['GET', 'PATCH', 'DELETE', 'HEAD'] : ['GET', 'POST', 'HEAD'];
+    app.route({
+      method: ['PUT', 'POST', 'PATCH', 'DELETE'].filter((m) => !allowed.includes(m)) as ('PUT' | 'POST' | 'PATCH' | 'DELETE')[],
+      url,
+      schema: { hide: true, params: url.endsWith(':identifier') ? identifierSchema : undefined },
+      handler: async (request) => {
+        throw methodNotAllowed(request.method);
+      },
+    });
+  }
+}
+
+function nonNegative(attr: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw invalid(attr, 'invalid', 'A valid non-negative integer is required.');
+  return Number(raw);
+}
+
+/** Absolute URL of another page of the list, keeping the filters (DRF omits offset 0). */
+function pageUrl(request: FastifyRequest, config: ServiceConfig, params: Record<string, string | number | undefined>): string {
+  const base = (config.publicUrl ?? `${request.protocol}://${request.headers.host ?? `${config.host}:${config.port}`}`).replace(/\/$/, '');
+  const query = new URLSearchParams({ limit: String(params.limit) });
+  if (params.offset) query.set('offset', String(params.offset));
+  if (params.custom_identifier) query.set('custom_identifier', String(params.custom_identifier));
+  return `${base}/v2/resumes?${query}`;
+}
+
+/** Reads the upload: a multipart form (any file part name, any filename or none) or a JSON object. */
+async function readUpload(request: FastifyRequest): Promise<RawForm> {
+  const fields = new Map<string, string>();
+  let file: RawForm['file'] = null;
+  if (request.isMultipart()) {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        if (file) throw invalid('file', 'invalid', 'Only one file may be uploaded.');
+        const bytes = new Uint8Array(await part.toBuffer());
+        // Browsers and the Azure SDK send "blob" when they know no name: that names nothing.
+        const name = part.filename && part.filename !== 'blob' ? part.filename : null;
+        file = { bytes, fileName: name };
+      } else {
+        fields.set(part.fieldname, typeof part.value === 'string' ? part.value : String(part.value));
+      }
+    }
+    return { fields, file };
+  }
+  const body = request.body;
+  if (body && typeof body === 'object' && !Array.isArray(body)) {
+    for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
+      if (v === null || v === undefined) continue;
+      fields.set(k, typeof v === 'string' ? v : JSON.stringify(v));
+    }
+    return { fields, file };
+  }
+  throw unsupportedMediaType(String(request.headers['content-type'] ?? ''));
+}
