@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import type { DocumentService, ServiceConfig } from '../contract.ts';
-import { authenticationFailed, notAuthenticated, notFound, toApiError } from './errors.ts';
+import { authenticationFailed, invalid, notAuthenticated, notFound, toApiError } from './errors.ts';
 import { resumeRoutes } from './routes/resumes.ts';
 import { operationRoutes } from './routes/operations.ts';
 
@@ -33,6 +33,15 @@ export async function buildApp(service: DocumentService, config: ServiceConfig, 
 
   // Responses are always whole: route schemas document, they never trim what a handler returns.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  // An empty JSON body (a GET or DELETE that still sends the header) is no body, not an error.
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    if (!String(body).trim()) return done(null, undefined);
+    try {
+      done(null, JSON.parse(String(body)));
+    } catch {
+      done(invalid(null, 'parse_error', 'Malformed JSON.'), undefined);
+    }
+  });
 
   await app.register(multipart, {
     limits: { fileSize: config.maxUploadBytes, files: 1, fields: 40, fieldSize: config.maxUploadBytes, parts: 60 },
