@@ -1,0 +1,69 @@
+/**
+ * `vitae serve` as an operator runs it: a child process configured by flags and environment, a key made
+ * with `vitae keys create`, an upload with curl-like multipart, and a SIGTERM while a request is open —
+ * the request is answered, the process exits 0, and a restart still has the document.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { resumeText } from '../helpers.ts';
+
+const BIN = fileURLToPath(new URL('../../../bin/vitae.mjs', import.meta.url));
+
+function serve(dataDir: string, port: number): Promise<{ child: ChildProcess; stderr: () => string }> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--workers', '1'], {
+    env: { ...process.env, VITAE_DATA_DIR: dataDir, VITAE_LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let err = '';
+  child.stderr!.on('data', (c) => (err += c));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${err}`)), 20_000);
+    child.stderr!.on('data', () => {
+      if (err.includes('listening on')) {
+        clearTimeout(timer);
+        resolve({ child, stderr: () => err });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
+  });
+}
+
+test('keys create, serve, upload, SIGTERM with a request open, restart: nothing lost', async (t) => {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'vitae-serve-'));
+  t.after(() => rm(dataDir, { recursive: true, force: true }));
+  const key = execFileSync(process.execPath, [BIN, 'keys', 'create', '--workspace', 'ops'], { env: { ...process.env, VITAE_DATA_DIR: dataDir } }).toString().trim();
+  assert.match(key, /^vitae_[A-Za-z0-9]{32}$/);
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const first = await serve(dataDir, port);
+  const base = `http://127.0.0.1:${port}`;
+
+  const form = new FormData();
+  form.append('file', new Blob([resumeText('sigterm')]), 'cv.txt');
+  const pending = fetch(`${base}/v2/resumes`, { method: 'POST', headers: { authorization: `Bearer ${key}` }, body: form });
+  // SIGTERM while the upload is in flight.
+  setTimeout(() => first.child.kill('SIGTERM'), 20);
+  const res = await pending;
+  assert.equal(res.status, 200);
+  const body = (await res.json()) as { meta: { identifier: string; ready: boolean } };
+  const exitCode = await new Promise<number | null>((r) => (first.child.exitCode !== null ? r(first.child.exitCode) : first.child.on('exit', r)));
+  assert.equal(exitCode, 0);
+  assert.match(first.stderr(), /SIGTERM, stopping/);
+
+  const second = await serve(dataDir, port);
+  t.after(() => second.child.kill('SIGKILL'));
+  let got: { meta: { ready: boolean }; data: { name: { raw: string } } | null } | null = null;
+  for (let i = 0; i < 200; i++) {
+    got = (await (await fetch(`${base}/v2/resumes/${body.meta.identifier}`, { headers: { authorization: `Bearer ${key}` } })).json()) as typeof got;
+    if (got!.meta.ready) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.equal(got!.meta.ready, true);
+  assert.equal(got!.data!.name.raw, 'Jordan A. Blake');
+  second.child.kill('SIGTERM');
+  await new Promise((r) => second.child.on('exit', r));
+});
