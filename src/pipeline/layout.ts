@@ -72,7 +72,7 @@ export interface Page {
   images: ImageRef[];
 }
 
-export type SourceFormat = 'pdf' | 'docx' | 'txt';
+export type SourceFormat = 'pdf' | 'docx' | 'txt' | 'image';
 
 export interface Layout {
   format: SourceFormat;

@@ -8,6 +8,7 @@ import { finalizeLayout } from '../layout.ts';
 import { extractPdf } from './pdf.ts';
 import { extractDocx } from './docx.ts';
 import { extractText } from './text.ts';
+import { extractImage } from './image.ts';
 
 export const extract: Component = {
   name: 'extract',
@@ -26,6 +27,11 @@ export const extract: Component = {
         break;
       case 'txt':
         raw = extractText(doc.bytes);
+        break;
+      case 'png':
+      case 'jpeg':
+      case 'tiff':
+        raw = await extractImage(doc.bytes);
         break;
       default:
         throw new DocumentError('unsupported_file_type', `Files of type "${kind}" are not supported yet.`);

@@ -9,6 +9,7 @@
  */
 import { createRequire } from 'node:module';
 import { DocumentError } from '../doc.ts';
+import { ocrPage } from './ocr.ts';
 import { lineFromWords, type BBox, type ImageRef, type Layout, type Line, type Page, type Word } from '../layout.ts';
 import { orderPage } from '../segment/reading-order.ts';
 
@@ -73,20 +74,58 @@ export async function extractPdf(bytes: Uint8Array, opts: { maxPages: number }):
     const count = Math.min(doc.numPages, Math.max(0, opts.maxPages));
     // Pages are requested together: pdf.js's in-thread worker spends much of its time waiting on its own
     // message queue, and concurrent requests fill those waits.
+    const confidences: number[] = [];
     const pages = await Promise.all(
       Array.from({ length: count }, async (_, i) => {
         const page = await doc.getPage(i + 1);
         const result = await readPage(page, i, OPS, Util);
+        if (needsOcr(result)) {
+          // A scanned page (or one whose text cannot be decoded): read the picture of it instead.
+          const ocr = await ocrPage(await renderPng(page, OCR_DPI / 72), i, 72 / OCR_DPI);
+          result.lines = ocr.lines;
+          if (ocr.confidence != null) confidences.push(ocr.confidence);
+        }
         page.cleanup();
         return result;
       }),
     );
-    return { format: 'pdf', pages, isOcrd: false, ocrConfidence: null, sourcePageCount: doc.numPages };
+    const isOcrd = confidences.length > 0;
+    const ocrConfidence = isOcrd ? confidences.reduce((a, b) => a + b, 0) / confidences.length : null;
+    return { format: 'pdf', pages, isOcrd, ocrConfidence, sourcePageCount: doc.numPages };
   } catch (err) {
     throw asDocumentError(err);
   } finally {
     await task.destroy();
   }
+}
+
+/** Resolution scanned pages are rendered at for OCR: a balance of tesseract's accuracy and time. */
+const OCR_DPI = 200;
+
+/**
+ * A page to OCR: almost no text but a picture covering much of it (a scan), or text that is mostly
+ * undecodable glyphs (a font without a Unicode map shows as private-use or replacement characters).
+ */
+export function needsOcr(page: Page): boolean {
+  const text = page.lines.map((l) => l.text).join(' ');
+  const words = text.split(/\s+/).filter(Boolean);
+  const imageArea = page.images.reduce((a, im) => a + Math.max(0, im.bbox[2] - im.bbox[0]) * Math.max(0, im.bbox[3] - im.bbox[1]), 0);
+  if (words.length < 5) return imageArea > 0.3 * page.width * page.height;
+  const garbled = (text.match(/[\uE000-\uF8FF\uFFFD]/g) ?? []).length;
+  const wordlike = words.filter((w) => /^[\p{L}\p{N}][\p{L}\p{N}'’.,:;()/&+@-]*$/u.test(w)).length;
+  return garbled > 0.2 * text.length || wordlike < 0.3 * words.length;
+}
+
+/** Renders a page to PNG with pdf.js on @napi-rs/canvas (fonts from pdfjs-dist; nothing fetched). */
+async function renderPng(page: PdfPage, scale: number): Promise<Uint8Array> {
+  const { createCanvas } = await import('@napi-rs/canvas');
+  const viewport = page.getViewport({ scale });
+  const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+  const context = canvas.getContext('2d');
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  await page.render({ canvas: canvas as never, canvasContext: context as never, viewport }).promise;
+  return canvas.toBuffer('image/png');
 }
 
 function asDocumentError(err: unknown): DocumentError {

@@ -9,7 +9,7 @@
  * recognised as a boundary rather than swallowed by the section above.
  */
 import type { Component, Section } from '../doc.ts';
-import { headingTopic, SECTION_TYPE_OF, type Topic } from '../../knowledge/headings.ts';
+import { exactHeadingTopic, headingTopic, SECTION_TYPE_OF, type Topic } from '../../knowledge/headings.ts';
 import { unionBox, type Line } from '../layout.ts';
 import { findDateRanges } from '../understand/dates.ts';
 import { degreeScore, educationLevel } from '../../knowledge/degrees.ts';
@@ -31,7 +31,10 @@ export const isAllCaps = (s: string): boolean => {
 
 /** The heading's own text: without a trailing colon, decoration or numbering. */
 export function headingText(line: Line): string {
-  return line.text.replace(/\t.*$/, '').replace(/[:：]\s*$/, '').replace(/^[\s#*•▪■►–—-]+|[\s#*•▪■►–—-]+$/g, '').trim();
+  // Widely spaced capitals can read as fields: "ACADEMIC⇥BACKGROUND" is one heading.
+  const spaced = line.text.replace(/\t+/g, ' ');
+  const text = isAllCaps(line.text) && exactHeadingTopic(spaced.replace(/[:：]\s*$/, '')) ? spaced : line.text.replace(/\t.*$/, '');
+  return text.replace(/[:：]\s*$/, '').replace(/^[\s#*•▪■►–—-]+|[\s#*•▪■►–—-]+$/g, '').trim();
 }
 
 function styleOf(line: Line): HeadingStyle {
@@ -79,8 +82,11 @@ export function findHeadings(lines: Line[]): HeadingCandidate[] {
   };
   lines.forEach((l, i) => {
     if (!shortEnough(l) || l.listItem) return;
-    // A heading has no text after a tab (a tab means a second field on the same row), unless it is a rule.
-    if (/\t\S/.test(l.text.trim())) return;
+    // A heading has no text after a tab (a tab means a second field on the same row), unless the words
+    // on both sides make the heading together (widely spaced capitals: "ACADEMIC⇥BACKGROUND").
+    if (/\t\S/.test(l.text.trim()) && !(isAllCaps(l.text) && exactHeadingTopic(l.text.replace(/\t+/g, ' ')))) return;
+    // Headings start with a capital ("work." wrapped from the line above is not one).
+    if (!/^\P{Ll}/u.test(headingText(l))) return;
     const topic = headingTopic(headingText(l));
     // Right under a heading of the same topic, it is that section's first line ("Languages" / "Turkish — first language").
     const prev = found[found.length - 1];

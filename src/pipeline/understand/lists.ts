@@ -25,7 +25,8 @@ export function listItems(lines: Line[]): string[] {
   const right = Math.max(0, ...lines.map((l) => l.bbox[2]));
   const left = Math.min(...lines.map((l) => l.bbox[0]));
   const flush = (text: string): void => {
-    for (const raw of text.split(/\s*[,;|•·▪●◦]\s*|\t+|\s{3,}/)) {
+    // Also a spaced "*", "»" or "+": bullet glyphs as OCR reads them.
+    for (const raw of text.split(/\s*[,;|•·▪●◦]\s*|\s[*»+]\s|\t+|\s{3,}/)) {
       const item = raw.replace(/^[\s\-–—*]+|[\s.]+$/g, '').trim();
       if (item) items.push(item);
     }
@@ -58,7 +59,7 @@ export function withoutSubheadings(lines: Line[]): Line[] {
   const bold = lines.filter((l) => l.bold).length > lines.length / 2;
   const sizes = lines.map((l) => l.fontSize).sort((a, b) => a - b);
   const size = sizes[Math.floor(sizes.length / 2)]!;
-  return lines.filter((l) => !((l.bold && !bold) || l.fontSize > size * 1.1) || l.text.trim().split(/\s+/).length > 3);
+  return lines.filter((l) => !((l.bold && !bold) || l.fontSize > size * 1.2) || l.text.trim().split(/\s+/).length > 3);
 }
 
 /** Not a skill: a spoken language, a label of the language grid, contact details, a reference scale. */

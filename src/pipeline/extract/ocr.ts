@@ -1,0 +1,125 @@
+/**
+ * OCR with Debian's tesseract (`apt-get install tesseract-ocr`), run as a child process on one page
+ * image: its TSV output gives every word with its box and confidence, which become the same lines and
+ * words every other extractor produces. Single-threaded (OMP_THREAD_LIMIT=1): three times faster on
+ * this hardware than letting it spawn threads, and documents are already parsed in parallel.
+ */
+import { spawn } from 'node:child_process';
+import { DocumentError } from '../doc.ts';
+import { lineFromWords, type Line, type Word } from '../layout.ts';
+import { orderPage } from '../segment/reading-order.ts';
+
+/** What bullet glyphs come back as from tesseract: a stray symbol or two. */
+const BULLET_READINGS = /^[^\p{L}\p{N}]{1,2}$/u;
+
+export interface OcrPage {
+  /** Page size in points. */
+  width: number;
+  height: number;
+  lines: Line[];
+  /** Mean word confidence, 0..1; null when no word was read. */
+  confidence: number | null;
+  words: number;
+}
+
+const OCR_TIMEOUT_MS = 60_000;
+
+/** Runs tesseract on an encoded image (PNG, JPEG, TIFF…) and returns its TSV. */
+function tesseractTsv(image: Uint8Array): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('tesseract', ['stdin', 'stdout', '--psm', '3', 'tsv'], {
+      env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const out: Buffer[] = [];
+    let err = '';
+    const timer = setTimeout(() => child.kill('SIGKILL'), OCR_TIMEOUT_MS);
+    child.stdout.on('data', (c: Buffer) => out.push(c));
+    child.stderr.on('data', (c: Buffer) => (err += c));
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      reject(e.code === 'ENOENT' ? new DocumentError('document_conversion_failed', 'OCR is not available: install tesseract-ocr.') : e);
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(Buffer.concat(out).toString('utf8'));
+      else reject(new DocumentError('document_conversion_failed', `OCR failed: ${err.trim().split('\n').pop() ?? `exit ${code}`}`));
+    });
+    child.stdin.on('error', () => {}); // tesseract may close its input early on a bad image; `close` reports it
+    child.stdin.end(image);
+  });
+}
+
+/**
+ * OCRs one page image. `pointsPerPixel` converts the image's pixels to points (72 / dpi), so OCR'd pages
+ * share the coordinate system of text PDFs.
+ */
+export async function ocrPage(image: Uint8Array, pageIndex: number, pointsPerPixel: number): Promise<OcrPage> {
+  const rows = (await tesseractTsv(image)).split('\n').slice(1).map((r) => r.split('\t'));
+  let width = 0;
+  let height = 0;
+  // Words into rows by geometry, as for PDFs: tesseract splits a title from its right-aligned date (and
+  // a gutter date from its entry) into separate "lines"; the reading order decides what a wide gap means.
+  const words: { word: Word; conf: number }[] = [];
+  for (const r of rows) {
+    if (r.length < 12) continue;
+    const [level, , , , , , left, top, w, h, conf, ...textParts] = r;
+    const n = (s: string | undefined): number => Number(s);
+    if (level === '1') {
+      width = n(w) * pointsPerPixel;
+      height = n(h) * pointsPerPixel;
+      continue;
+    }
+    const text = textParts.join('\t').trim();
+    if (level !== '5' || !text || n(conf) < 0) continue;
+    const x0 = n(left) * pointsPerPixel;
+    const y0 = n(top) * pointsPerPixel;
+    words.push({ word: { text, bbox: [x0, y0, x0 + n(w) * pointsPerPixel, y0 + n(h) * pointsPerPixel], fontSize: 0, bold: false, italic: false, start: 0, end: 0 }, conf: n(conf) / 100 });
+  }
+  const groups: { words: Word[]; conf: number[] }[] = [];
+  const centre = (b: Word['bbox']): number => (b[1] + b[3]) / 2;
+  for (const { word, conf } of [...words].sort((a, b) => centre(a.word.bbox) - centre(b.word.bbox))) {
+    const h = word.bbox[3] - word.bbox[1];
+    const row = groups.find((g) => {
+      const ref = g.words[0]!;
+      return Math.abs(centre(ref.bbox) - centre(word.bbox)) < 0.4 * Math.max(h, ref.bbox[3] - ref.bbox[1]);
+    });
+    if (row) {
+      row.words.push(word);
+      row.conf.push(conf);
+    } else groups.push({ words: [word], conf: [conf] });
+  }
+  for (const g of groups) g.words.sort((a, b) => a.bbox[0] - b.bbox[0]);
+  const lines: Line[] = [];
+  const confidences: number[] = [];
+  for (const { words, conf } of groups) {
+    // A bullet glyph comes back as a stray symbol ("¢", "«", "©") set apart from the text: make it a
+    // bullet of the first word, so the line stays one piece.
+    if (words.length > 1 && BULLET_READINGS.test(words[0]!.text)) {
+      const glyph = words.shift()!;
+      words[0]!.text = `• ${words[0]!.text}`;
+      words[0]!.bbox = [glyph.bbox[0], words[0]!.bbox[1], words[0]!.bbox[2], words[0]!.bbox[3]];
+    }
+    if (words.length === 1 && /^[^\p{L}\p{N}]{1,2}$/u.test(words[0]!.text)) continue;
+    // The line's box spans ascenders to descenders: about 1.2 font sizes; rounded so that lines of one
+    // style share a size, as they do in a PDF.
+    const top = Math.min(...words.map((w) => w.bbox[1]));
+    const bottom = Math.max(...words.map((w) => w.bbox[3]));
+    const size = Math.round(((bottom - top) / 1.2) * 2) / 2;
+    // One baseline per row (the most common bottom edge), so that the reading order sees a title and
+    // its right-aligned or gutter date as one row, as it does in a PDF. (Two columns whose rows happen to
+    // align in a scan are read as one: tesseract's boxes are too coarse to tell their baselines apart.)
+    const bottoms = words.map((w) => w.bbox[3]).sort((a, b) => a - b);
+    const baseline = bottoms[Math.floor(bottoms.length / 2)]!;
+    for (const w of words) {
+      w.fontSize = size;
+      w.baseline = baseline;
+    }
+    lines.push(lineFromWords(words, pageIndex));
+    confidences.push(...conf);
+  }
+  const page = { index: pageIndex, width, height, rotation: 0, lines, images: [] };
+  orderPage(page);
+  const confidence = confidences.length ? confidences.reduce((a, b) => a + b, 0) / confidences.length : null;
+  return { width, height, lines: page.lines, confidence, words: confidences.length };
+}
