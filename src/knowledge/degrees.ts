@@ -13,7 +13,7 @@ const RULES: [RegExp, RegExp | null, EducationLevel][] = [
   [/\b(master'?s?|masters|magister|mast[eè]re|m[aá]ster|mestrado|laurea magistrale|diplom[-\s]?(ing|kaufmann|kauffrau|volkswirt|informatiker|psychologe)|postgraduate degree)\b/i, /\b(M\.?\s?Sc|MS|M\.S|M\.?\s?A|MBA|M\.?\s?Eng|M\.?\s?Phil|LL\.?\s?M|M\.?P\.?H|MPH|MFA|M\.?\s?Ed|M\.?\s?Tech|MCA|M\.?\s?Res|M\.?\s?Com|MSN|MPA|MPP|MSW|MArch)\b/, 'masters'],
   [/\b(bachelor'?s?|licence|licenciatura|licenciado|laurea triennale|laurea|undergraduate degree|honours degree)\b/i, /\b(B\.?\s?Sc|BS|B\.S|B\.?\s?A|B\.?\s?Eng|BBA|B\.?\s?Com|B\.?\s?Tech|LL\.?\s?B|BFA|B\.?\s?Ed|B\.E|BE|BCA|BSN|B\.?\s?Pharm|B\.?\s?Arch|Hons)\b/, 'bachelors'],
   [/\b(associate'?s? (degree|of)|associate degree|foundation degree)\b/i, /\b(A\.?A\.?S|AAS|A\.A|A\.S)\b/, 'associates'],
-  [/\b(high school|secondary school|secondary|a[-\s]?levels?|gcse|o[-\s]?levels?|abitur|hochschulreife|baccalaur[ée]at|bachillerato|maturit[aà]|matura|matric(ulation)?|year 12|leaving certificate|senior school certificate|senior certificate|international baccalaureate)\b/i, /\b(HSC|SSC|CBSE|ICSE|GED|GCE|VWO|HAVO|IB|Class XI?I?)\b/, 'school'],
+  [/\b(high school|secondary school|secondary|a[-\s]?levels?|gcse|o[-\s]?levels?|abitur|hochschulreife|baccalaur[ée]at|bachillerato|maturit[aà]|matura|matric(ulation)?|year 12|leaving certificate|senior school certificate|senior certificate|international baccalaureate)\b/i, /\b(HSC|SSC|CBSE|ICSE|GED|GCE|VWO|HAVO|IB|Class XI?I?|1[02]th|XI?Ith)\b/, 'school'],
   [/\b(diploma|certificate|certification|apprenticeship|vocational|city (and|&) guilds|ausbildung)\b/i, /\b(HND|HNC|NVQ|BTEC|PGCE|Cert\.?\s?(IV|III|II|I)|CAP|BTS|DUT)\b/, 'certificate'],
 ];
 

@@ -3,7 +3,7 @@
  * when the file does not say, the usual resolution of scanned and photographed documents).
  */
 import type { Layout } from '../layout.ts';
-import { ocrPage } from './ocr.ts';
+import { ocrUpright } from './orientation.ts';
 
 const DEFAULT_DPI = 150;
 
@@ -31,10 +31,10 @@ export function imageDpi(bytes: Uint8Array): number | null {
 
 export async function extractImage(bytes: Uint8Array): Promise<Omit<Layout, 'lines' | 'text'>> {
   const dpi = imageDpi(bytes) ?? DEFAULT_DPI;
-  const page = await ocrPage(bytes, 0, 72 / Math.max(50, Math.min(1200, dpi)));
+  const page = await ocrUpright(bytes, 0, 72 / Math.max(50, Math.min(1200, dpi)));
   return {
     format: 'image',
-    pages: [{ index: 0, width: page.width, height: page.height, rotation: 0, lines: page.lines, images: [] }],
+    pages: [{ index: 0, width: page.width, height: page.height, rotation: page.rotation, lines: page.lines, images: [] }],
     isOcrd: true,
     ocrConfidence: page.confidence,
     sourcePageCount: 1,

@@ -144,7 +144,9 @@ function classify(lines: Line[]): Kind[] {
     // Right under an entry's dated line, in its block, a short line is still its heading (the employer).
     const underDates = prev != null && kinds[i - 1] === 'head' && prev.block === l.block && headingDates(prev.text).length > 0 && words <= 8;
     const action = undated && !l.bold && !/\t/.test(l.text) && opensWithAction(l.text);
-    if (isBullet(l) || isProse(l, width) || (indented(l) && !underDates) || lowerStart || paragraph || action) kinds.push('body');
+    // "Role: …", "Software used: …", "Environment: …": labelled details of the entry above.
+    const labelled = undated && kinds.length > 0 && /^[\p{Lu}][\p{L} &/-]{0,29}\p{L}:\s+\S/u.test(l.text.trim()) && l.text.trim().split(':')[0]!.split(/\s+/).length <= 4;
+    if (isBullet(l) || isProse(l, width) || (indented(l) && !underDates) || lowerStart || paragraph || action || labelled) kinds.push('body');
     else if (kinds[i - 1] === 'body' && isContinuation(l, prev, right, width)) kinds.push('body');
     else kinds.push('head');
   });

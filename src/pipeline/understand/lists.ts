@@ -76,7 +76,8 @@ export function skillNames(lines: Line[]): string[] {
   const out: string[] = [];
   for (const item of listItems(lines)) {
     if (notASkill(item)) continue;
-    const name = item.replace(/\s*\((expert|advanced|intermediate|beginner|basic|proficient|fluent|native|\d+\+? ?(years?|yrs))\)\s*$/i, '').trim();
+    // A trailing level or duration is not part of the name: "Java (Expert)", "C (Less than 1 year)", "SQL (5+ yrs)".
+    const name = item.replace(/\s*\((expert|advanced|intermediate|beginner|basic|proficient|fluent|native|((less|more) than )?\d+\+? ?(years?|yrs|months?))\)\s*$/i, '').trim();
     const sentence = /[.!?]$/.test(item) && name.split(/\s+/).length > 3;
     // A sub-heading of the list ("Tools", "Soft skills", "Technologies") is not a skill.
     if (exactHeadingTopic(name) === 'skills') continue;

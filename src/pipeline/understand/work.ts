@@ -69,6 +69,9 @@ export function readWork(doc: Doc, sections: Section[]): WorkExperience[] {
       const org = find('org');
       const place = find('place');
       if (!title && !org && !entry.dates) return;
+      // Without dates, an entry must at least name a job or an employer clearly; otherwise it is stray
+      // text (a sentence that lost its bullet), not a job.
+      if (!entry.dates && !(title && org) && !(title && titleScore(title.text) >= 0.45) && !(org && orgScore(org.text) >= 0.7)) return;
       const id = out.length + 1;
       const work: WorkExperience = {
         id,
