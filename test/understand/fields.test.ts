@@ -174,3 +174,15 @@ test('the document language is detected for meta.language unless given', async (
   const r = await runPipeline(new TextEncoder().encode('Jan Jansen\nVerantwoordelijk voor de migratie van het platform en de opleiding van een team met een klant.'), { language: 'nl' });
   assert.equal(r.meta.language, 'nl');
 });
+
+test('flattened text (line breaks turned into double spaces) gets its lines back', async () => {
+  const { unflatten } = await import('../../src/pipeline/extract/text.ts');
+  const lines = ['Hal Doyle', '123 Main St.', 'New York, NY', 'hal@example.com', 'EXPERIENCE', 'Sales Manager | Acme Corp', 'Jan 2019 - Present', 'Led a team of twelve account executives across the region', 'EDUCATION', 'BA Economics, New York University, 2012'];
+  const flat = lines.join('  ') + ' '.repeat(3) + 'x'.repeat(120);
+  assert.deepEqual(unflatten(flat).split('\n').slice(0, lines.length), lines);
+  const d = await parse(lines.join('  ') + '  ' + 'Additional details about volunteering and community work in the city. '.repeat(3));
+  assert.equal(d.name?.raw, 'Hal Doyle');
+  assert.equal(d.workExperience[0]?.organization, 'Acme Corp');
+  // Short lines with double spaces are left alone.
+  assert.equal(unflatten('Python  Java  SQL'), 'Python  Java  SQL');
+});

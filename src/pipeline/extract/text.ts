@@ -24,7 +24,7 @@ export function extractText(bytes: Uint8Array): Omit<Layout, 'lines' | 'text'> {
   let page: Page | null = null;
   let row = 0;
   let block = 0;
-  for (const raw of source.split('\n')) {
+  for (const raw of unflatten(source).split('\n')) {
     if (!page || row >= LINES_PER_PAGE) {
       page = { index: pages.length, width: LETTER.width, height: LETTER.height, rotation: 0, lines: [], images: [] };
       pages.push(page);
@@ -42,6 +42,17 @@ export function extractText(bytes: Uint8Array): Omit<Layout, 'lines' | 'text'> {
     page.lines.push(line);
   }
   return { format: 'txt', pages, isOcrd: false, ocrConfidence: null, sourcePageCount: pages.length };
+}
+
+/**
+ * Text exported from a form or a spreadsheet cell often arrives flattened: the whole résumé on one line,
+ * its line breaks turned into runs of two or more spaces. Such a line gets its breaks back.
+ */
+export function unflatten(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line.length > 300 && (line.match(/\S {2,}(?=\S)/g) ?? []).length >= 5 ? line.replace(/ {2,}/g, '\n') : line))
+    .join('\n');
 }
 
 /** One line of monospaced text: words keep their column, so runs of spaces survive as gaps (tabs in the line). */

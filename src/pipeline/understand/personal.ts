@@ -35,6 +35,9 @@ function contactLines(doc: Doc): Line[] {
 
 const LABEL = /^\s*(name|nom|vorname|nachname|full name)\s*[:：]\s*/i;
 
+/** The part of a line that may be a name: before a tab, without a "Name:" label or stray quotes. */
+const nameText = (l: Line): string => l.text.replace(LABEL, '').split('\t')[0]!.replace(/^["'“”‘’\s]+|["'“”‘’\s]+$/g, '').trim();
+
 /** The name: the line at the top that looks most like a person's name, larger type breaking ties. */
 export function findName(lines: Line[]): Line | null {
   const top = lines.slice(0, 18);
@@ -42,7 +45,7 @@ export function findName(lines: Line[]): Line | null {
   let best: Line | null = null;
   let bestScore = 0.35;
   top.forEach((l, i) => {
-    const text = l.text.replace(LABEL, '').split('\t')[0]!.trim();
+    const text = nameText(l);
     if (headingTopic(text)) return;
     let s = nameScore(text);
     if (s <= 0) return;
@@ -144,7 +147,7 @@ export const personal: Component = {
     }
 
     if (nameLine) {
-      const raw = nameLine.text.replace(LABEL, '').split('\t')[0]!.trim();
+      const raw = nameText(nameLine);
       d.name = splitName(raw);
       const at = nameLine.text.indexOf(raw);
       cite(doc, '/name', nameLine.start + at, nameLine.start + at + raw.length);
