@@ -268,8 +268,9 @@ export function slotsOf(head: Line[], dates: DateRange | null, dateLine: Line | 
     const push = (from: number, to: number): void => {
       const raw = text.slice(from, to);
       const cleaned = raw.replace(/^[\s,;:()[\]|–—-]+|[\s,;:([\]|–—-]+$/g, '').replace(/\s+/g, ' ');
-      // A printed duration ("2 years", "8 mos") repeats the dates.
+      // A printed duration ("2 years", "8 mos") repeats the dates; a link or an e-mail names no job.
       if (!cleaned || !/\p{L}/u.test(cleaned) || /^\d+\+?\s*(years?|yrs?|months?|mos?)(\s*,?\s*\d+\s*(months?|mos?))?$/i.test(cleaned)) return;
+      if (/^(https?:\/\/|www\.)|\S+@\S+\.\w/i.test(cleaned)) return;
       const offset = raw.indexOf(cleaned.split(' ')[0]!);
       const words = line.words.filter((w) => w.start >= line.start + from && w.end <= line.start + to);
       const bold = words.length ? words.every((w) => w.bold) : line.bold;
