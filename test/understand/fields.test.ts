@@ -186,3 +186,12 @@ test('flattened text (line breaks turned into double spaces) gets its lines back
   // Short lines with double spaces are left alone.
   assert.equal(unflatten('Python  Java  SQL'), 'Python  Java  SQL');
 });
+
+test('regionBias decides an ambiguous home town and how its phone number is read', async () => {
+  const text = 'Sam Lee\nCambridge | sam@example.com | 617 555 0134\n';
+  const us = await parse(text, { regionBias: { country: 'us' } });
+  assert.equal(us.location?.countryCode, 'US');
+  assert.equal(us.phoneNumberDetails[0]?.formattedNumber, '+1 617 555 0134');
+  const gb = await parse(text, { regionBias: { country: 'gb' } });
+  assert.equal(gb.location?.countryCode, 'GB');
+});

@@ -11,6 +11,10 @@ import { orderPage } from '../segment/reading-order.ts';
 
 /** What bullet glyphs come back as from tesseract: a stray symbol or two. */
 const BULLET_READINGS = /^[^\p{L}\p{N}]{1,2}$/u;
+/** A round bullet read as a letter: "e" or "o". */
+const LETTER_BULLETS = /^[eo]$/;
+/** What "•" and "·" between list items come back as ("ETABS « Project Management * AutoCAD +"). */
+const SEPARATOR_READINGS = /^[*«»©®¢+•·]$/;
 
 export interface OcrPage {
   /** Page size in points. */
@@ -48,6 +52,28 @@ function tesseractTsv(image: Uint8Array): Promise<string> {
     child.stdin.on('error', () => {}); // tesseract may close its input early on a bad image; `close` reports it
     child.stdin.end(image);
   });
+}
+
+/**
+ * Gives bullets and list separators the glyphs a text layer has, so that later stages see one spelling.
+ * A bullet starts a row or a field (a wide gap before it) and stands apart from its text: it joins the
+ * next word as "• word", so the line stays one piece. A separator between items becomes "•".
+ */
+function readGlyphs(words: Word[]): void {
+  for (let i = 0; i < words.length - 1; i++) {
+    const [w, next] = [words[i]!, words[i + 1]!];
+    const em = w.bbox[3] - w.bbox[1];
+    const startsField = i === 0 || w.bbox[0] - words[i - 1]!.bbox[2] > 1.5 * em;
+    const apart = next.bbox[0] - w.bbox[2] > 0.6 * em;
+    const bullet = BULLET_READINGS.test(w.text) || (LETTER_BULLETS.test(w.text) && apart && /^\p{Lu}/u.test(next.text));
+    if (startsField && bullet) {
+      next.text = `• ${next.text}`;
+      next.bbox = [w.bbox[0], next.bbox[1], next.bbox[2], next.bbox[3]];
+      words.splice(i, 1);
+    } else if (SEPARATOR_READINGS.test(w.text)) w.text = '•';
+  }
+  const last = words[words.length - 1];
+  if (words.length > 1 && last && SEPARATOR_READINGS.test(last.text)) last.text = '•';
 }
 
 /**
@@ -93,14 +119,8 @@ export async function ocrPage(image: Uint8Array, pageIndex: number, pointsPerPix
   const lines: Line[] = [];
   const confidences: number[] = [];
   for (const { words, conf } of groups) {
-    // A bullet glyph comes back as a stray symbol ("¢", "«", "©") set apart from the text: make it a
-    // bullet of the first word, so the line stays one piece.
-    if (words.length > 1 && BULLET_READINGS.test(words[0]!.text)) {
-      const glyph = words.shift()!;
-      words[0]!.text = `• ${words[0]!.text}`;
-      words[0]!.bbox = [glyph.bbox[0], words[0]!.bbox[1], words[0]!.bbox[2], words[0]!.bbox[3]];
-    }
-    if (words.length === 1 && /^[^\p{L}\p{N}]{1,2}$/u.test(words[0]!.text)) continue;
+    readGlyphs(words);
+    if (words.length === 1 && BULLET_READINGS.test(words[0]!.text)) continue;
     // The line's box spans ascenders to descenders: about 1.2 font sizes; rounded so that lines of one
     // style share a size, as they do in a PDF.
     const top = Math.min(...words.map((w) => w.bbox[1]));

@@ -102,7 +102,8 @@ export const personal: Component = {
     // Location next (never on the name's line): it decides how national phone numbers are read.
     const home = findHome((mine.length ? mine : all.slice(0, 10)).filter((x) => x !== nameLine));
     if (home) {
-      d.location = parseLocation(home.value, null);
+      // An ambiguous place ("Perth", "Cambridge") is read in the caller's region when one is given.
+      d.location = parseLocation(home.value, doc.options.regionBias?.country?.toUpperCase() ?? doc.options.regionBias?.countries?.[0]?.toUpperCase() ?? null);
       cite(doc, '/location', home.start, home.start + home.value.length);
     }
     doc.country = inferCountry({ locationCountry: d.location?.countryCode ?? null, phones: [], regionBias: doc.options.regionBias ?? null });

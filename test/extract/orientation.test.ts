@@ -1,0 +1,36 @@
+/** Scans turned sideways or upside down read like upright ones. Needs tesseract-ocr (with its osd data). */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseResume } from '../../src/index.ts';
+import { ocrUpright, rotatePng } from '../../src/pipeline/extract/orientation.ts';
+import { singleColumnPdf } from '../fixtures/pdf-fixtures.ts';
+import { imageOnlyPdf, renderPng } from '../fixtures/scan-fixtures.ts';
+
+const PT_PER_PX = 72 / 150;
+
+test('pages turned by 90° and 180° are turned back before they are read', async () => {
+  const upright = await renderPng(await singleColumnPdf(), 150);
+  const plain = await ocrUpright(upright, 0, PT_PER_PX);
+  assert.equal(plain.rotation, 0);
+  const firstLine = plain.lines[0]!.text;
+  assert.match(firstLine, /Jane Whitfield/);
+  // Turned clockwise by 90° (sideways) and 180° (upside down); the fix is the turn that completes 360°.
+  for (const [turned, fix] of [[90, 270], [180, 180]] as const) {
+    const page = await ocrUpright(await rotatePng(upright, turned), 0, PT_PER_PX);
+    assert.equal(page.rotation, fix, `turned ${turned}°`);
+    assert.equal(page.lines[0]!.text, firstLine, `turned ${turned}°`);
+    // Back in the upright page's frame: the same size, the name in the same place.
+    assert.deepEqual([page.width, page.height].map(Math.round), [plain.width, plain.height].map(Math.round));
+    const [x0, y0] = page.lines[0]!.bbox;
+    assert.ok(Math.abs(x0 - plain.lines[0]!.bbox[0]) < 3 && Math.abs(y0 - plain.lines[0]!.bbox[1]) < 3, `turned ${turned}°: ${page.lines[0]!.bbox}`);
+  }
+});
+
+test('an upside-down scanned PDF parses, and its page is reported turned', async () => {
+  const upsideDown = await rotatePng(await renderPng(await singleColumnPdf(), 150), 180);
+  const r = await parseResume(await imageOnlyPdf(upsideDown));
+  assert.equal(r.error.errorCode, null);
+  assert.equal(r.data!.name?.raw, 'Jane Whitfield');
+  assert.deepEqual(r.data!.emails, ['jane@example.com']);
+  assert.equal(r.meta.pages[0]!.rotation, 180);
+});
