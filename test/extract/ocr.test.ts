@@ -3,6 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseResume } from '../../src/index.ts';
 import { imageDpi } from '../../src/pipeline/extract/image.ts';
+import { readGlyphs } from '../../src/pipeline/extract/ocr.ts';
+import type { Word } from '../../src/pipeline/layout.ts';
 import { singleColumnPdf, sidebarPdf } from '../fixtures/pdf-fixtures.ts';
 import { blankPng, imageOnlyPdf, renderPng } from '../fixtures/scan-fixtures.ts';
 
@@ -41,4 +43,17 @@ test('a blank image has no text', async () => {
   const r = await parseResume(blankPng());
   assert.equal(r.data, null);
   assert.equal(r.error.errorCode, 'no_text_found');
+});
+
+test('bullets and separators misread by OCR get the glyphs a text layer has', () => {
+  // Words of one 10pt row, left to right: [text, x0, x1]; a bullet sits a wide gap from its text.
+  const row = (...words: [string, number, number][]): Word[] =>
+    words.map(([text, x0, x1]) => ({ text, bbox: [x0, 100, x1, text === '-' ? 102 : 110], fontSize: 10, bold: false, italic: false, start: 0, end: 0 }));
+  const texts = (words: Word[]): string[] => (readGlyphs(words), words.map((w) => w.text));
+  assert.deepEqual(texts(row(['e', 50, 55], ['Managed', 70, 110], ['budgets', 113, 150])), ['• Managed', 'budgets']);
+  assert.deepEqual(texts(row(['«', 50, 55], ['Led', 70, 90])), ['• Led']);
+  assert.deepEqual(texts(row(['ETABS', 50, 80], ['«', 83, 87], ['AutoCAD', 90, 130], ['+', 133, 137])), ['ETABS', '•', 'AutoCAD', '•']);
+  // Dashes of date ranges stay, and "e" as a word stays ("Rossi e Figli").
+  assert.deepEqual(texts(row(['Mar', 50, 70], ['2024', 73, 95], ['-', 98, 102], ['Present', 105, 140])), ['Mar', '2024', '-', 'Present']);
+  assert.deepEqual(texts(row(['Rossi', 50, 75], ['e', 78, 83], ['Figli', 86, 110])), ['Rossi', 'e', 'Figli']);
 });

@@ -1,10 +1,12 @@
-/** Scans turned sideways or upside down read like upright ones. Needs tesseract-ocr (with its osd data). */
+/** Scans turned sideways or upside down read like upright ones; multi-page TIFF. Needs tesseract-ocr (with its osd data). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseResume } from '../../src/index.ts';
+import { imageDpi } from '../../src/pipeline/extract/image.ts';
 import { ocrUpright, rotatePng } from '../../src/pipeline/extract/orientation.ts';
 import { singleColumnPdf } from '../fixtures/pdf-fixtures.ts';
 import { imageOnlyPdf, renderPng } from '../fixtures/scan-fixtures.ts';
+import { multiPageTiff } from '../fixtures/tiff.ts';
 
 const PT_PER_PX = 72 / 150;
 
@@ -33,4 +35,15 @@ test('an upside-down scanned PDF parses, and its page is reported turned', async
   assert.equal(r.data!.name?.raw, 'Jane Whitfield');
   assert.deepEqual(r.data!.emails, ['jane@example.com']);
   assert.equal(r.meta.pages[0]!.rotation, 180);
+});
+
+test('a multi-page TIFF gives a page per TIFF page (up to maxPages), sized from its resolution', async () => {
+  const png = await renderPng(await singleColumnPdf(), 150);
+  const tiff = await multiPageTiff([png, png], 150);
+  assert.equal(imageDpi(tiff), 150);
+  const r = await parseResume(tiff, { maxPages: 5 });
+  assert.equal(r.error.errorCode, null);
+  assert.equal(r.data!.name?.raw, 'Jane Whitfield');
+  assert.deepEqual(r.meta.pages.map((p) => [p.width, p.height]), [[612, 792], [612, 792]]);
+  assert.equal((await parseResume(tiff, { maxPages: 1 })).meta.pages.length, 1);
 });

@@ -89,3 +89,13 @@ LANGUAGES: English, Spanish
   assert.deepEqual(s.map((x) => x[0]), ['personal', 'skills', 'languages']);
   assert.deepEqual(s.map((x) => x[1]), [null, 'SKILLS', 'LANGUAGES']);
 });
+
+test('a date cell wrapped over two rows of a gutter is put back together', async () => {
+  const { joinWrappedDates } = await import('../../src/pipeline/segment/sections.ts');
+  const { lineFromWords } = await import('../../src/pipeline/layout.ts');
+  const row = (fields: [string, number][], y: number) =>
+    lineFromWords(fields.flatMap(([t, x]) => t.split(' ').map((w, k) => ({ text: w, bbox: [x + k * 40, y, x + k * 40 + 35, y + 10] as [number, number, number, number], fontSize: 10, bold: false, italic: false, start: 0, end: 0 }))), 0);
+  const lines = [row([['SEPTEMBER 2022 TO', 40], ['Project Engineer', 200]], 100), row([['PRESENT', 40], ['Mott MacDonald, Croydon', 200]], 114), row([['Led the site team', 200]], 128)];
+  const joined = joinWrappedDates(lines).map((l) => l.text);
+  assert.deepEqual(joined, ['SEPTEMBER 2022 TO PRESENT\tProject Engineer', 'Mott MacDonald, Croydon', 'Led the site team']);
+});

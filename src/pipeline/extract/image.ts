@@ -1,8 +1,11 @@
 /**
- * Images (PNG, JPEG, TIFF) → Layout through OCR: one page, sized from the image's resolution (150 dpi
- * when the file does not say, the usual resolution of scanned and photographed documents).
+ * Images (PNG, JPEG, TIFF) → Layout through OCR: a page per image (per TIFF page), sized from the image's
+ * resolution (150 dpi when the file does not say, the usual resolution of scanned and photographed
+ * documents). PNG and JPEG pages scanned sideways or upside down are turned upright; TIFF pages are not.
  */
-import type { Layout } from '../layout.ts';
+import { detectKind } from '../detect.ts';
+import type { Layout, Page } from '../layout.ts';
+import { ocrPages, type OcrPage } from './ocr.ts';
 import { ocrUpright } from './orientation.ts';
 
 const DEFAULT_DPI = 150;
@@ -26,17 +29,36 @@ export function imageDpi(bytes: Uint8Array): number | null {
     if (unit === 1 && density > 1) return density;
     if (unit === 2 && density > 1) return Math.round(density * 2.54);
   }
+  if (detectKind(bytes) === 'tiff') return tiffDpi(bytes, view);
   return null;
 }
 
-export async function extractImage(bytes: Uint8Array): Promise<Omit<Layout, 'lines' | 'text'>> {
-  const dpi = imageDpi(bytes) ?? DEFAULT_DPI;
-  const page = await ocrUpright(bytes, 0, 72 / Math.max(50, Math.min(1200, dpi)));
-  return {
-    format: 'image',
-    pages: [{ index: 0, width: page.width, height: page.height, rotation: page.rotation, lines: page.lines, images: [] }],
-    isOcrd: true,
-    ocrConfidence: page.confidence,
-    sourcePageCount: 1,
-  };
+/** TIFF XResolution (tag 282, a rational) of the first page, in ResolutionUnit (296: 2 inch, 3 cm). */
+function tiffDpi(bytes: Uint8Array, view: DataView): number | null {
+  const little = bytes[0] === 0x49;
+  const u16 = (at: number): number => view.getUint16(at, little);
+  const u32 = (at: number): number => view.getUint32(at, little);
+  const ifd = u32(4);
+  if (ifd + 2 > bytes.length) return null;
+  let resolution: number | null = null;
+  let unit = 2;
+  for (let i = 0, at = ifd + 2; i < u16(ifd) && at + 12 <= bytes.length; i++, at += 12) {
+    const tag = u16(at);
+    if (tag === 296) unit = u16(at + 8);
+    if (tag === 282 && u32(at + 8) + 8 <= bytes.length) resolution = u32(u32(at + 8)) / Math.max(1, u32(u32(at + 8) + 4));
+  }
+  if (!resolution || resolution <= 1 || unit === 1) return null;
+  return Math.round(unit === 3 ? resolution * 2.54 : resolution);
+}
+
+export async function extractImage(bytes: Uint8Array, opts: { maxPages: number }): Promise<Omit<Layout, 'lines' | 'text'>> {
+  const pointsPerPixel = 72 / Math.max(50, Math.min(1200, imageDpi(bytes) ?? DEFAULT_DPI));
+  const read: (OcrPage & { rotation?: number })[] =
+    detectKind(bytes) === 'tiff' ? await ocrPages(bytes, pointsPerPixel) : [await ocrUpright(bytes, 0, pointsPerPixel)];
+  const kept = read.slice(0, Math.max(1, opts.maxPages));
+  const pages: Page[] = kept.map((p, index) => ({ index, width: p.width, height: p.height, rotation: p.rotation ?? 0, lines: p.lines, images: [] }));
+  // Mean word confidence over all pages kept, each word counting once.
+  const words = kept.reduce((n, p) => n + p.words, 0);
+  const ocrConfidence = words ? kept.reduce((sum, p) => sum + (p.confidence ?? 0) * p.words, 0) / words : null;
+  return { format: 'image', pages, isOcrd: true, ocrConfidence, sourcePageCount: read.length };
 }

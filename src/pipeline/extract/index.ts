@@ -31,7 +31,7 @@ export const extract: Component = {
       case 'png':
       case 'jpeg':
       case 'tiff':
-        raw = await extractImage(doc.bytes);
+        raw = await extractImage(doc.bytes, { maxPages: doc.options.maxPages });
         break;
       default:
         throw new DocumentError('unsupported_file_type', `Files of type "${kind}" are not supported yet.`);

@@ -59,10 +59,12 @@ function tesseractTsv(image: Uint8Array): Promise<string> {
  * A bullet starts a row or a field (a wide gap before it) and stands apart from its text: it joins the
  * next word as "• word", so the line stays one piece. A separator between items becomes "•".
  */
-function readGlyphs(words: Word[]): void {
+export function readGlyphs(words: Word[]): void {
+  // The row's text height (a glyph's own box is no measure: a dash is two pixels tall).
+  const heights = words.map((w) => w.bbox[3] - w.bbox[1]).sort((a, b) => a - b);
+  const em = heights[Math.floor(heights.length / 2)] ?? 0;
   for (let i = 0; i < words.length - 1; i++) {
     const [w, next] = [words[i]!, words[i + 1]!];
-    const em = w.bbox[3] - w.bbox[1];
     const startsField = i === 0 || w.bbox[0] - words[i - 1]!.bbox[2] > 1.5 * em;
     const apart = next.bbox[0] - w.bbox[2] > 0.6 * em;
     const bullet = BULLET_READINGS.test(w.text) || (LETTER_BULLETS.test(w.text) && apart && /^\p{Lu}/u.test(next.text));
@@ -81,14 +83,31 @@ function readGlyphs(words: Word[]): void {
  * share the coordinate system of text PDFs.
  */
 export async function ocrPage(image: Uint8Array, pageIndex: number, pointsPerPixel: number): Promise<OcrPage> {
-  const rows = (await tesseractTsv(image)).split('\n').slice(1).map((r) => r.split('\t'));
+  const [page] = await ocrPages(image, pointsPerPixel, pageIndex);
+  return page ?? { width: 0, height: 0, lines: [], confidence: null, words: 0 };
+}
+
+/** OCRs every page of an image (tesseract reads all pages of a multi-page TIFF), numbered from `firstIndex`. */
+export async function ocrPages(image: Uint8Array, pointsPerPixel: number, firstIndex = 0): Promise<OcrPage[]> {
+  const byPage = new Map<string, string[][]>();
+  for (const row of (await tesseractTsv(image)).split('\n').slice(1)) {
+    const r = row.split('\t');
+    if (r.length < 12) continue;
+    const rows = byPage.get(r[1]!) ?? [];
+    rows.push(r);
+    byPage.set(r[1]!, rows);
+  }
+  return [...byPage.values()].map((rows, i) => pageFromTsv(rows, firstIndex + i, pointsPerPixel));
+}
+
+/** One page of tesseract's TSV rows → lines in reading order, sized in points. */
+function pageFromTsv(rows: string[][], pageIndex: number, pointsPerPixel: number): OcrPage {
   let width = 0;
   let height = 0;
   // Words into rows by geometry, as for PDFs: tesseract splits a title from its right-aligned date (and
   // a gutter date from its entry) into separate "lines"; the reading order decides what a wide gap means.
   const words: { word: Word; conf: number }[] = [];
   for (const r of rows) {
-    if (r.length < 12) continue;
     const [level, , , , , , left, top, w, h, conf, ...textParts] = r;
     const n = (s: string | undefined): number => Number(s);
     if (level === '1') {

@@ -6,6 +6,7 @@
  * turn the image upright and OCR it again. Upright pages, nearly all of them, cost nothing extra.
  */
 import { execFile } from 'node:child_process';
+import { detectKind } from '../detect.ts';
 import { ocrPage, type OcrPage } from './ocr.ts';
 
 export type Rotation = 0 | 90 | 180 | 270;
@@ -17,7 +18,9 @@ const POOR_CONFIDENCE = 0.6;
 /** OCRs a page image the right way up. `rotation` is how far (clockwise) the image was turned to read it. */
 export async function ocrUpright(image: Uint8Array, pageIndex: number, pointsPerPixel: number): Promise<OcrPage & { rotation: Rotation }> {
   const first = await ocrPage(image, pageIndex, pointsPerPixel);
-  if (!looksTurned(first)) return { ...first, rotation: 0 };
+  // Only PNG and JPEG are turned: @napi-rs/canvas cannot decode TIFF (it crashes the process on one).
+  const kind = detectKind(image);
+  if (!looksTurned(first) || (kind !== 'png' && kind !== 'jpeg')) return { ...first, rotation: 0 };
   const rotation = await detectRotation(image);
   if (rotation === 0) return { ...first, rotation };
   const again = await ocrPage(await rotatePng(image, rotation), pageIndex, pointsPerPixel);

@@ -221,9 +221,49 @@ export function dropRunningLines(lines: Line[]): Line[] {
   });
 }
 
+/**
+ * A date cell that wraps in a narrow gutter ("SEPTEMBER 2022 TO" / "PRESENT", "Sep 2006 - May" / "2008")
+ * is read row by row, so its halves land on two lines. When a line's first field ends in a date range's
+ * connector (or a month without its year) and the next line's first field completes it, the halves
+ * are put back together on the first line.
+ */
+export function joinWrappedDates(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const a = lines[i]!;
+    const b = lines[i + 1];
+    const fieldA = a.text.split('\t')[0]!;
+    const fieldB = b?.text.split('\t')[0] ?? '';
+    const dangling = /(\b(to|until|till|bis|au|à|a|al|tot)|[–—-])\s*$/i.test(fieldA) || /\b\p{L}{3,9}\.?\s*$/u.test(fieldA);
+    const joined = `${fieldA.trim()} ${fieldB.trim()}`;
+    const completes =
+      b != null &&
+      b.pageIndex === a.pageIndex &&
+      fieldA.length < 30 &&
+      fieldB.length < 20 &&
+      dangling &&
+      findDateRanges(fieldA).length > 0 &&
+      findDateRanges(joined).some((r) => !r.single && r.length > fieldA.trim().length);
+    if (!completes) {
+      out.push(a);
+      continue;
+    }
+    const restA = a.text.slice(fieldA.length);
+    const restB = b!.text.slice(fieldB.length).replace(/^\t/, '');
+    const bWords = b!.words.filter((w) => w.start < b!.start + fieldB.length);
+    out.push({ ...a, text: joined + restA, words: [...a.words, ...bWords], bbox: unionBox([a.bbox, ...bWords.map((w) => w.bbox)]), end: a.end });
+    if (restB.trim()) {
+      const rest = b!.words.filter((w) => w.start >= b!.start + fieldB.length);
+      out.push({ ...b!, text: restB, words: rest, bbox: rest.length ? unionBox(rest.map((w) => w.bbox)) : b!.bbox, start: b!.start + (b!.text.length - restB.length) });
+    }
+    i++;
+  }
+  return out;
+}
+
 /** Groups lines under their headings. Lines before the first heading form the personal-details section. */
 export function splitSections(all: Line[]): Section[] {
-  const lines = dropRepeatedLabels(splitLeadingHeadings(dropRunningLines(all)));
+  const lines = joinWrappedDates(dropRepeatedLabels(splitLeadingHeadings(dropRunningLines(all))));
   const headings = findHeadings(lines);
   const sections: Section[] = [];
   const make = (topic: Topic, heading: Line | null, body: Line[]): Section => {
