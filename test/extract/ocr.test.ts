@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseResume } from '../../src/index.ts';
-import { imageDpi } from '../../src/pipeline/extract/image.ts';
+import { extractImage, imageDpi } from '../../src/pipeline/extract/image.ts';
+import { extractPdf } from '../../src/pipeline/extract/pdf.ts';
 import { readGlyphs } from '../../src/pipeline/extract/ocr.ts';
 import type { Word } from '../../src/pipeline/layout.ts';
 import { singleColumnPdf, sidebarPdf } from '../fixtures/pdf-fixtures.ts';
@@ -56,4 +57,23 @@ test('bullets and separators misread by OCR get the glyphs a text layer has', ()
   // Dashes of date ranges stay, and "e" as a word stays ("Rossi e Figli").
   assert.deepEqual(texts(row(['Mar', 50, 70], ['2024', 73, 95], ['-', 98, 102], ['Present', 105, 140])), ['Mar', '2024', '-', 'Present']);
   assert.deepEqual(texts(row(['Rossi', 50, 75], ['e', 78, 83], ['Figli', 86, 110])), ['Rossi', 'e', 'Figli']);
+  // A rule before a field, read into its first word; a dash inside a row stays.
+  assert.deepEqual(texts(row(['E-MAIL', 50, 90], ['—jo@example.com', 150, 230])), ['E-MAIL', 'jo@example.com']);
+  assert.deepEqual(texts(row(['pages', 50, 80], ['—see', 83, 105])), ['pages', '—see']);
+});
+
+test('OCR font sizes come out close to the text layer\'s, per column (a sidebar heading beside the name)', async () => {
+  const pdf = await sidebarPdf();
+  const text = await extractPdf(pdf, { maxPages: 1 });
+  const scan = await extractImage(await renderPng(pdf, 150), { maxPages: 1 });
+  const scale = text.pages[0]!.width / scan.pages[0]!.width; // the PNG has no resolution: 150 dpi is assumed
+  const key = (s: string): string => s.replace(/\W/g, '');
+  let compared = 0;
+  for (const line of scan.pages[0]!.lines) {
+    const source = text.pages[0]!.lines.find((l) => key(l.text) === key(line.text));
+    if (!source) continue;
+    compared++;
+    assert.ok(Math.abs((line.fontSize * scale) / source.fontSize - 1) < 0.2, `${line.text}: ${line.fontSize * scale} vs ${source.fontSize}`);
+  }
+  assert.ok(compared >= 8, `${compared} lines compared`);
 });

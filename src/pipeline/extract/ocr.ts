@@ -63,12 +63,16 @@ export function readGlyphs(words: Word[]): void {
   // The row's text height (a glyph's own box is no measure: a dash is two pixels tall).
   const heights = words.map((w) => w.bbox[3] - w.bbox[1]).sort((a, b) => a - b);
   const em = heights[Math.floor(heights.length / 2)] ?? 0;
+  const startsField = (i: number): boolean => i === 0 || words[i]!.bbox[0] - words[i - 1]!.bbox[2] > 1.5 * em;
+  // A rule or box edge just before a field is read into its first word ("—jacob@…", "_https://…").
+  words.forEach((w, i) => {
+    if (startsField(i) && /^[—_|][\p{L}\p{N}]/u.test(w.text)) w.text = w.text.slice(1);
+  });
   for (let i = 0; i < words.length - 1; i++) {
     const [w, next] = [words[i]!, words[i + 1]!];
-    const startsField = i === 0 || w.bbox[0] - words[i - 1]!.bbox[2] > 1.5 * em;
     const apart = next.bbox[0] - w.bbox[2] > 0.6 * em;
     const bullet = BULLET_READINGS.test(w.text) || (LETTER_BULLETS.test(w.text) && apart && /^\p{Lu}/u.test(next.text));
-    if (startsField && bullet) {
+    if (startsField(i) && bullet) {
       next.text = `• ${next.text}`;
       next.bbox = [w.bbox[0], next.bbox[1], next.bbox[2], next.bbox[3]];
       words.splice(i, 1);
@@ -76,6 +80,36 @@ export function readGlyphs(words: Word[]): void {
   }
   const last = words[words.length - 1];
   if (words.length > 1 && last && SEPARATOR_READINGS.test(last.text)) last.text = '•';
+}
+
+/**
+ * Font sizes from ink heights. Tesseract's boxes are tight around the ink: a word spans the x-height
+ * (~0.52 em), or the cap and ascender height (~0.72 em) when it has capitals, digits or ascenders, plus
+ * descenders (~0.21 em). A row of a scan can hold several columns (a sidebar heading beside the name), so
+ * each run of words between wide gaps gets its own size: the median of its words' estimates, rounded to
+ * half a point so that lines of one style share a size, as they do in a PDF.
+ */
+function setFontSizes(words: Word[]): void {
+  const estimate = (w: Word): number | null => {
+    if (!/[\p{L}\p{N}]/u.test(w.text)) return null;
+    const top = /[\p{Lu}\p{N}bdfhklt]/u.test(w.text) ? 0.72 : 0.52;
+    const bottom = /[gjpqyQ(),;]/.test(w.text) ? 0.21 : 0;
+    return (w.bbox[3] - w.bbox[1]) / (top + bottom);
+  };
+  let run: Word[] = [];
+  const flush = (): void => {
+    const sizes = run.map(estimate).filter((e): e is number => e != null).sort((a, b) => a - b);
+    const fallback = Math.max(...run.map((w) => w.bbox[3] - w.bbox[1])) / 0.93;
+    const size = Math.round((sizes[Math.floor(sizes.length / 2)] ?? fallback) * 2) / 2;
+    for (const w of run) w.fontSize = size;
+    run = [];
+  };
+  for (const w of words) {
+    const prev = run[run.length - 1];
+    if (prev && w.bbox[0] - prev.bbox[2] > 1.5 * Math.max(prev.bbox[3] - prev.bbox[1], w.bbox[3] - w.bbox[1])) flush();
+    run.push(w);
+  }
+  flush();
 }
 
 /**
@@ -140,20 +174,13 @@ function pageFromTsv(rows: string[][], pageIndex: number, pointsPerPixel: number
   for (const { words, conf } of groups) {
     readGlyphs(words);
     if (words.length === 1 && BULLET_READINGS.test(words[0]!.text)) continue;
-    // The line's box spans ascenders to descenders: about 1.2 font sizes; rounded so that lines of one
-    // style share a size, as they do in a PDF.
-    const top = Math.min(...words.map((w) => w.bbox[1]));
-    const bottom = Math.max(...words.map((w) => w.bbox[3]));
-    const size = Math.round(((bottom - top) / 1.2) * 2) / 2;
+    setFontSizes(words);
     // One baseline per row (the most common bottom edge), so that the reading order sees a title and
     // its right-aligned or gutter date as one row, as it does in a PDF. (Two columns whose rows happen to
     // align in a scan are read as one: tesseract's boxes are too coarse to tell their baselines apart.)
     const bottoms = words.map((w) => w.bbox[3]).sort((a, b) => a - b);
     const baseline = bottoms[Math.floor(bottoms.length / 2)]!;
-    for (const w of words) {
-      w.fontSize = size;
-      w.baseline = baseline;
-    }
+    for (const w of words) w.baseline = baseline;
     lines.push(lineFromWords(words, pageIndex));
     confidences.push(...conf);
   }
