@@ -339,16 +339,18 @@ describe('monthsBetween and monthsInPosition (the rule of the dev corpus truth)'
 });
 
 describe('performance', () => {
-  test('a typical line takes well under 20 µs', () => {
+  // Guards against pathological slowness (regex backtracking), with room for a loaded CI machine; the
+  // speed itself is measured by `npm run bench`.
+  test('a typical line takes well under 200 µs', () => {
     const line = 'Senior Software Engineer, Google, Mountain View  Jan 2019 – Present';
     for (let i = 0; i < 2000; i++) findDateRanges(line);
     const n = 20000;
     const t0 = performance.now();
     for (let i = 0; i < n; i++) findDateRanges(line);
     const us = ((performance.now() - t0) / n) * 1000;
-    assert.ok(us < 20, `${us.toFixed(2)} µs per line`);
+    assert.ok(us < 200, `${us.toFixed(2)} µs per line`);
   });
-  test('10 kB of garbage finishes in < 50 ms', () => {
+  test('10 kB of garbage finishes in < 500 ms', () => {
     let seed = 42;
     const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
     const alphabets = ["0123456789 -–/.'", 'Jan 2019 - – Present ', '1 2 3 ’ / . - Q H de of to ', '2019 '];
@@ -357,12 +359,12 @@ describe('performance', () => {
       const t0 = performance.now();
       findDateRanges(g);
       const ms = performance.now() - t0;
-      assert.ok(ms < 50, `${ms.toFixed(1)} ms for ${JSON.stringify(a)}`);
+      assert.ok(ms < 500, `${ms.toFixed(1)} ms for ${JSON.stringify(a)}`);
     }
     for (const g of ['1'.repeat(10_000), ' '.repeat(9_996) + '2019', '2019 ' + '– '.repeat(5_000), 'Jan '.repeat(2_500) + '2019']) {
       const t0 = performance.now();
       findDateRanges(g);
-      assert.ok(performance.now() - t0 < 50);
+      assert.ok(performance.now() - t0 < 500);
     }
   });
 });
