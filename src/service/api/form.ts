@@ -13,17 +13,13 @@ export interface RawForm {
   file: { bytes: Uint8Array; fileName: string | null } | null;
 }
 
-export const FORM_FIELDS = [
-  'file', 'url', 'data', 'identifier', 'customIdentifier', 'fileName', 'wait', 'rejectDuplicates', 'language',
-  'expiryTime', 'regionBias', 'lowPriority',
-] as const;
-
+/** "true"/"false" in any case (Python's client sends `str(True)`); nothing else, so typos are not silently false. */
 export function parseBoolean(attr: string, raw: string | undefined, fallback: boolean): boolean {
   if (raw === undefined || raw === '') return fallback;
   const v = raw.trim().toLowerCase();
-  if (v === 'true' || v === '1') return true;
-  if (v === 'false' || v === '0') return false;
-  throw invalid(attr, 'invalid', 'Must be a valid boolean.');
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  throw invalid(attr, 'invalid', 'Must be "true" or "false".');
 }
 
 /** ISO 8601, also "2030-01-01 00:00:00+00:00" as Python's `str(datetime)` writes it. */
@@ -80,19 +76,17 @@ export interface ParsedForm {
 /** Validates the form and builds the document the service is asked to accept. */
 export function readForm(form: RawForm, workspace: Workspace, config: ServiceConfig): ParsedForm {
   const f = form.fields;
-  const text = (k: string): string | undefined => {
-    const v = f.get(k);
-    return v === undefined ? undefined : v;
-  };
+  const text = (k: string): string | undefined => f.get(k);
   const url = text('url')?.trim() || undefined;
   const dataRaw = text('data');
   const sources = [form.file ? 'file' : null, url ? 'url' : null, dataRaw ? 'data' : null].filter(Boolean);
   if (sources.length !== 1) {
     throw invalid('non_field_errors', 'invalid', sources.length ? `Send only one of file, url or data (got ${sources.join(', ')}).` : 'One of file, url or data is required.');
   }
-  if (form.file && form.file.bytes.length === 0) throw invalid('file', 'invalid', 'The submitted file is empty.');
   const identifier = text('identifier')?.trim() || undefined;
-  if (identifier !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(identifier)) throw invalid('identifier', 'invalid', 'Use 1 to 64 letters, digits, "-" or "_".');
+  if (identifier !== undefined && identifier.length > 64) throw invalid('identifier', 'max_length', 'Ensure this field has no more than 64 characters.');
+  // It becomes a file name in the store: a safe alphabet only.
+  if (identifier !== undefined && !/^[A-Za-z0-9_-]+$/.test(identifier)) throw invalid('identifier', 'invalid', 'Use letters, digits, "-" or "_".');
   const language = text('language')?.trim().toLowerCase() || null;
   if (language && !/^[a-z]{2}(-[a-z]{2})?$/.test(language)) throw invalid('language', 'invalid_choice', `"${language}" is not a valid choice.`);
   const lowPriorityRaw = text('lowPriority');
@@ -104,7 +98,7 @@ export function readForm(form: RawForm, workspace: Workspace, config: ServiceCon
       url,
       data: dataRaw ? (parseJsonObject('data', dataRaw) as Partial<ResumeData>) : undefined,
       identifier,
-      customIdentifier: text('customIdentifier') ?? null,
+      customIdentifier: text('customIdentifier') || null,
       fileName: text('fileName') || form.file?.fileName || null,
       language,
       expiryTime: text('expiryTime') ? parseDateTime('expiryTime', text('expiryTime')!) : null,

@@ -1,34 +1,44 @@
 /**
- * Route schemas: what `/v2/openapi.json` documents. Request parts are described, not enforced here —
- * the handlers validate and answer Affinda's error shapes — and response bodies are documented by
- * reference to Affinda's published models, so Fastify never re-serialises (and trims) a Resume.
+ * Route schemas: what `/v2/openapi.json` documents. Path and query parameters are strings checked by the
+ * handlers (Affinda's codes, e.g. `limit` clamped rather than refused); response bodies refer to
+ * Affinda's models (openapi.ts); request bodies are documentation only (see `REQUEST_BODIES`).
  */
 const tags = ['resumes'];
-const bearer = [{ bearerAuth: [] }];
+const security = [{ bearerAuth: [] }];
 
-export const identifierSchema = {
+export const identifierParams = {
   type: 'object',
   properties: { identifier: { type: 'string', description: 'The document identifier (meta.identifier).' } },
 } as const;
 
-const responses = (codes: Record<number, string>) =>
-  Object.fromEntries(Object.entries(codes).map(([code, description]) => [code, { description, type: 'null' }]));
-
-const ERRORS = { 400: 'Validation error: {type, errors: [{attr, code, detail}]}', 401: 'Missing or invalid API key' };
+const json = (description: string, ref: string) => ({ description, content: { 'application/json': { schema: { $ref: `${ref}#` } } } });
+const error = (description: string) => json(description, 'RequestError');
+const ERRORS = {
+  400: error('Validation error; `attr` names the field (or `non_field_errors`)'),
+  401: error('Missing (`not_authenticated`) or invalid (`authentication_failed`) API key'),
+};
+const NOT_FOUND = { 404: error('No such document in this workspace (`not_found`)') };
 
 export const createSchema = {
   tags,
-  security: bearer,
+  security,
   summary: 'Upload a résumé (file, url or data)',
   description:
-    'multipart/form-data with exactly one of `file`, `url`, `data`, and optionally `identifier`, `customIdentifier`, `fileName`, `wait` (default true), `rejectDuplicates`, `language`, `expiryTime`, `regionBias` (JSON), `lowPriority`. Booleans are true/false in any case.',
-  consumes: ['multipart/form-data', 'application/json'],
-  response: responses({ 200: 'The parsed Resume {data, meta, error} (wait=true)', 201: 'The accepted Resume, not yet ready (wait=false)', ...ERRORS, 413: 'Upload too large', 429: 'High-priority budget spent (Retry-After)' }),
+    'Exactly one of `file`, `url`, `data`. `wait` (default true) answers 200 with the parsed Resume (`ready: false` if parsing outlasts the server’s wait limit: poll GET); `wait=false` answers 201 at once. Booleans are `true`/`false` in any case.',
+  consumes: ['multipart/form-data', 'application/json', 'application/x-www-form-urlencoded'],
+  response: {
+    200: json('The Resume {data, meta, error} (wait=true)', 'Resume'),
+    201: json('The accepted Resume, not ready yet (wait=false)', 'Resume'),
+    ...ERRORS,
+    413: error('Upload over the size limit (`request_too_large`)'),
+    415: error('Not a multipart, JSON or URL-encoded form (`unsupported_media_type`)'),
+    429: error('High-priority budget spent and `lowPriority=false` (`throttled`, with Retry-After)'),
+  },
 };
 
 export const listSchema = {
   tags,
-  security: bearer,
+  security,
   summary: 'List résumés, newest first',
   querystring: {
     type: 'object',
@@ -38,31 +48,40 @@ export const listSchema = {
       custom_identifier: { type: 'string', description: 'Only documents with this customIdentifier.' },
     },
   },
-  response: responses({ 200: '{count, next, previous, results: Meta[]}', ...ERRORS }),
+  response: { 200: json('{count, next, previous, results: Meta[]}', 'GetAllResumesResponse'), ...ERRORS },
 };
 
 export const getSchema = {
   tags,
-  security: bearer,
+  security,
   summary: 'Get one résumé',
-  params: identifierSchema,
-  querystring: { type: 'object', properties: { format: { type: 'string', description: '"json" (default); "hr-xml" is not available yet.' } } },
-  response: responses({ 200: 'Resume {data, meta, error}', ...ERRORS, 404: 'Not found' }),
+  params: identifierParams,
+  querystring: { type: 'object', properties: { format: { type: 'string', description: '`json` (default); `hr-xml` is not available yet (400).' } } },
+  response: { 200: json('The Resume {data, meta, error}', 'Resume'), ...ERRORS, ...NOT_FOUND },
 };
 
 export const patchSchema = {
   tags,
-  security: bearer,
+  security,
   summary: 'Update résumé data',
-  description: 'A JSON object of ResumeData fields: top-level keys replace theirs (arrays whole); read-only fields are ignored and recomputed.',
-  params: identifierSchema,
-  response: responses({ 200: 'The resulting ResumeData', ...ERRORS, 404: 'Not found' }),
+  description: 'Top-level ResumeData keys replace theirs (arrays whole); read-only fields are ignored and recomputed.',
+  params: identifierParams,
+  response: { 200: json('The resulting ResumeData', 'ResumeData'), ...ERRORS, ...NOT_FOUND },
 };
 
 export const deleteSchema = {
   tags,
-  security: bearer,
+  security,
   summary: 'Delete a résumé',
-  params: identifierSchema,
-  response: responses({ 204: 'Deleted (empty body)', ...ERRORS, 404: 'Not found' }),
+  params: identifierParams,
+  response: { 204: { description: 'Deleted (empty body)', type: 'null' }, ...ERRORS, ...NOT_FOUND },
+};
+
+/**
+ * Request bodies, added to the OpenAPI document only (openapi.ts): as route schemas Fastify would validate
+ * them — against the empty `request.body` of a multipart upload, and stripping unknown ResumeData keys.
+ */
+export const REQUEST_BODIES: Record<string, unknown> = {
+  'POST /v2/resumes': { $ref: 'CreateResumeMultipartForm#' },
+  'PATCH /v2/resumes/:identifier': { $ref: 'ResumeData#' },
 };

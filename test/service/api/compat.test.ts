@@ -32,7 +32,7 @@ interface Running {
 async function start(backend: (typeof BACKENDS)[number]): Promise<Running> {
   const db = await testDatabase(backend, { allowPrivateUrls: true, waitTimeoutMs: 30_000 });
   const service = await createDocumentService(db.config);
-  const app = await buildApp(service, db.config);
+  const app = buildApp(service, db.config);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const keysDb = await openDatabase(db.config.databaseUrl);
   const key = await createKey(keysDb.kysely, 'compat');

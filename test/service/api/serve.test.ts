@@ -50,8 +50,11 @@ test('keys create, serve, upload, SIGTERM with a request open, restart: nothing 
   const res = await pending;
   assert.equal(res.status, 200);
   const body = (await res.json()) as { meta: { identifier: string; ready: boolean } };
+  const answered = Date.now();
   const exitCode = await new Promise<number | null>((r) => (first.child.exitCode !== null ? r(first.child.exitCode) : first.child.on('exit', r)));
   assert.equal(exitCode, 0);
+  // fetch keeps the connection alive: the server must close it rather than wait out its 72 s keep-alive.
+  assert.ok(Date.now() - answered < 15_000, `exit took ${Date.now() - answered} ms after the answer`);
   assert.match(first.stderr(), /SIGTERM, stopping/);
 
   const second = await serve(dataDir, port);

@@ -8,20 +8,16 @@
  *   DELETE /v2/resumes/:identifier     204, empty body
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { DocumentService, ServiceConfig, Workspace } from '../../contract.ts';
+import type { DocumentService, ServiceConfig } from '../../contract.ts';
 import type { ResumeData } from '../../../affinda/types.ts';
-import { invalid, methodNotAllowed, unsupportedMediaType } from '../errors.ts';
-import { readForm, type RawForm } from '../form.ts';
-import { listSchema, identifierSchema, createSchema, patchSchema, getSchema, deleteSchema } from '../schemas.ts';
+import { authenticate } from '../auth.ts';
+import { invalid, methodNotAllowed } from '../errors.ts';
+import { readForm } from '../form.ts';
+import { readUpload, registerUploadParsers } from '../upload.ts';
+import { listSchema, identifierParams, createSchema, patchSchema, getSchema, deleteSchema } from '../schemas.ts';
 
 /** Affinda's page size: clients ask for 300 when they give none; more is clamped, never refused. */
 export const MAX_LIMIT = 300;
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    workspace: Workspace;
-  }
-}
 
 export interface ResumeRoutesOptions {
   service: DocumentService;
@@ -29,10 +25,15 @@ export interface ResumeRoutesOptions {
 }
 
 export async function resumeRoutes(app: FastifyInstance, { service, config }: ResumeRoutesOptions): Promise<void> {
+  app.addHook('onRequest', authenticate(service));
+  registerUploadParsers(app, config);
+
   app.post('/v2/resumes', { schema: createSchema }, async (request, reply) => {
     const { document, wait } = readForm(await readUpload(request), request.workspace, config);
     const created = await service.create(document);
+    // Never 202: the official clients throw on it.
     if (!wait) return reply.code(201).send(created);
+    // Past the wait limit the answer is still 200, with `ready: false`: the caller polls GET.
     const done = created.meta.ready ? created : await service.waitUntilReady(request.workspace, created.meta.identifier, config.waitTimeoutMs);
     return reply.code(200).send(done);
   });
@@ -40,6 +41,7 @@ export async function resumeRoutes(app: FastifyInstance, { service, config }: Re
   app.get('/v2/resumes', { schema: listSchema }, async (request) => {
     const q = request.query as Record<string, string | undefined>;
     const offset = nonNegative('offset', q.offset, 0);
+    // Clients send limit=300 unasked, the final Affinda spec caps at 100: clamp, never refuse.
     const limit = Math.min(MAX_LIMIT, Math.max(1, nonNegative('limit', q.limit, MAX_LIMIT)));
     const customIdentifier = q.custom_identifier || undefined;
     const { count, results } = await service.list(request.workspace, { offset, limit, customIdentifier });
@@ -79,7 +81,7 @@ export async function resumeRoutes(app: FastifyInstance, { service, config }: Re
     app.route({
       method: ['PUT', 'POST', 'PATCH', 'DELETE'].filter((m) => !allowed.includes(m)) as ('PUT' | 'POST' | 'PATCH' | 'DELETE')[],
       url,
-      schema: { hide: true, params: url.endsWith(':identifier') ? identifierSchema : undefined },
+      schema: url.endsWith(':identifier') ? { hide: true, params: identifierParams } : { hide: true },
       handler: async (request) => {
         throw methodNotAllowed(request.method);
       },
@@ -89,8 +91,11 @@ export async function resumeRoutes(app: FastifyInstance, { service, config }: Re
 
 function nonNegative(attr: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw)) throw invalid(attr, 'invalid', 'A valid non-negative integer is required.');
-  return Number(raw);
+  if (/^-\d+$/.test(raw)) throw invalid(attr, 'min_value', 'Ensure this value is greater than or equal to 0.');
+  if (!/^\d+$/.test(raw)) throw invalid(attr, 'invalid', 'A valid integer is required.');
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n)) throw invalid(attr, 'max_value', `Ensure this value is less than or equal to ${Number.MAX_SAFE_INTEGER}.`);
+  return n;
 }
 
 /** Absolute URL of another page of the list, keeping the filters (DRF omits offset 0). */
@@ -100,33 +105,4 @@ function pageUrl(request: FastifyRequest, config: ServiceConfig, params: Record<
   if (params.offset) query.set('offset', String(params.offset));
   if (params.custom_identifier) query.set('custom_identifier', String(params.custom_identifier));
   return `${base}/v2/resumes?${query}`;
-}
-
-/** Reads the upload: a multipart form (any file part name, any filename or none) or a JSON object. */
-async function readUpload(request: FastifyRequest): Promise<RawForm> {
-  const fields = new Map<string, string>();
-  let file: RawForm['file'] = null;
-  if (request.isMultipart()) {
-    for await (const part of request.parts()) {
-      if (part.type === 'file') {
-        if (file) throw invalid('file', 'invalid', 'Only one file may be uploaded.');
-        const bytes = new Uint8Array(await part.toBuffer());
-        // Browsers and the Azure SDK send "blob" when they know no name: that names nothing.
-        const name = part.filename && part.filename !== 'blob' ? part.filename : null;
-        file = { bytes, fileName: name };
-      } else {
-        fields.set(part.fieldname, typeof part.value === 'string' ? part.value : String(part.value));
-      }
-    }
-    return { fields, file };
-  }
-  const body = request.body;
-  if (body && typeof body === 'object' && !Array.isArray(body)) {
-    for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
-      if (v === null || v === undefined) continue;
-      fields.set(k, typeof v === 'string' ? v : JSON.stringify(v));
-    }
-    return { fields, file };
-  }
-  throw unsupportedMediaType(String(request.headers['content-type'] ?? ''));
 }

@@ -1,0 +1,62 @@
+/**
+ * Reads the body of `POST /v2/resumes` into a `RawForm`, whatever shape real clients give it:
+ *  - multipart (the official clients, curl, browsers): a `file` part with any filename or none and any
+ *    content type; text parts that arrive as file parts (the TS client streams `data`) or typed
+ *    `application/json` (read back to text); chunked or not, any boundary;
+ *  - a JSON object or a URL-encoded form, for url and data uploads without multipart.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import multipart from '@fastify/multipart';
+import type { ServiceConfig } from '../contract.ts';
+import { invalid, tooLarge, unsupportedMediaType } from './errors.ts';
+import type { RawForm } from './form.ts';
+
+/** Registers the body parsers with Affinda's size limit on the file and on each text field. */
+export function registerUploadParsers(app: FastifyInstance, config: ServiceConfig): void {
+  app.register(multipart, {
+    limits: { fileSize: config.maxUploadBytes, fieldSize: config.maxUploadBytes, files: 3, fields: 40, parts: 60 },
+    throwFileSizeLimit: true,
+    // busboy treats a part without a filename as text unless it is application/octet-stream, which would
+    // decode a nameless PDF (older clients send Buffers that way) as UTF-8: `file` is always a file.
+    isPartAFile: (fieldName, contentType, fileName) => fieldName === 'file' || fileName !== undefined || contentType === 'application/octet-stream',
+  });
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(String(body))));
+  });
+}
+
+export async function readUpload(request: FastifyRequest): Promise<RawForm> {
+  const fields = new Map<string, string>();
+  let file: RawForm['file'] = null;
+  if (request.isMultipart()) {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        const bytes = new Uint8Array(await part.toBuffer());
+        if (part.fieldname !== 'file') {
+          fields.set(part.fieldname, new TextDecoder().decode(bytes));
+          continue;
+        }
+        if (file) throw invalid('file', 'invalid', 'Only one file may be uploaded.');
+        // A browser form with no file chosen sends an empty, nameless part: that is no file.
+        if (bytes.length === 0 && !part.filename) continue;
+        if (bytes.length === 0) throw invalid('file', 'empty', 'The submitted file is empty.');
+        // Browsers and the Azure SDK send "blob" when they know no name: that names nothing.
+        file = { bytes, fileName: part.filename && part.filename !== 'blob' ? part.filename : null };
+      } else {
+        if (part.valueTruncated) throw tooLarge(part.fieldname, `The field ${part.fieldname} is larger than the limit.`);
+        // A part typed application/json arrives parsed; the form reader wants the text.
+        fields.set(part.fieldname, typeof part.value === 'string' ? part.value : JSON.stringify(part.value));
+      }
+    }
+    return { fields, file };
+  }
+  const body = request.body;
+  if (body && typeof body === 'object' && !Array.isArray(body)) {
+    for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
+      if (v === null || v === undefined) continue;
+      fields.set(k, typeof v === 'string' ? v : JSON.stringify(v));
+    }
+    return { fields, file };
+  }
+  throw unsupportedMediaType(String(request.headers['content-type'] ?? ''));
+}
