@@ -100,4 +100,3 @@ export function schoolScore(text: string): number {
   return 0;
 }
 
-export { tokenize as lexiconTokens };

@@ -112,6 +112,11 @@ export function createDoc(bytes: Uint8Array, options: ParseOptions = {}): Doc {
   };
 }
 
+/** The body lines of every section about `topic`, in reading order. */
+export function sectionLines(doc: Doc, topic: string): Line[] {
+  return doc.sections.filter((s) => s.topic === topic).flatMap((s) => s.lines);
+}
+
 /** Records where a value of `data` came from (a JSON pointer such as `/workExperience/0/jobTitle`). */
 export function cite(doc: Doc, path: string, start: number, end: number): void {
   doc.provenance.push({ path, start, end });

@@ -2,7 +2,7 @@
  * Sections that are lists: skills, languages, certifications, publications; and the prose ones, summary
  * and objective.
  */
-import type { Component, Doc, Section } from '../doc.ts';
+import { sectionLines, type Component } from '../doc.ts';
 import type { Skill } from '../../affinda/types.ts';
 import type { Line } from '../layout.ts';
 import { isBullet, stripBullet } from './entries.ts';
@@ -10,7 +10,6 @@ import { findLanguages } from './languages.ts';
 import { findDateRanges } from './dates.ts';
 import { exactHeadingTopic } from '../../knowledge/headings.ts';
 
-const bodyOf = (doc: Doc, topic: string): Line[] => doc.sections.filter((s) => s.topic === topic).flatMap((s: Section) => s.lines);
 
 /** "Tools: MIG Welding, TIG" → label "Tools", rest "MIG Welding, TIG". */
 const LABELLED = /^([\p{L}][\p{L}\s&/+-]{1,40}?)\s*[:：]\s*(.*)$/u;
@@ -62,10 +61,16 @@ export function withoutSubheadings(lines: Line[]): Line[] {
   return lines.filter((l) => !((l.bold && !bold) || l.fontSize > size * 1.2) || l.text.trim().split(/\s+/).length > 3);
 }
 
+/** The whole item is one spoken language ("German", "Français"), give or take a trailing mark. */
+function isLanguageName(item: string): boolean {
+  const found = findLanguages(item);
+  return found.length === 1 && found[0]!.length >= item.trim().length - 1;
+}
+
 /** Not a skill: a spoken language, a label of the language grid, contact details, a reference scale. */
 function notASkill(item: string): boolean {
   return (
-    (findLanguages(item).length > 0 && findLanguages(item)[0]!.length >= item.trim().length - 1) ||
+    isLanguageName(item) ||
     /^(languages?|mother tongues?|other languages?|listening|spoken interaction|spoken production)\b|framework of reference/i.test(item) ||
     /@|https?:|\+?\d[\d\s().-]{7,}\d/.test(item)
   );
@@ -100,7 +105,7 @@ export const skills: Component = {
   creates: 'data.skills from skills sections',
   run(doc) {
     // A "Languages:" line inside a skills section lists languages, not skills.
-    const lines = withoutSubheadings(bodyOf(doc, 'skills')).filter(
+    const lines = withoutSubheadings(sectionLines(doc, 'skills')).filter(
       (l) => !LANGUAGE_LABEL.test(stripBullet(l.text)) && !(LANGUAGE_LEVEL.test(l.text) && findLanguages(l.text).length) && !LANGUAGE_GRID.test(l.text),
     );
     doc.data.skills = skillNames(lines).map(toSkill);
@@ -117,7 +122,7 @@ export const languages: Component = {
   stage: 'understand',
   creates: 'data.languages and languageCodes (ISO 639-1)',
   run(doc) {
-    const own = new Set(bodyOf(doc, 'languages'));
+    const own = new Set(sectionLines(doc, 'languages'));
     const lines = [
       ...own,
       // Elsewhere: labelled lines ("Languages: English, French", Europass "Mother tongue(s)⇥German"), and
@@ -133,7 +138,7 @@ export const languages: Component = {
       .flatMap((l) => l.text.split(/\t|\s[|·•]\s/))
       .filter((seg) => {
         const items = seg.split(/\s*[,/]\s*|\s+and\s+/).filter(Boolean);
-        return items.length >= 1 && items.every((item) => findLanguages(item).length === 1 && findLanguages(item)[0]!.length >= item.trim().length - 1);
+        return items.length >= 1 && items.every(isLanguageName);
       });
     for (const text of [...lines.map((l) => l.text), ...listed]) {
       for (const lang of findLanguages(text)) {
@@ -201,7 +206,7 @@ export const certifications: Component = {
   stage: 'understand',
   creates: 'data.certifications',
   run(doc) {
-    doc.data.certifications = certificationItems(bodyOf(doc, 'certifications'))
+    doc.data.certifications = certificationItems(sectionLines(doc, 'certifications'))
       .map(certificationName)
       .filter((t) => t.length > 2);
   },
@@ -212,7 +217,7 @@ export const publications: Component = {
   stage: 'understand',
   creates: 'data.publications (one citation each)',
   run(doc) {
-    doc.data.publications = paragraphItems(bodyOf(doc, 'publications'));
+    doc.data.publications = paragraphItems(sectionLines(doc, 'publications'));
   },
 };
 
@@ -222,7 +227,7 @@ export const summary: Component = {
   creates: 'data.summary and data.objective',
   run(doc) {
     const join = (ls: Line[]): string | null => ls.map((l) => l.text.replace(/\t+/g, ' ').trim()).join(' ').replace(/\s+/g, ' ').trim() || null;
-    doc.data.summary = join(bodyOf(doc, 'summary'));
-    doc.data.objective = join(bodyOf(doc, 'objective'));
+    doc.data.summary = join(sectionLines(doc, 'summary'));
+    doc.data.objective = join(sectionLines(doc, 'objective'));
   },
 };

@@ -122,7 +122,8 @@ export const personal: Component = {
     const ownOffset = offsetIn(mine);
     // The candidate's own contacts are printed with their name; only when none are, look further.
     const ownText = mine.map((l) => l.text).join('\n');
-    const emails = findEmails(ownText).length ? findEmails(ownText).map((m) => ({ ...m, index: ownOffset(m.index) })) : findEmails(text).map((m) => ({ ...m, index: offsetOf(m.index) }));
+    const own = findEmails(ownText);
+    const emails = own.length ? own.map((m) => ({ ...m, index: ownOffset(m.index) })) : findEmails(text).map((m) => ({ ...m, index: offsetOf(m.index) }));
     for (const m of emails) {
       if (d.emails.includes(m.value)) continue;
       cite(doc, `/emails/${d.emails.length}`, m.index, m.index + m.length);

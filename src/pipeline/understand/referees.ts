@@ -2,7 +2,7 @@
  * Referees: each is a small block — name, position and employer, e-mail, phone — printed one under the
  * other or side by side. A new referee starts where a line looks like a person's name.
  */
-import type { Component } from '../doc.ts';
+import { sectionLines, type Component } from '../doc.ts';
 import type { Referee } from '../../affinda/types.ts';
 import type { Line } from '../layout.ts';
 import { findEmails, findPhones } from './contact.ts';
@@ -43,7 +43,7 @@ export const referees: Component = {
   creates: 'data.referees (name, position, e-mail, phone)',
   run(doc) {
     doc.data.referees = readReferees(
-      doc.sections.filter((s) => s.topic === 'referees').flatMap((s) => s.lines),
+      sectionLines(doc, 'referees'),
       doc.country,
     );
   },

@@ -6,7 +6,7 @@ import type { Component, Doc, Section } from '../doc.ts';
 import { cite } from '../doc.ts';
 import type { WorkExperience } from '../../affinda/types.ts';
 import { orgScore, titleScore } from '../../knowledge/lexicon.ts';
-import { opensWithAction, splitEntries, slotsOf, stripBullet, type Entry, type Slot } from './entries.ts';
+import { opensWithAction, splitEntries, slotsOf, stripBullet, type Slot } from './entries.ts';
 import { assignRoles, refineSlots, splitTrailingPlace } from './roles.ts';
 import { isKnownTown, placeScore, toLocation } from './places.ts';
 import { datesOf, monthsOf } from './entry-dates.ts';
@@ -139,4 +139,3 @@ export const work: Component = {
   },
 };
 
-export type { Entry };
