@@ -17,7 +17,7 @@ import { parseResume } from '../src/pipeline/pipeline.ts';
 import type { Resume } from '../src/affinda/types.ts';
 import { ProgressBar } from '../src/cli/progress.ts';
 import { countCodes } from '../src/cli/summary.ts';
-import { speedTable, worstTable, type DocScore, type Timing } from './report.ts';
+import { differences, speedTable, worstOf, worstTable, type DocScore, type Timing, type Truth } from './report.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WORST = 10;
@@ -110,7 +110,16 @@ async function main(): Promise<void> {
       scorer.scoreDoc(JSON.parse(await readFile(truthFile, 'utf8')), results.get(doc.id), metrics, { now });
       scores.push({ ...doc, overall: scorer.summarise(metrics).overall, errorCode: results.get(doc.id)!.error.errorCode });
     }
-    if (scores.length > 0) log(`\n== ${Math.min(WORST, scores.length)} worst documents (per-document overall) ==\n\n${worstTable(scores, WORST).join('\n')}`);
+    if (scores.length > 0) {
+      log(`\n== ${Math.min(WORST, scores.length)} worst documents (per-document overall) ==\n\n${worstTable(scores, WORST).join('\n')}`);
+      // What each of them got wrong, so a regression can be read without opening the files.
+      log(`\n== where the worst documents differ from their truth ==`);
+      for (const s of worstOf(scores, WORST)) {
+        const truth = JSON.parse(await readFile(path.join(corpus, `${s.id}.truth.json`), 'utf8')) as Truth;
+        log(`\n${s.id} (${s.template}, ${s.format}, overall ${s.overall.toFixed(3)})`);
+        for (const d of differences(truth, results.get(s.id)!.data)) log(`  ${d}`);
+      }
+    }
   }
   log(`\n== speed (parseResume, warm, one process) ==\n\n${speedTable(timings, parseSeconds, repeat).join('\n')}`);
   const failed = [...results.values()].flatMap((r) => (r.error.errorCode ? [r.error.errorCode] : []));

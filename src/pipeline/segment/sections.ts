@@ -88,9 +88,10 @@ export function findHeadings(lines: Line[]): HeadingCandidate[] {
     // Headings start with a capital ("work." wrapped from the line above is not one).
     if (!/^\P{Ll}/u.test(headingText(l))) return;
     const topic = headingTopic(headingText(l));
-    // Right under a heading of the same topic, it is that section's first line ("Languages" / "Turkish — first language").
+    // Right under a heading of the same topic, it is that section's first line ("Languages" / "Turkish — first
+    // language"), unless it is itself a heading word for word ("EXPERIENCE:-" / "WORK EXPERIENCE").
     const prev = found[found.length - 1];
-    if (prev && prev.index === i - 1 && prev.topic === topic) return;
+    if (prev && prev.index === i - 1 && prev.topic === topic && !exactHeadingTopic(headingText(l))) return;
     if (topic && setApart(l, i)) {
       found.push({ index: i, topic });
       styles.push(styleOf(l));

@@ -7,6 +7,7 @@ import { cite } from '../doc.ts';
 import type { Education, EducationGrade } from '../../affinda/types.ts';
 import { degreeScore, educationLevel } from '../../knowledge/degrees.ts';
 import { orgScore, schoolScore, titleScore } from '../../knowledge/lexicon.ts';
+import { phraseRoles } from '../../knowledge/phrase-roles.ts';
 import { splitEntries, slotsOf, type Slot } from './entries.ts';
 import { assignRoles, refineSlots, splitTrailingPlace } from './roles.ts';
 import { isKnownTown, placeScore, toLocation } from './places.ts';
@@ -21,6 +22,8 @@ const GRADE = /\b(gpa|cgpa|grade|grades|mention|honou?rs|first class|upper secon
 const ENDS_AS_QUALIFICATION = /\b(diploma|certificate|degree|ged|a[- ]?levels?|abitur|baccalaur[ée]ate?|gcses?|hsc|ssc|\(hons\)|honours|honors)\W*$/i;
 const ENDS_AS_SCHOOL = /\b(school|college|university|academy|institute|gymnasium|polytechnic|lyc[ée]e|universit[äa]t|hochschule|conservatory|seminary)\W*$/i;
 
+const LEARNED = Number(process.env.VITAE_LEARNED_EDU ?? 0.5);
+
 function scoreEdu(text: string, _slot: Slot): Record<EduRole, number> {
   const grade = GRADE.test(text) && !/\b(bachelor|master|doctor|diploma|certificate)\b/i.test(text) ? 0.9 : 0;
   const place = placeScore(text);
@@ -29,6 +32,11 @@ function scoreEdu(text: string, _slot: Slot): Record<EduRole, number> {
   if (degree > 0 && ENDS_AS_QUALIFICATION.test(text)) [degree, school] = [0.95, school * 0.3];
   else if (degree >= 0.95 && !ENDS_AS_SCHOOL.test(text)) school *= 0.4; // "Bachelor of Business Administration"
   else if (ENDS_AS_SCHOOL.test(text)) [degree, school] = [degree * 0.3, 0.95];
+  // The learned phrase model (knowledge/phrase-roles.ts) is blended in: it knows schools and degrees by
+  // more than their marker words ("Kendriya Vidyalaya", "B-Tech").
+  const learned = phraseRoles(text);
+  degree = (1 - LEARNED) * degree + LEARNED * learned.degree;
+  school = (1 - LEARNED) * school + LEARNED * learned.school;
   return { degree: degree * (grade ? 0.3 : 1), school: school * (place > 0.7 ? 0.3 : 1) * (grade ? 0.2 : 1), place: place * (degree ? 0.2 : 1), grade };
 }
 

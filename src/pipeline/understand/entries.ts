@@ -271,6 +271,8 @@ export function slotsOf(head: Line[], dates: DateRange | null, dateLine: Line | 
       // A printed duration ("2 years", "8 mos") repeats the dates; a link or an e-mail names no job.
       if (!cleaned || !/\p{L}/u.test(cleaned) || /^\d+\+?\s*(years?|yrs?|months?|mos?)(\s*,?\s*\d+\s*(months?|mos?))?$/i.test(cleaned)) return;
       if (/^(https?:\/\/|www\.)|\S+@\S+\.\w/i.test(cleaned)) return;
+      // An open end on a line of its own ("January 2018 to Present" / "Present") belongs to the dates.
+      if (/^(present|current|currently|now|today|till date|to date|ongoing|date)$/i.test(cleaned)) return;
       const offset = raw.indexOf(cleaned.split(' ')[0]!);
       const words = line.words.filter((w) => w.start >= line.start + from && w.end <= line.start + to);
       const bold = words.length ? words.every((w) => w.bold) : line.bold;

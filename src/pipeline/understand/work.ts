@@ -6,6 +6,7 @@ import type { Component, Doc, Section } from '../doc.ts';
 import { cite } from '../doc.ts';
 import type { WorkExperience } from '../../affinda/types.ts';
 import { orgScore, titleScore } from '../../knowledge/lexicon.ts';
+import { phraseRoles } from '../../knowledge/phrase-roles.ts';
 import { opensWithAction, splitEntries, slotsOf, stripBullet, type Slot } from './entries.ts';
 import { assignRoles, refineSlots, splitTrailingPlace } from './roles.ts';
 import { isKnownTown, placeScore, toLocation } from './places.ts';
@@ -15,16 +16,30 @@ import type { Line } from '../layout.ts';
 type WorkRole = 'title' | 'org' | 'place';
 const ROLES: WorkRole[] = ['title', 'org', 'place'];
 
+/** How much the learned phrase model (knowledge/phrase-roles.ts) weighs against the word-list rules. */
+const LEARNED = Number(process.env.VITAE_LEARNED ?? 0.5);
+const OTHER = Number(process.env.VITAE_OTHER ?? 0.5);
+const JUNK = Number(process.env.VITAE_JUNK ?? 0.85);
+
 function scoreWork(text: string, slot: Slot): Record<WorkRole, number> {
   const place = placeScore(text);
-  const title = titleScore(text);
-  let org = orgScore(text);
+  const learned = phraseRoles(text);
+  const ruleTitle = titleScore(text);
+  const ruleOrg = orgScore(text);
+  const title = (1 - LEARNED) * ruleTitle + LEARNED * learned.title;
   // An employer is rarely written like a title; a proper name with no title words is likely one.
-  if (title < 0.3 && place < 0.5) org += 0.25;
+  const org = (1 - LEARNED) * (ruleOrg + (title < 0.3 && place < 0.5 ? 0.25 : 0)) + LEARNED * learned.org;
+  // What the model calls neither ("Duration", "Roles and Responsibilities", a sentence) is seldom either,
+  // unless the word lists are sure ("Progressive Insurance" has an employer's word). It is never a title
+  // when the word lists see no title in it; it may still be an employer, since employers are often named
+  // like products or skills ("Oracle", "SAP").
+  const doubt = 1 - OTHER * learned.other;
+  const notTitle = ruleTitle >= 0.45 ? 1 : learned.other >= JUNK ? 0 : doubt;
+  const notOrg = ruleOrg >= 0.7 ? 1 : doubt;
   // Bold and italics carry meaning only relative to the other slots; a little nudge each.
   return {
-    title: title * (place > 0.7 ? 0.3 : 1) + (slot.bold ? 0.03 : 0),
-    org: org * (place > 0.7 ? 0.3 : 1) * (text.split(/\s+/).length > 8 ? 0.5 : 1),
+    title: notTitle * title * (place > 0.7 ? 0.3 : 1) + (slot.bold ? 0.03 : 0),
+    org: notOrg * org * (place > 0.7 ? 0.3 : 1) * (text.split(/\s+/).length > 8 ? 0.5 : 1),
     place,
   };
 }
