@@ -58,6 +58,42 @@ const SCHOOL_WORDS = new Set([
   'instituto', 'politecnico', 'polytechnique', 'technion', 'tafe', 'cegep',
 ]);
 
+/**
+ * Job titles in the other languages of the headings lexicon, which the English O*NET/ESCO word counts do not
+ * know. German and Dutch build titles as compounds ending in the job word ("Projektleiter",
+ * "Data-analist"), so those heads match a word's end; French, Spanish, Italian and Portuguese put the job
+ * word first ("Ingénieure logiciel", "Analista financiera"), so those match a whole word. Accents removed.
+ */
+const COMPOUND_HEADS = [
+  'leiter', 'leiterin', 'berater', 'beraterin', 'entwickler', 'entwicklerin', 'ingenieur', 'ingenieurin', 'techniker',
+  'technikerin', 'kaufmann', 'kauffrau', 'referent', 'referentin', 'sachbearbeiter', 'sachbearbeiterin', 'assistent',
+  'assistentin', 'mitarbeiter', 'mitarbeiterin', 'administrator', 'administratorin', 'lehrer', 'lehrerin', 'arzt',
+  'arztin', 'pfleger', 'pflegerin', 'krankenschwester', 'praktikant', 'praktikantin', 'werkstudent', 'werkstudentin',
+  'geschaftsfuhrer', 'geschaftsfuhrerin', 'monteur', 'verkaufer', 'verkauferin', 'direktor', 'direktorin', 'koch',
+  'kochin', 'analyst', 'analystin', 'analist', 'medewerker', 'medewerkster', 'adviseur', 'ontwikkelaar', 'beheerder',
+  'stagiair', 'verpleegkundige', 'docent', 'leraar', 'lerares', 'manager', 'managerin', 'consultant', 'coordinator',
+  'coordinatorin', 'specialist', 'spezialist', 'spezialistin', 'architekt', 'architektin', 'vertegenwoordiger',
+];
+const FIRST_WORD_HEADS = new Set([
+  'ingenieur', 'ingenieure', 'responsable', 'chef', 'directeur', 'directrice', 'developpeur', 'developpeuse', 'analyste',
+  'consultante', 'technicien', 'technicienne', 'assistante', 'charge', 'chargee', 'gestionnaire', 'infirmier',
+  'infirmiere', 'comptable', 'vendeur', 'vendeuse', 'conseiller', 'conseillere', 'stagiaire', 'enseignant',
+  'enseignante', 'analista', 'ingeniero', 'ingeniera', 'directora', 'jefe', 'jefa', 'tecnico', 'tecnica', 'enfermero',
+  'enfermera', 'desarrollador', 'desarrolladora', 'auditora', 'contable', 'abogado', 'abogada', 'gerente',
+  'coordinador', 'coordinadora', 'responsabile', 'ingegnere', 'direttore', 'direttrice', 'addetto', 'addetta',
+  'impiegato', 'impiegata', 'sviluppatore', 'sviluppatrice', 'infermiere', 'infermiera', 'commesso', 'commessa',
+  'enfermeira', 'enfermeiro', 'engenheiro', 'engenheira', 'gestor', 'gestora', 'diretor', 'diretora',
+  'desenvolvedor', 'desenvolvedora', 'assistente', 'professora', 'advogado', 'advogada', 'contabilista', 'profesor',
+  'profesora', 'docente', 'insegnante', 'medico', 'medica',
+]);
+
+/** Whether a text names a job in one of the other lexicon languages (see COMPOUND_HEADS). */
+function foreignTitle(toks: string[]): boolean {
+  if (FIRST_WORD_HEADS.has(toks[0]!)) return true;
+  const last = toks[toks.length - 1]!;
+  return COMPOUND_HEADS.some((h) => last.endsWith(h) && (last.length === h.length || last.length >= h.length + 3));
+}
+
 const STOP = new Set(['in', 'of', 'and', 'the', 'for', 'to', 'at', 'on', 'with', 'a', 'an', 'or', 'by', '&']);
 
 /** How much a text looks like a job title, 0..1: its head word, its other words. */
@@ -70,7 +106,7 @@ export function titleScore(text: string): number {
   if (STOP.has(head)) return 0; // "Indianapolis, IN", "Director of": not how titles end
   const headCount = heads[head] ?? 0;
   if (headCount >= 50) score += 0.6;
-  else if (headCount >= 10) score += 0.45;
+  else if (headCount >= 10 || foreignTitle(toks)) score += 0.45;
   else if (headCount >= 5) score += 0.3;
   else if (headCount >= 3) score += 0.15;
   if (toks.some((t) => TITLE_MARKERS.has(t))) score += 0.25;

@@ -24,7 +24,7 @@ const ENDS_AS_SCHOOL = /\b(school|college|university|academy|institute|gymnasium
 
 const LEARNED = Number(process.env.VITAE_LEARNED_EDU ?? 0.5);
 
-function scoreEdu(text: string, _slot: Slot): Record<EduRole, number> {
+export function scoreEdu(text: string, _slot: Slot): Record<EduRole, number> {
   const grade = GRADE.test(text) && !/\b(bachelor|master|doctor|diploma|certificate)\b/i.test(text) ? 0.9 : 0;
   const place = placeScore(text);
   let degree = degreeScore(text);

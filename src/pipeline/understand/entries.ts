@@ -57,7 +57,7 @@ function isProse(line: Line, width: number): boolean {
   const wide = line.bbox[2] - line.bbox[0] > 0.8 * width;
   if (words >= 8 && /[.;]$/.test(text)) return true;
   // Wrapped prose without a full stop: long, full width, and none of the separators headings use.
-  return words >= 10 && wide && !line.bold && !/\t|\s[|·•—–]\s/.test(text) && headingDates(text).length === 0;
+  return words >= 10 && wide && !line.bold && !/\t|\s[|·•—–-]\s/.test(text) && headingDates(text).length === 0;
 }
 
 /** A line that continues the bullet or sentence above it (wrapped text). */

@@ -49,6 +49,9 @@ const POSTCODE_SHAPES: { re: RegExp; countries: string[]; unique: boolean }[] = 
   { re: /\b[ABCEGHJ-NPRSTVXY]\d[A-Z] ?\d[A-Z]\d\b/g, countries: ['CA'], unique: true },
   { re: /\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2}\b/g, countries: ['GB'], unique: true },
   { re: /\b\d{5}-\d{4}\b/g, countries: ['US'], unique: true },
+  { re: /\b\d{5}-\d{3}\b/g, countries: ['BR'], unique: true },
+  { re: /\b\d{4}-\d{3}\b/g, countries: ['PT'], unique: true },
+  { re: /\b\d{4} ?[A-Z]{2}\b(?! ?\d)/g, countries: ['NL'], unique: true },
   { re: /\b\d{3} ?\d{3}\b/g, countries: ['IN', 'SG'], unique: false },
   { re: /\b\d{5}\b/g, countries: ['US', 'DE', 'FR', 'IT', 'ES', 'MX', 'MY', 'FI'], unique: false },
   { re: /\b\d{4}\b/g, countries: ['AU', 'ZA', 'NZ', 'BE', 'CH', 'AT', 'DK', 'NO', 'PH'], unique: false },
@@ -369,7 +372,9 @@ function scoreSegment(text: string, seg: Item): { m: Match; score: number } | nu
   const value = text.slice(start, seg.start + seg.text.length).replace(/[\s,;.\-–—]+$/, '');
   if (!value || !/\p{L}/u.test(value)) return null;
   // Contact details and prose are never locations.
-  if (/@|https?:|www\.|\+\s?\d|\d[\d\s().-]{6,}\d|\b\w+\.(?:com|org|net|io|dev)\b|:/i.test(value)) return null;
+  // (Hyphenated postcodes, "4050-262 Porto" or "94105-1234", are not phone numbers.)
+  if (/@|https?:|www\.|\+\s?\d|\b\w+\.(?:com|org|net|io|dev)\b|:/i.test(value)) return null;
+  if (/\d[\d\s().-]{6,}\d/.test(value.replace(/\b\d{4,5}-\d{3,4}\b/g, ' '))) return null;
   if (value.length > 120 || /[.!?]\s+\p{Lu}/u.test(value)) return null;
   const score = locationScore(value);
   if (score <= 0) return null;

@@ -47,6 +47,8 @@ export function findName(lines: Line[]): Line | null {
   top.forEach((l, i) => {
     const text = nameText(l);
     if (headingTopic(text)) return;
+    // A name in lower case is believed only as the document's first line (a job site's export).
+    if (i > 0 && !/\p{Lu}/u.test(text)) return;
     let s = nameScore(text);
     if (s <= 0) return;
     s += 0.25 * (l.fontSize / maxSize) - 0.02 * i + (l.bold ? 0.05 : 0);

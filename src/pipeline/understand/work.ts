@@ -21,7 +21,7 @@ const LEARNED = Number(process.env.VITAE_LEARNED ?? 0.5);
 const OTHER = Number(process.env.VITAE_OTHER ?? 0.5);
 const JUNK = Number(process.env.VITAE_JUNK ?? 0.85);
 
-function scoreWork(text: string, slot: Slot): Record<WorkRole, number> {
+export function scoreWork(text: string, slot: Slot): Record<WorkRole, number> {
   const place = placeScore(text);
   const learned = phraseRoles(text);
   const ruleTitle = titleScore(text);
