@@ -266,7 +266,15 @@ export function slotsOf(head: Line[], dates: DateRange | null, dateLine: Line | 
     let piece = 0;
     let last = 0;
     const push = (from: number, to: number): void => {
-      const raw = text.slice(from, to);
+      let raw = text.slice(from, to);
+      // A label is not a field ("Duration:" once its dates are gone); a labelled value is its value
+      // ("Company: Infosys Ltd" → "Infosys Ltd").
+      if (/^[^:]{1,30}:\s*$/.test(raw.trim()) && raw.trim().split(/\s+/).length <= 3) return;
+      const labelled = /^(\s*[\p{L}][\p{L} /&.-]{0,28}(?:\s\d{1,2})?:\s+)(?=\S)/u.exec(raw);
+      if (labelled && labelled[1]!.trim().split(/\s+/).length <= 3) {
+        from += labelled[1]!.length;
+        raw = raw.slice(labelled[1]!.length);
+      }
       const cleaned = raw.replace(/^[\s,;:()[\]|–—-]+|[\s,;:([\]|–—-]+$/g, '').replace(/\s+/g, ' ');
       // A printed duration ("2 years", "8 mos") repeats the dates; a link or an e-mail names no job.
       if (!cleaned || !/\p{L}/u.test(cleaned) || /^\d+\+?\s*(years?|yrs?|months?|mos?)(\s*,?\s*\d+\s*(months?|mos?))?$/i.test(cleaned)) return;
