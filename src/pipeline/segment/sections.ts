@@ -14,6 +14,7 @@ import { unionBox, type Line } from '../layout.ts';
 import { findDateRanges } from '../understand/dates.ts';
 import { degreeScore, educationLevel } from '../../knowledge/degrees.ts';
 import { schoolScore, titleScore } from '../../knowledge/lexicon.ts';
+import { phraseRoles } from '../../knowledge/phrase-roles.ts';
 
 const UNDERLINE = /^\s*([=\-_*~#.·•])\1{2,}\s*$/;
 
@@ -118,6 +119,13 @@ export function findHeadings(lines: Line[]): HeadingCandidate[] {
       if (findDateRanges(l.text).length) return;
       // Content in heading style: a qualification, a job title, or a line right under a heading.
       if (educationLevel(l.text) || titleScore(l.text) >= 0.45 || found.some((f) => f.index === i - 1)) return;
+      // An entry's employer or school in capitals ("SAP AG -" over its dates): a field that runs on into
+      // a dash or comma, a line right above a date range, or a name the phrase model reads as an employer,
+      // title or school.
+      if (/[-–—,]\s*$/.test(l.text)) return;
+      if ([lines[i + 1], lines[i + 2]].some((n) => n && findDateRanges(n.text).some((r) => !r.single))) return;
+      const roles = phraseRoles(headingText(l));
+      if (roles.org + roles.title + roles.school > 0.5) return;
       // The very first line in heading style is usually the candidate's name.
       if (i === 0) return;
       found.push({ index: i, topic: null });
