@@ -79,7 +79,7 @@ const LEXICON: Record<Topic, string[]> = {
     'professionele ervaring', 'loopbaan', 'arbeidsverleden',
   ],
   education: [
-    'education', 'academic background', 'academic qualifications', 'educational background', 'education and training',
+    'education', 'academia', 'academic background', 'academic qualifications', 'educational background', 'education and training',
     'education & training', 'academic history', 'academics', 'studies', 'academic record', 'educational qualifications',
     'education history', 'academic profile', 'schooling', 'academic credentials', 'degrees', 'education background',
     'formation', 'formations', 'etudes', 'parcours academique', 'diplomes', 'formation academique', 'ausbildung',
@@ -187,6 +187,9 @@ export function headingTopic(text: string): Topic | null {
     const t = INDEX.get(part.trim());
     if (t) return t;
   }
+  // A whole known heading with a typo in it comes before any reading of its parts.
+  const misspelled = misspelledTopic(words);
+  if (misspelled) return misspelled;
   // "Job-related skills", "Computer skills", "Relevant work experience": the head noun comes last.
   if (words.length >= 2 && words.length <= 4 && !/^(bachelor|master|doctor|diploma|certificate|associate)/.test(norm)) {
     for (const n of [2, 1]) {
@@ -200,4 +203,26 @@ export function headingTopic(text: string): Topic | null {
     if (tail && ['my', 'selected', 'relevant', 'other', 'recent', 'key', 'previous', 'additional', 'professional', 'academic'].includes(words[0]!)) return tail;
   }
   return null;
+}
+
+/**
+ * A known heading with a typo ("ACADEMEIC CREDENTIALS", "EXPERINCE"): same number of words, each long word
+ * at most one edit away (short words must match), at least one long word.
+ */
+function misspelledTopic(words: string[]): Topic | null {
+  if (words.length > 3 || !words.some((w) => w.length >= 6)) return null;
+  for (const [key, topic] of INDEX) {
+    const kw = key.split(' ');
+    if (kw.length !== words.length) continue;
+    if (kw.every((k, i) => k === words[i] || (k.length >= 6 && Math.abs(k.length - words[i]!.length) <= 1 && withinOneEdit(k, words[i]!)))) return topic;
+  }
+  return null;
+}
+
+/** Whether two words differ by at most one insertion, deletion or substitution. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (a.length < b.length) [a, b] = [b, a];
+  let i = 0;
+  while (i < b.length && a[i] === b[i]) i++;
+  return a.length === b.length ? a.slice(i + 1) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
 }

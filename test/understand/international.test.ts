@@ -501,3 +501,61 @@ BSc Mining Engineering, 2015
       sections: ['WorkExperience', 'Education'],
     },
   ));
+
+test('Indian schooling without dates: each degree with its own school; short degree names; a misspelled heading', async () => {
+  const d = await parse(`Ravi Kumar
+Hyderabad, Telangana
+
+ACADEMEIC CREDENTIALS
+
+MCA
+
+Osmania University
+
+B.com
+
+Nizam College
+
+H.S.C
+
+Narayana Junior College
+`);
+  assert.deepEqual(
+    d.education.map((e) => [e.accreditation?.education, e.organization, e.accreditation?.educationLevel]),
+    [
+      ['MCA', 'Osmania University', 'masters'],
+      ['B.com', 'Nizam College', 'bachelors'],
+      ['H.S.C', 'Narayana Junior College', 'school'],
+    ],
+  );
+});
+
+test('a capitalised employer above its dates is not a section heading, even where headings are capitals too', async () => {
+  const d = await parse(`Meera Nair
+
+WORK EXPERIENCE
+
+Functional Consultant
+
+SAP AG -
+
+July 2014 to January 2016
+
+Quality Engineer
+
+INFOSYS LIMITED -
+
+July 2010 to June 2014
+
+EDUCATION
+
+B.E in Computer Science
+`);
+  assert.deepEqual(
+    d.workExperience.map((w) => [w.jobTitle, w.organization]),
+    [
+      ['Functional Consultant', 'SAP AG'],
+      ['Quality Engineer', 'INFOSYS LIMITED'],
+    ],
+  );
+});

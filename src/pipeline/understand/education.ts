@@ -8,7 +8,8 @@ import type { Education, EducationGrade } from '../../affinda/types.ts';
 import { degreeScore, educationLevel } from '../../knowledge/degrees.ts';
 import { orgScore, schoolScore, titleScore } from '../../knowledge/lexicon.ts';
 import { phraseRoles } from '../../knowledge/phrase-roles.ts';
-import { splitEntries, slotsOf, type Slot } from './entries.ts';
+import { splitEntries, slotsOf, type Entry, type Slot } from './entries.ts';
+import type { Line } from '../layout.ts';
 import { assignRoles, refineSlots, splitTrailingPlace } from './roles.ts';
 import { isKnownTown, placeScore, toLocation } from './places.ts';
 import { educationDatesOf } from './entry-dates.ts';
@@ -50,7 +51,7 @@ export function parseGrade(raw: string): EducationGrade {
 export function readEducation(doc: Doc, sections: Section[]): Education[] {
   const out: Education[] = [];
   for (const section of sections) {
-    const entries = splitEntries(section.lines).filter((e) => e.head.length);
+    const entries = splitEntries(section.lines).filter((e) => e.head.length).flatMap(splitRepeatedRoles);
     const slotLists = entries.map((e) =>
       refineSlots(splitTrailingPlace(slotsOf([...e.inherited, ...e.head], e.dates, e.dateLine), placeScore, isKnownTown), scoreEdu, [['degree', 'school'], ['school', 'place'], ['school', 'degree'], ['degree', 'grade'], ['school', 'grade']]),
     );
@@ -79,6 +80,33 @@ export function readEducation(doc: Doc, sections: Section[]): Education[] {
     });
   }
   return out;
+}
+
+/**
+ * Undated schooling printed as a run of lines ("MCA / Osmania University / B.Sc. / Osmania University")
+ * reads as one heading run; a line that plays a role the run already has (a second degree, a second
+ * school) starts the next entry.
+ */
+function splitRepeatedRoles(entry: Entry): Entry[] {
+  if (entry.dates || entry.inherited.length || entry.head.length < 3) return [entry];
+  const roleOf = (text: string): EduRole | null => {
+    const s = scoreEdu(text, {} as Slot);
+    const best = (['degree', 'school'] as const).reduce((a, b) => (s[b] > s[a] ? b : a));
+    return s[best] >= 0.4 ? best : null;
+  };
+  const groups: Line[][] = [[]];
+  let seen = new Set<EduRole>();
+  for (const line of entry.head) {
+    const role = roleOf(line.text);
+    if (role && seen.has(role)) {
+      groups.push([]);
+      seen = new Set();
+    }
+    if (role) seen.add(role);
+    groups[groups.length - 1]!.push(line);
+  }
+  if (groups.length === 1) return [entry];
+  return groups.map((head, k) => ({ ...entry, head, body: k === groups.length - 1 ? entry.body : [] }));
 }
 
 function gradeInBody(lines: string[]): string | null {

@@ -21,6 +21,17 @@ const LEARNED = Number(process.env.VITAE_LEARNED ?? 0.5);
 const OTHER = Number(process.env.VITAE_OTHER ?? 0.5);
 const JUNK = Number(process.env.VITAE_JUNK ?? 0.85);
 
+/**
+ * Whether a text is shaped like a name or a title rather than a piece of a sentence: it does not end a
+ * sentence ("Provide application support.", "Engineers." — abbreviations such as "Sr." aside), its brackets
+ * are balanced ("Service Management)" is a fragment), and it has a word of two letters or more.
+ */
+function wellFormed(text: string): boolean {
+  if (/\p{Ll}{4,}\.$/u.test(text)) return false;
+  if ((text.match(/\(/g)?.length ?? 0) !== (text.match(/\)/g)?.length ?? 0)) return false;
+  return /\p{L}{2}/u.test(text);
+}
+
 export function scoreWork(text: string, slot: Slot): Record<WorkRole, number> {
   const place = placeScore(text);
   const learned = phraseRoles(text);
@@ -34,7 +45,7 @@ export function scoreWork(text: string, slot: Slot): Record<WorkRole, number> {
   // when the word lists see no title in it; it may still be an employer, since employers are often named
   // like products or skills ("Oracle", "SAP").
   const doubt = 1 - OTHER * learned.other;
-  const notTitle = ruleTitle >= 0.45 ? 1 : learned.other >= JUNK ? 0 : doubt;
+  const notTitle = !wellFormed(text) ? 0 : ruleTitle >= 0.45 ? 1 : learned.other >= JUNK ? 0 : doubt;
   const notOrg = ruleOrg >= 0.7 ? 1 : doubt;
   // Bold and italics carry meaning only relative to the other slots; a little nudge each.
   return {
