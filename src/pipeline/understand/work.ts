@@ -46,7 +46,8 @@ export function scoreWork(text: string, slot: Slot): Record<WorkRole, number> {
   // like products or skills ("Oracle", "SAP").
   const doubt = 1 - OTHER * learned.other;
   const notTitle = !wellFormed(text) ? 0 : ruleTitle >= 0.45 ? 1 : learned.other >= JUNK ? 0 : doubt;
-  const notOrg = ruleOrg >= 0.7 ? 1 : doubt;
+  // An employer's name starts with a capital (or a digit) and is no sentence ("Undergone a training by…").
+  const notOrg = !wellFormed(text) || /^\p{Ll}/u.test(text) || opensWithAction(text) ? 0 : ruleOrg >= 0.7 ? 1 : doubt;
   // Bold and italics carry meaning only relative to the other slots; a little nudge each.
   return {
     title: notTitle * title * (place > 0.7 ? 0.3 : 1) + (slot.bold ? 0.03 : 0),
