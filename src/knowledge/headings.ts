@@ -211,12 +211,17 @@ export function headingTopic(text: string): Topic | null {
  */
 function misspelledTopic(words: string[]): Topic | null {
   if (words.length > 3 || !words.some((w) => w.length >= 6)) return null;
-  for (const [key, topic] of INDEX) {
-    const kw = key.split(' ');
-    if (kw.length !== words.length) continue;
+  for (const [kw, topic] of HEADINGS_BY_LENGTH.get(words.length) ?? []) {
     if (kw.every((k, i) => k === words[i] || (k.length >= 6 && Math.abs(k.length - words[i]!.length) <= 1 && withinOneEdit(k, words[i]!)))) return topic;
   }
   return null;
+}
+
+/** The known headings' words, by number of words, for `misspelledTopic`. */
+const HEADINGS_BY_LENGTH = new Map<number, Array<[string[], Topic]>>();
+for (const [key, topic] of INDEX) {
+  const kw = key.split(' ');
+  HEADINGS_BY_LENGTH.set(kw.length, [...(HEADINGS_BY_LENGTH.get(kw.length) ?? []), [kw, topic]]);
 }
 
 /** Whether two words differ by at most one insertion, deletion or substitution. */

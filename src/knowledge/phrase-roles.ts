@@ -34,13 +34,15 @@ const tokensOf = (s: string): string[] =>
     .match(/[a-z0-9]+|[&+#@]/g) ?? [];
 
 /** "Infosys" → "Xx", "SAP" → "X", "B.Tech" → "X.Xx", "2015" → "d": case pattern with runs collapsed. */
-const shapeOf = (w: string): string =>
-  w
-    .replace(/\p{Lu}/gu, 'X')
-    .replace(/\p{Ll}/gu, 'x')
-    .replace(/\p{N}/gu, 'd')
-    .replace(/(.)\1+/g, '$1')
-    .slice(0, 6);
+function shapeOf(w: string): string {
+  let out = '';
+  for (const ch of w) {
+    const c = ch.toLowerCase() !== ch ? 'X' : ch.toUpperCase() !== ch ? 'x' : (ch >= '0' && ch <= '9') || /\p{N}/u.test(ch) ? 'd' : ch;
+    if (c !== out[out.length - 1]) out += c;
+    if (out.length === 6) break;
+  }
+  return out;
+}
 
 const bucket = (x: number, steps = 4): number => Math.round(Math.max(0, Math.min(1, x)) * steps);
 
