@@ -36,8 +36,10 @@ export function scoreEdu(text: string, _slot: Slot): Record<EduRole, number> {
   // The learned phrase model (knowledge/phrase-roles.ts) is blended in: it knows schools and degrees by
   // more than their marker words ("Kendriya Vidyalaya", "B-Tech").
   const learned = phraseRoles(text);
-  degree = (1 - LEARNED) * degree + LEARNED * learned.degree;
-  school = (1 - LEARNED) * school + LEARNED * learned.school;
+  // Where the rules see no qualification, the model's doubt ("Lincoln Tech": 0.1 a degree) is no evidence.
+  degree = degree > 0 || learned.degree >= 0.2 ? (1 - LEARNED) * degree + LEARNED * learned.degree : 0;
+  // The model knows schools by their words; a name it has never seen keeps part of what the rules gave it.
+  school = Math.max((1 - LEARNED) * school + LEARNED * learned.school, 0.6 * school);
   return { degree: degree * (grade ? 0.3 : 1), school: school * (place > 0.7 ? 0.3 : 1) * (grade ? 0.2 : 1), place: place * (degree ? 0.2 : 1), grade };
 }
 
