@@ -90,9 +90,27 @@ const FIRST_WORD_HEADS = new Set([
 /** Whether a text names a job in one of the other lexicon languages (see COMPOUND_HEADS). */
 function foreignTitle(toks: string[]): boolean {
   if (FIRST_WORD_HEADS.has(toks[0]!)) return true;
+  // "Demi Chef de Partie": the job word before a preposition.
+  const of = toks.findIndex((t, i) => i > 0 && OF.has(t));
+  if (of > 0 && FIRST_WORD_HEADS.has(toks[of - 1]!)) return true;
   const last = toks[toks.length - 1]!;
   return COMPOUND_HEADS.some((h) => last.endsWith(h) && (last.length === h.length || last.length >= h.length + 3));
 }
+
+/**
+ * The O*NET titles are spelt the American way: a British "labourer", "organiser" or "colourist" is looked up
+ * as "laborer", "organizer", "colorist" too.
+ */
+function countOf(table: Record<string, number>, word: string): number {
+  const american = word
+    .replace(/our(er|ers|ist|ists)?$/, 'or$1')
+    .replace(/is(er|ers|ation)$/, 'iz$1')
+    .replace(/yser$/, 'yzer')
+    .replace(/tre$/, 'ter');
+  return Math.max(table[word] ?? 0, american === word ? 0 : (table[american] ?? 0));
+}
+
+const OF = new Set(['of', 'de', 'du', 'des', 'del', 'della', 'di', 'da', 'do', 'van', 'von', 'fur', 'für']);
 
 const STOP = new Set(['in', 'of', 'and', 'the', 'for', 'to', 'at', 'on', 'with', 'a', 'an', 'or', 'by', '&']);
 
@@ -101,16 +119,19 @@ export function titleScore(text: string): number {
   const toks = tokenize(text);
   if (!toks.length || toks.length > 10) return 0;
   const { heads, words } = loadTitleWords();
-  const head = toks[toks.length - 1]!;
+  const last = toks[toks.length - 1]!;
   let score = 0;
-  if (STOP.has(head)) return 0; // "Indianapolis, IN", "Director of": not how titles end
-  const headCount = heads[head] ?? 0;
+  if (STOP.has(last)) return 0; // "Indianapolis, IN", "Director of": not how titles end
+  // "Head of Marketing", "Chef de Partie", "Responsabile di reparto": the job word comes before the preposition.
+  const of = toks.findIndex((t, i) => i > 0 && OF.has(t));
+  const head = of > 0 && countOf(heads, toks[of - 1]!) > countOf(heads, last) ? toks[of - 1]! : last;
+  const headCount = countOf(heads, head);
   if (headCount >= 50) score += 0.6;
   else if (headCount >= 10 || foreignTitle(toks)) score += 0.45;
   else if (headCount >= 5) score += 0.3;
   else if (headCount >= 3) score += 0.15;
   if (toks.some((t) => TITLE_MARKERS.has(t))) score += 0.25;
-  const known = toks.filter((t) => (words[t] ?? 0) >= 5 || TITLE_MARKERS.has(t)).length;
+  const known = toks.filter((t) => countOf(words, t) >= 5 || TITLE_MARKERS.has(t)).length;
   score += 0.25 * (known / toks.length);
   // An organisation word weighs less before a strong title head ("Call Centre Agent", "Bank Teller").
   if (toks.some((t) => ORG_WORDS.has(t) && !TITLE_MARKERS.has(t))) score -= headCount >= 50 ? 0.1 : 0.35;
@@ -124,7 +145,7 @@ export function orgScore(text: string): number {
   let score = 0.2;
   if (toks.some((t) => ORG_WORDS.has(t))) score += 0.5;
   // "Call Centre Agent" ends as a job title does.
-  if (!ORG_WORDS.has(toks[toks.length - 1]!) && (loadTitleWords().heads[toks[toks.length - 1]!] ?? 0) >= 50) score -= 0.4;
+  if (!ORG_WORDS.has(toks[toks.length - 1]!) && countOf(loadTitleWords().heads, toks[toks.length - 1]!) >= 50) score -= 0.4;
   if (/&|\b[A-Z]{2,}\b/.test(text)) score += 0.1;
   if (/^the\b/i.test(text)) score += 0.1;
   return Math.min(1, score);

@@ -53,6 +53,9 @@ function isProse(line: Line, width: number): boolean {
   // A line that opens or closes with a date range is an entry's heading, however long.
   const range = headingDates(text).find((r) => !r.single);
   if (range && (range.standalone || range.index <= 2 || range.index + range.length >= text.length - 2)) return false;
+  // Fields set apart by pipes or tabs, one of them a date ("Master of …, Purdue University | 05/2013 | GPA"),
+  // make a heading however many words they hold: sentences are not written with pipes.
+  if (/\s\|\s|\t/.test(text) && headingDates(text).length) return false;
   if (words >= 14) return true;
   const wide = line.bbox[2] - line.bbox[0] > 0.8 * width;
   if (words >= 8 && /[.;]$/.test(text)) return true;
