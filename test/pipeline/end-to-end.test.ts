@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseResume } from '../../src/index.ts';
-import { sidebarPdf, corruptPdf, passwordProtectedPdf } from '../fixtures/pdf-fixtures.ts';
+import { sidebarPdf, corruptPdf, narrowColumnPdf, passwordProtectedPdf } from '../fixtures/pdf-fixtures.ts';
 import { plainResume } from '../fixtures/docx-fixtures.ts';
 
 test('a sidebar PDF: the name above, contacts and skills from the sidebar, entries from the main column', async () => {
@@ -61,4 +61,17 @@ test('broken documents fail with Affinda error codes, and data null', async () =
   assert.equal(empty.error.errorCode, 'document_conversion_failed');
   const binary = await parseResume(new Uint8Array([0, 1, 2, 3, 255, 254, 0, 0, 7]));
   assert.equal(binary.error.errorCode, 'unsupported_file_type');
+});
+
+test('a narrow column: a wrapped school name, a degree over its field, years stacked without a dash', async () => {
+  const r = await parseResume(await narrowColumnPdf(), { fileName: 'arjun.pdf', referenceDate: new Date('2026-11-01') });
+  const d = r.data!;
+  assert.deepEqual(
+    d.education.map((e) => [e.organization, e.accreditation?.education, e.dates?.completionDate]),
+    [
+      ['Indian Institute of Management Ahmedabad', 'Master of Science Economics', '2018-01-01'],
+      ['Osmania University', 'B.Com', '2015-01-01'],
+    ],
+  );
+  assert.deepEqual(d.workExperience.map((w) => [w.jobTitle, w.organization]), [['Financial Analyst', 'Deccan Capital']]);
 });

@@ -10,7 +10,7 @@
  */
 import type { Component, Section } from '../doc.ts';
 import { exactHeadingTopic, headingTopic, SECTION_TYPE_OF, type Topic } from '../../knowledge/headings.ts';
-import { unionBox, type Line } from '../layout.ts';
+import { unionBox, type Line, type Word } from '../layout.ts';
 import { findDateRanges } from '../understand/dates.ts';
 import { degreeScore, educationLevel } from '../../knowledge/degrees.ts';
 import { schoolScore, titleScore } from '../../knowledge/lexicon.ts';
@@ -243,7 +243,9 @@ export function joinWrappedDates(lines: Line[]): Line[] {
     const b = lines[i + 1];
     const fieldA = a.text.split('\t')[0]!;
     const fieldB = b?.text.split('\t')[0] ?? '';
-    const dangling = /(\b(to|until|till|bis|au|à|a|al|tot)|[–—-])\s*$/i.test(fieldA) || /\b\p{L}{3,9}\.?\s*$/u.test(fieldA);
+    // Or stacked without a connector ("2012⇥Osmania University" / "2015"): a lone date right under the first.
+    const stacked = b != null && !b.text.includes('\t') && Math.abs(b.bbox[0] - a.bbox[0]) <= 1.5 && findDateRanges(fieldA).length === 1 && findDateRanges(fieldA)[0]!.single && findDateRanges(fieldB).some((r) => r.single && r.length === fieldB.trim().length);
+    const dangling = stacked || /(\b(to|until|till|bis|au|à|a|al|tot)|[–—-])\s*$/i.test(fieldA) || /\b\p{L}{3,9}\.?\s*$/u.test(fieldA);
     const joined = `${fieldA.trim()} ${fieldB.trim()}`;
     const completes =
       b != null &&
@@ -270,6 +272,54 @@ export function joinWrappedDates(lines: Line[]): Line[] {
   return out;
 }
 
+/**
+ * A field that wraps in a narrow column ("2016 2018⇥Indian Institute of Management" / "Ahmedabad", "Master
+ * of Science" / "Economics") is read as two lines, and the second looks like a field of its own. A short
+ * line in the same type, starting where the last field of the line above starts, continues that field when
+ * its first word would not have fitted at the end of the line above (the column's right edge is the
+ * furthest any line of `page` in that column on that page reaches). Lines with edges of their own (table
+ * cells, text boxes) are left alone.
+ */
+export function joinWrappedFields(lines: Line[], page: Line[] = lines): Line[] {
+  const rightEdge = new Map<string, number>();
+  const key = (l: Line) => `${l.pageIndex}:${l.column}`;
+  for (const l of page) rightEdge.set(key(l), Math.max(rightEdge.get(key(l)) ?? 0, l.bbox[2]));
+  /** The words after the line's last tab: the field that may have wrapped. */
+  const lastField = (l: Line): Word[] => {
+    const tab = l.text.lastIndexOf('\t');
+    return tab < 0 ? l.words : l.words.filter((w) => w.start >= l.start + tab + 1);
+  };
+  const continues = (a: Line, b: Line): boolean => {
+    const first = b.words[0];
+    const field = lastField(a);
+    if (!first || !field.length || b.pageIndex !== a.pageIndex || b.column !== a.column) return false;
+    if (field.every((w) => w.bold) !== b.bold || field.every((w) => w.italic) !== b.italic || Math.abs(field[0]!.fontSize - first.fontSize) > 0.3) return false;
+    // Table cells and text boxes have edges of their own, which the column's right edge does not tell.
+    if (a.cell || b.cell || a.role !== 'body' || b.role !== 'body') return false;
+    // Only where the lines were laid out on a page (PDF, OCR: words with baselines): plain text and Word
+    // paragraphs carry no wrapping of this kind.
+    if (first.baseline == null || a.words[0]?.baseline == null) return false;
+    if (b.start !== a.end + 1) return false;
+    if (/\t/.test(b.text) || b.text.trim().split(/\s+/).length > 4 || b.listItem || a.listItem || /^\s*[•▪●◦*–-]/.test(b.text)) return false;
+    if (/[.:;,]\s*$/.test(a.text) || findDateRanges(b.text).length || a.text.length < 12) return false;
+    // The line above is an entry's heading (fields after a tab, or bold), not a line of description whose
+    // last words happen to reach the margin above the next entry's heading.
+    if (!a.text.includes('\t') && !a.bold) return false;
+    if (Math.abs(b.bbox[0] - field[0]!.bbox[0]) > 1.5) return false;
+    if (b.bbox[1] - a.bbox[3] > 0.8 * a.fontSize) return false;
+    const room = rightEdge.get(key(a))! - a.bbox[2];
+    return room < first.bbox[2] - first.bbox[0] + 0.3 * a.fontSize;
+  };
+  const out: Line[] = [];
+  for (const l of lines) {
+    const prev = out[out.length - 1];
+    if (prev && continues(prev, l)) {
+      out[out.length - 1] = { ...prev, text: `${prev.text} ${l.text}`, words: [...prev.words, ...l.words], bbox: unionBox([prev.bbox, l.bbox]), end: l.end };
+    } else out.push(l);
+  }
+  return out;
+}
+
 /** Groups lines under their headings. Lines before the first heading form the personal-details section. */
 export function splitSections(all: Line[]): Section[] {
   const lines = joinWrappedDates(dropRepeatedLabels(splitLeadingHeadings(dropRunningLines(all))));
@@ -292,8 +342,10 @@ export function splitSections(all: Line[]): Section[] {
   if (first > 0) sections.push(make('personal', null, dropRules(lines.slice(0, first))));
   headings.forEach((h, k) => {
     const end = headings[k + 1]?.index ?? lines.length;
-    const body = dropRules(lines.slice(h.index + 1, end));
+    let body = dropRules(lines.slice(h.index + 1, end));
     const topic = h.topic === 'ambiguous' ? resolveAmbiguous(body) : (h.topic ?? 'additional');
+    // Only entries' fields are joined: a list of skills in a narrow sidebar looks just like wrapped text.
+    if (topic === 'work' || topic === 'education') body = joinWrappedFields(body, lines);
     sections.push(make(topic, lines[h.index]!, body));
   });
   return sections;

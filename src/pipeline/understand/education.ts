@@ -61,7 +61,7 @@ export function readEducation(doc: Doc, sections: Section[]): Education[] {
     entries.forEach((entry, k) => {
       const slots = slotLists[k]!;
       const find = (r: EduRole): Slot | undefined => slots.find((s) => roles[k]!.get(s) === r);
-      const degree = find('degree');
+      const degree = withField(find('degree'), slots, roles[k]!);
       const school = find('school');
       const place = find('place');
       const grade = find('grade') ?? gradeInBody(entry.body.map((l) => l.text));
@@ -109,6 +109,18 @@ function splitRepeatedRoles(entry: Entry): Entry[] {
   }
   if (groups.length === 1) return [entry];
   return groups.map((head, k) => ({ ...entry, head, body: k === groups.length - 1 ? entry.body : [] }));
+}
+
+/**
+ * "Master of Science" over "Economics" in the same type: the line under a qualification that plays no other
+ * role is its field of study, and part of its name.
+ */
+function withField(degree: Slot | undefined, slots: Slot[], roles: Map<Slot, EduRole>): Slot | undefined {
+  if (!degree) return degree;
+  const field = slots.find((s) => s.line === degree.line + 1 && s.piece === 0 && !roles.has(s) && s.source.text.trim() === s.text);
+  const same = field && field.source.fontSize === degree.source.fontSize && field.source.bold === degree.source.bold && field.source.italic === degree.source.italic;
+  if (!field || !same || field.text.split(/\s+/).length > 5 || degreeScore(field.text) > 0) return degree;
+  return { ...degree, text: `${degree.text} ${field.text}` };
 }
 
 function gradeInBody(lines: string[]): string | null {
