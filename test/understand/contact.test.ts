@@ -102,3 +102,10 @@ test('contact finders on a 40-line header take under 20 ms', () => {
   const ms = (performance.now() - t0) / n;
   assert.ok(ms < 20, `${ms.toFixed(2)} ms`);
 });
+
+test('a tab ends a phone number: a postcode in the field before it is not its first digits', () => {
+  assert.deepEqual(
+    findPhones('Baltimore, MD, US, 21221\t410 728 4863', 'US').map((m) => m.value),
+    ['410 728 4863'],
+  );
+});

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findLanguages } from '../../src/pipeline/understand/languages.ts';
+import { runPipeline } from '../../src/pipeline/pipeline.ts';
 
 const pairs = (text: string) => findLanguages(text).map((l) => `${l.name}:${l.code}`);
 
@@ -30,4 +31,9 @@ test('findLanguages: not programming languages, not verbs, each once, offsets ri
   const found = findLanguages(text);
   assert.deepEqual(found.map((f) => f.name), ['Spanish', 'English']);
   assert.equal(text.slice(found[1]!.index, found[1]!.index + found[1]!.length), 'English');
+});
+
+test('languages listed on a contact line that landed under another heading', async () => {
+  const r = await runPipeline(new TextEncoder().encode('Vy Do\n\nBACKGROUND\n\nvy@example.com\tVietnamese, English\n\nSKILLS\n\nSEO\n'));
+  assert.deepEqual(r.data!.languages, ['Vietnamese', 'English']);
 });

@@ -170,8 +170,8 @@ export function isLinkedIn(url: string): boolean {
 /** A run of digits with the punctuation phone numbers are printed with; filtered and validated below. */
 const PHONE_RUN = /(?<![\w@#$€£¥₹.,\/-])(?:\(\s?\+\s?\d{1,4}\s?\)|\+\s?\d|\(\d|\d)[\d\s().\/-]{5,}\d(?:\s*(?:ext\.?|x|extn?\.?)\s*\d{1,5})?(?![\w%])/gi;
 
-/** Places a run must be cut: wide gaps, spaced slashes and dashes between two numbers. */
-const RUN_BREAK = /\s{2,}|\s[\/-]\s/;
+/** Places a run must be cut: tabs (a field ends there), wide gaps, spaced slashes and dashes between two numbers. */
+const RUN_BREAK = /\t|\s{2,}|\s[\/-]\s/;
 
 /** Shapes that are dates, periods, postcodes or amounts, never phones. */
 const NOT_A_PHONE = [

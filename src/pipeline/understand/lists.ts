@@ -129,10 +129,10 @@ export const languages: Component = {
       // lines naming a language with a level ("Arabic⇥A2", "Spanish (fluent)").
       ...doc.layout.lines.filter((l) => !own.has(l) && (LANGUAGE_LABEL.test(stripBullet(l.text)) || LANGUAGE_LEVEL.test(l.text))),
     ];
-    // A contact line may list languages on their own: "Montreal, QC⇥438-952-8840⇥Hindi, English, French".
+    // A contact line may list languages on their own: "Montreal, QC⇥438-952-8840⇥Hindi, English, French",
+    // in the personal details or wherever a line carries an e-mail address.
     const listed = doc.sections
-      .filter((s) => s.topic === 'personal')
-      .flatMap((s) => s.lines)
+      .flatMap((s) => (s.topic === 'personal' ? s.lines : s.lines.filter((l) => /\S@\S+\.\w/.test(l.text))))
       // "Nationality: Polish" names a people, not a language spoken.
       .filter((l) => !/\b(nationality|citizenship|citizen|staatsangeh|nationalit|nacionalidad|nazionalit|nationaliteit)/i.test(l.text))
       .flatMap((l) => l.text.split(/\t|\s[|·•]\s/))
