@@ -153,7 +153,10 @@ export function splitLeadingHeadings(lines: Line[]): Line[] {
     };
     const cut = tab > 0 ? tab : colon > 0 && opensBlock && styled(colon) ? colon : -1;
     const head = cut > 0 ? l.text.slice(0, cut) : '';
-    if (cut <= 0 || head.split(/\s+/).length > 4 || !headingTopic(head)) {
+    // "WORK⇥+44 7711 726245", "HOME⇥jane@example.com": a label of a contact detail, not a heading.
+    const rest = cut > 0 ? l.text.slice(cut + 1).trim() : '';
+    const contact = /^[+(]?\d[\d\s().\/-]{6,}$|@|^(https?:|www\.)/i.test(rest);
+    if (cut <= 0 || head.split(/\s+/).length > 4 || !headingTopic(head) || contact) {
       out.push(l);
       return;
     }
@@ -242,7 +245,10 @@ export function joinWrappedDates(lines: Line[]): Line[] {
     const a = lines[i]!;
     const b = lines[i + 1];
     const fieldA = a.text.split('\t')[0]!;
-    const fieldB = b?.text.split('\t')[0] ?? '';
+    const firstB = b?.text.split('\t')[0] ?? '';
+    // Without a tab (OCR may read the gap as "—_"), only the year that opens the line can complete the date.
+    const leadingYear = b && !b.text.includes('\t') && firstB.length >= 20 ? /^\s*(?:\p{L}{3,9}\.?\s+)?(?:19|20)\d{2}(?=[\s—–_-])/u.exec(firstB)?.[0] : undefined;
+    const fieldB = leadingYear ?? firstB;
     // Or stacked without a connector ("2012⇥Osmania University" / "2015"): a lone date right under the first.
     const stacked = b != null && !b.text.includes('\t') && Math.abs(b.bbox[0] - a.bbox[0]) <= 1.5 && findDateRanges(fieldA).length === 1 && findDateRanges(fieldA)[0]!.single && findDateRanges(fieldB).some((r) => r.single && r.length === fieldB.trim().length);
     const dangling = stacked || /(\b(to|until|till|bis|au|à|a|al|tot)|[–—-])\s*$/i.test(fieldA) || /\b\p{L}{3,9}\.?\s*$/u.test(fieldA);
@@ -260,7 +266,7 @@ export function joinWrappedDates(lines: Line[]): Line[] {
       continue;
     }
     const restA = a.text.slice(fieldA.length);
-    const restB = b!.text.slice(fieldB.length).replace(/^\t/, '');
+    const restB = b!.text.slice(fieldB.length).replace(/^[\t\s—–_-]+/, '');
     const bWords = b!.words.filter((w) => w.start < b!.start + fieldB.length);
     out.push({ ...a, text: joined + restA, words: [...a.words, ...bWords], bbox: unionBox([a.bbox, ...bWords.map((w) => w.bbox)]), end: a.end });
     if (restB.trim()) {
