@@ -73,3 +73,25 @@ Jan 2021 - Dec 2022
   // Jan 2020 → Dec 2022 with overlap counted once: 35 months.
   assert.equal(d.totalYearsExperience, 2.9);
 });
+
+test('"Title, Employer" where the title opens like a verb ("Engineering Cadet") and the employer is plain', async () => {
+  const d = await parse(`JANE DOE
+
+WORK EXPERIENCE
+
+Site Engineer, PCL Construction
+Jan 2025 - Present
+Prepared stormwater and drainage designs in AutoCAD for residential subdivisions
+
+Engineering Cadet, Suncor Energy
+Nov 2022 - Nov 2024
+Supervised site works and verified construction against drawings
+`);
+  assert.deepEqual(
+    d.workExperience.map((w) => [w.jobTitle, w.organization, w.dates?.startDate]),
+    [
+      ['Site Engineer', 'PCL Construction', '2025-01-01'],
+      ['Engineering Cadet', 'Suncor Energy', '2022-11-01'],
+    ],
+  );
+});

@@ -76,7 +76,10 @@ export function refineSlots<R extends string>(slots: Slot[], score: Scorer<R>, p
         const lopsided = margin > 0.05 && Math.max(l[a] - l[b], r[b] - r[a]) >= 0.45;
         // " at " itself says "title at employer": the left side need only lean that way.
         const worded = !m[0].includes(',') && l[a] > l[b] && (l[a] >= 0.3 || r[b] - r[a] >= 0.3);
-        if ((clear || lopsided || worded) && (!best || margin > best.margin)) best = { margin, left, right, at: m.index + m[0].length };
+        // "Engineering Cadet, Suncor Energy": one side is plainly the one thing, the other is much less so
+        // and shows a little of the other thing.
+        const plain = r[b] >= 0.7 && r[b] - r[a] >= 0.5 && l[b] <= r[b] - 0.3 && l[a] >= 0.1 && left.trim().split(/\s+/).length >= 2;
+        if ((clear || lopsided || worded || plain) && (!best || margin > best.margin)) best = { margin, left, right, at: m.index + m[0].length };
       }
     }
     if (best) {
