@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseResume } from '../../src/index.ts';
-import { sidebarPdf, corruptPdf, narrowColumnPdf, passwordProtectedPdf } from '../fixtures/pdf-fixtures.ts';
+import { sidebarPdf, corruptPdf, narrowColumnPdf, passwordProtectedPdf, twoPageSidebarPdf } from '../fixtures/pdf-fixtures.ts';
 import { plainResume } from '../fixtures/docx-fixtures.ts';
 
 test('a sidebar PDF: the name above, contacts and skills from the sidebar, entries from the main column', async () => {
@@ -74,4 +74,18 @@ test('a narrow column: a wrapped school name, a degree over its field, years sta
     ],
   );
   assert.deepEqual(d.workExperience.map((w) => [w.jobTitle, w.organization]), [['Financial Analyst', 'Deccan Capital']]);
+});
+
+test('two pages with a sidebar: the work history runs on to page 2, a skill named "… Skills" stays a skill', async () => {
+  const r = await parseResume(await twoPageSidebarPdf(), { fileName: 'maria.pdf', referenceDate: new Date('2026-11-01') });
+  const d = r.data!;
+  assert.deepEqual(
+    d.workExperience.map((w) => [w.jobTitle, w.organization, w.dates?.startDate]),
+    [
+      ['Registered Nurse', 'Changi General Hospital', '2021-09-01'],
+      ['Staff Nurse', 'National University Hospital', '2018-03-01'],
+    ],
+  );
+  assert.deepEqual(d.languages, ['English', 'Tagalog']);
+  assert.deepEqual(d.skills.map((s) => s.name), ['Care Planning', 'Attention to Detail', 'Presentation Skills']);
 });

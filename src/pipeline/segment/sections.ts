@@ -93,6 +93,10 @@ export function findHeadings(lines: Line[]): HeadingCandidate[] {
     // language"), unless it is itself a heading word for word ("EXPERIENCE:-" / "WORK EXPERIENCE").
     const prev = found[found.length - 1];
     if (prev && prev.index === i - 1 && prev.topic === topic && !exactHeadingTopic(headingText(l))) return;
+    // Inside a section of its own topic, in the type of the line above it, it is an item of that section
+    // ("Attention to Detail" / "Organisational Skills" in a skills list).
+    const above = lines[i - 1];
+    if (prev && prev.topic === topic && prev.index < i - 1 && above && sameStyle(styleOf(above), styleOf(l)) && !isAllCaps(l.text)) return;
     if (topic && setApart(l, i)) {
       found.push({ index: i, topic });
       styles.push(styleOf(l));
@@ -354,6 +358,38 @@ export function splitSections(all: Line[]): Section[] {
     if (topic === 'work' || topic === 'education') body = joinWrappedFields(body, lines);
     sections.push(make(topic, lines[h.index]!, body));
   });
+  return continueAcrossPages(sections);
+}
+
+/**
+ * A page that begins without a heading carries on a section of the page before; in a layout with columns
+ * that is not always the section read last (often the sidebar's) but the one whose lines on the page before
+ * sit in the same column as the new page's first lines ("Graduate Nurse" on page 2 belongs to the work
+ * history of page 1's main column, not to the languages in its sidebar). Those lines move to it.
+ */
+function continueAcrossPages(sections: Section[]): Section[] {
+  const onPage = (t: Section, p: number): Line[] => [t.heading, ...t.lines].filter((l): l is Line => l != null && l.pageIndex === p);
+  for (const s of sections) {
+    for (const p of new Set(s.lines.map((l) => l.pageIndex))) {
+      const before = p > 0 ? onPage(s, p - 1) : [];
+      const run = s.lines.filter((l) => l.pageIndex === p);
+      if (!before.length || s.heading?.pageIndex === p) continue;
+      const x = run.map((l) => l.bbox[0]).sort((a, b) => a - b)[Math.floor(run.length / 2)]!;
+      const inBand = (ls: Line[]) => ls.filter((l) => Math.abs(l.bbox[0] - x) <= 20);
+      if (inBand(before).length) continue;
+      // The section lowest on the page before in that column is the one that ran on.
+      let best: Section | null = null;
+      let bottom = -Infinity;
+      for (const t of sections) {
+        const band = t === s ? [] : inBand(onPage(t, p - 1));
+        const y = Math.max(...band.map((l) => l.bbox[3]));
+        if (band.length && y > bottom) [best, bottom] = [t, y];
+      }
+      if (!best) continue;
+      s.lines = s.lines.filter((l) => !run.includes(l));
+      best.lines = [...best.lines, ...run];
+    }
+  }
   return sections;
 }
 
