@@ -109,3 +109,8 @@ test('a tab ends a phone number: a postcode in the field before it is not its fi
     ['410 728 4863'],
   );
 });
+
+test('an e-mail address cut inside its last domain label ("…@yahoo.co.i" / "n") is joined back', () => {
+  assert.deepEqual(joinWrapped(['neha@yahoo.co.i', 'n', 'Skills']), ['neha@yahoo.co.in', 'Skills']);
+  assert.deepEqual(joinWrapped(['Visit a.b.c', 'in']), ['Visit a.b.c', 'in'], 'not an e-mail address');
+});

@@ -105,3 +105,7 @@ test('findLocations: names, titles and contact details are not places', () => {
     assert.deepEqual(findLocations(line), [], line);
   }
 });
+
+test('"St." in a town\'s name is not the end of a sentence', () => {
+  assert.deepEqual(findLocations('358 Elm Street, St. Louis, MO 63109').map((m) => m.value), ['358 Elm Street, St. Louis, MO 63109']);
+});

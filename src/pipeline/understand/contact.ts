@@ -71,6 +71,8 @@ function isWrapped(line: string, next: string): boolean {
   if (!tail || !head) return false;
   // "jennifer.evans@" + "gmail.com"
   if (/^[\w.%+'-]+@$/.test(tail)) return /^[\w-]+\.[\w.-]*[a-z]/i.test(head);
+  // "neha@yahoo.co.i" + "n": a domain cut inside its last label, the rest alone on the next line.
+  if (/^[\w.%+'-]+@[\w-]+(\.[\w-]+)*\.[a-z]$/i.test(tail) && /^[a-z]{1,3}$/i.test(next.trim())) return true;
   // "name.sur-" + "name@x.com", "jennifer." + "evans@gmail.com"
   // Local parts are lower-case in practice; "Java." at a line end is a sentence, not half an address.
   if (/^[a-z0-9.%+'-]*[a-z0-9_][._-]$/.test(tail) && /^[\w.%+'-]+@[\w-]+\./.test(head)) return true;

@@ -375,7 +375,7 @@ function scoreSegment(text: string, seg: Item): { m: Match; score: number } | nu
   // (Hyphenated postcodes, "4050-262 Porto" or "94105-1234", are not phone numbers.)
   if (/@|https?:|www\.|\+\s?\d|\b\w+\.(?:com|org|net|io|dev)\b|:/i.test(value)) return null;
   if (/\d[\d\s().-]{6,}\d/.test(value.replace(/\b\d{4,5}-\d{3,4}\b/g, ' '))) return null;
-  if (value.length > 120 || /[.!?]\s+\p{Lu}/u.test(value)) return null;
+  if (value.length > 120 || /(?<!\b(?:St|Ste|Ft|Mt|Pt|No))[.!?]\s+\p{Lu}/u.test(value)) return null;
   const score = locationScore(value);
   if (score <= 0) return null;
   // Leading items that are neither street nor place ("Therapist, Mercy Hospital, Columbia, Missouri")

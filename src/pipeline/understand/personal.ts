@@ -33,6 +33,17 @@ function contactLines(doc: Doc): Line[] {
   return doc.sections.filter((s) => s.topic !== 'referees').flatMap((s: Section) => (s.heading ? [s.heading, ...s.lines] : s.lines));
 }
 
+/**
+ * The lines of the first-page block that holds an e-mail address: a contact box read under another
+ * heading (a sidebar beside "CAREER GOAL") still gives the candidate's home.
+ */
+function contactBlock(lines: Line[]): Line[] {
+  const box = lines.find((l) => l.pageIndex === 0 && /\S@\S+\.\w/.test(l.text));
+  const block = box ? lines.filter((l) => l.pageIndex === 0 && l.block === box.block) : [];
+  // A box, not a whole page that happens to be one block (Word and plain text have few blocks).
+  return block.length <= 8 ? block : [];
+}
+
 const LABEL = /^\s*(name|nom|vorname|nachname|full name)\s*[:：]\s*/i;
 
 /** The part of a line that may be a name: before a tab, without a "Name:" label or stray quotes. */
@@ -102,7 +113,7 @@ export const personal: Component = {
 
     const nameLine = findName(nameCandidates(doc));
     // Location next (never on the name's line): it decides how national phone numbers are read.
-    const home = findHome((mine.length ? mine : all.slice(0, 10)).filter((x) => x !== nameLine));
+    const home = findHome((mine.length ? mine : all.slice(0, 10)).filter((x) => x !== nameLine)) ?? findHome(contactBlock(all));
     if (home) {
       // An ambiguous place ("Perth", "Cambridge") is read in the caller's region when one is given.
       d.location = parseLocation(home.value, doc.options.regionBias?.country?.toUpperCase() ?? doc.options.regionBias?.countries?.[0]?.toUpperCase() ?? null);
