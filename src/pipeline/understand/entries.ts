@@ -256,7 +256,7 @@ export interface Slot {
 
 // Also a full stop closing a word of three or more lower-case letters before a capital ("Canada. GPA 3.9"),
 // which leaves abbreviations ("B.Sc. Biology", "Inc. Software") alone.
-const SEPARATORS = /\t+|\s+[|｜•·◦▪–—]\s+|\s*[|;]\s*|\s+-\s+|\s{3,}|(?<=\p{Ll}{3})\.\s+(?=\p{Lu})/gu;
+const SEPARATORS = /\t+|\s+[|｜•·◦▪–—:]\s+|\s*[|;]\s*|\s+-\s+|\s{3,}|(?<=\p{Ll}{3})\.\s+(?=\p{Lu})/gu;
 
 /**
  * Cuts heading lines into slots at separators (tab, pipe, bullet, spaced dash), after removing the
