@@ -10,6 +10,7 @@
 import type { Line } from '../layout.ts';
 import { findDateRanges, type DateRange } from './dates.ts';
 import { orgScore, titleScore } from '../../knowledge/lexicon.ts';
+import { placeScore } from './places.ts';
 
 export const BULLET = /^\s*([•◦▪▫■□●○◆◇►▸▹➢➤✓✔❖❯›»*·‣⁃∙–—-]|\d{1,2}[.)](?=\s))\s*/;
 
@@ -94,9 +95,11 @@ export function opensWithAction(text: string): boolean {
   const words = text.trim().split(/\s+/);
   // Fields set apart by separators make a heading ("Articled Clerk | AXA | Paris").
   if (words.length < 4 || /\s[|·•–—]\s|\|/.test(text)) return false;
-  // "Engineering Cadet, Suncor Energy": a short line ending in an employer's name is a heading.
+  // "Engineering Cadet, Suncor Energy", "United Learning, Peterborough, United Kingdom": a short line
+  // ending in an employer's name or in a place is a heading.
   const afterComma = text.split(',').at(-1)!.trim();
-  if (words.length <= 8 && text.includes(',') && orgScore(afterComma) >= 0.7) return false;
+  const place = text.slice(text.indexOf(',') + 1).trim();
+  if (words.length <= 8 && text.includes(',') && (orgScore(afterComma) >= 0.7 || placeScore(place) >= 0.8)) return false;
   const first = words[0]!.toLowerCase().replace(/[^a-z]/g, '');
   const verb = IRREGULAR_PAST.has(first) || (first.length >= 5 && /(ed|ing)$/.test(first));
   return verb && titleScore(words.slice(0, 2).join(' ')) < 0.45 && titleScore(words.slice(0, 3).join(' ')) < 0.45;
