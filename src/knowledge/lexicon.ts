@@ -131,6 +131,9 @@ export function titleScore(text: string): number {
   else if (headCount >= 5) score += 0.3;
   else if (headCount >= 3) score += 0.15;
   if (toks.some((t) => TITLE_MARKERS.has(t))) score += 0.25;
+  // "Legal & General", "Sales and Marketing": a last word joined to the one before by "and" is half of a
+  // name or a department, not the head of a job title.
+  if (toks.length >= 3 && (toks[toks.length - 2] === '&' || toks[toks.length - 2] === 'and')) score -= 0.4;
   const known = toks.filter((t) => countOf(words, t) >= 5 || TITLE_MARKERS.has(t)).length;
   score += 0.25 * (known / toks.length);
   // An organisation word weighs less before a strong title head ("Call Centre Agent", "Bank Teller").

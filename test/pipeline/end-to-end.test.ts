@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseResume } from '../../src/index.ts';
-import { sidebarPdf, corruptPdf, narrowColumnPdf, passwordProtectedPdf, twoPageSidebarPdf } from '../fixtures/pdf-fixtures.ts';
+import { sidebarPdf, corruptPdf, narrowColumnPdf, passwordProtectedPdf, rolesByTypePdf, twoPageSidebarPdf } from '../fixtures/pdf-fixtures.ts';
 import { plainResume } from '../fixtures/docx-fixtures.ts';
 
 test('a sidebar PDF: the name above, contacts and skills from the sidebar, entries from the main column', async () => {
@@ -88,4 +88,17 @@ test('two pages with a sidebar: the work history runs on to page 2, a skill name
   );
   assert.deepEqual(d.languages, ['English', 'Tagalog']);
   assert.deepEqual(d.skills.map((s) => s.name), ['Care Planning', 'Attention to Detail', 'Presentation Skills']);
+});
+
+test('roles under one employer told apart by their type from entries that name a new employer', async () => {
+  const r = await parseResume(await rolesByTypePdf(), { fileName: 'tom.pdf', referenceDate: new Date('2026-11-01') });
+  assert.deepEqual(
+    r.data!.workExperience.map((w) => [w.jobTitle, w.organization, w.dates?.startDate]),
+    [
+      ['Sales Representative', 'Sage Group', '2025-04-01'],
+      ['Account Manager', 'Legal & General', '2024-07-01'],
+      ['Sales Associate', 'Legal & General', '2023-01-01'],
+      ['Business Development Representative', 'John Lewis Partnership', '2021-08-01'],
+    ],
+  );
 });

@@ -100,6 +100,8 @@ export function opensWithAction(text: string): boolean {
   const afterComma = text.split(',').at(-1)!.trim();
   const place = text.slice(text.indexOf(',') + 1).trim();
   if (words.length <= 8 && text.includes(',') && (orgScore(afterComma) >= 0.7 || placeScore(place) >= 0.8)) return false;
+  // "Learning and Development Manager, Nando's UK": the field before the comma is a whole job title.
+  if (words.length <= 10 && text.includes(',') && titleScore(text.split(',')[0]!) >= 0.6) return false;
   const first = words[0]!.toLowerCase().replace(/[^a-z]/g, '');
   const verb = IRREGULAR_PAST.has(first) || (first.length >= 5 && /(ed|ing)$/.test(first));
   return verb && titleScore(words.slice(0, 2).join(' ')) < 0.45 && titleScore(words.slice(0, 3).join(' ')) < 0.45;
@@ -233,9 +235,20 @@ export function splitEntries(lines: Line[], opts: { sharedEmployers?: boolean } 
 function inheritEmployers(entries: Entry[]): Entry[] {
   const pieces = (lines: Line[]): number =>
     lines.reduce((n, l) => n + l.text.replace(/\t+/g, '|').split(/\s*[|｜•·]\s*|\s+[–—-]\s+/).filter((p) => /\p{L}{2}/u.test(p) && !headingDates(p).length).length, 0);
+  const style = (l: Line): string => `${Math.round(l.fontSize * 2) / 2}|${l.bold}|${l.italic}`;
   for (let i = 1; i < entries.length; i++) {
     const e = entries[i]!;
     const prev = entries[i - 1]!;
+    // "Legal & General" (large) / "Sales Representative" (smaller) / dates …, then "Sales Associate" (the
+    // smaller type again) / dates …: the type tells a role under the employer above from a new employer.
+    const employer = prev.inherited[0] ?? prev.head[0];
+    const role = prev.inherited.length ? prev.head[0] : prev.head[1];
+    if (!e.inherited.length && e.dates && employer && role && e.head[0] && employer !== prev.dateLine && role !== prev.dateLine) {
+      if (style(e.head[0]) === style(role) && style(role) !== style(employer) && !headingDates(employer.text).length && !headingDates(e.head[0].text).length) {
+        e.inherited = [employer];
+        continue;
+      }
+    }
     if (e.inherited.length || e.head.length !== 1 || !e.dates) continue;
     const source = prev.inherited.length ? prev.inherited : prev.head.filter((l) => l !== prev.dateLine && !headingDates(l.text).length);
     if (!source.length || prev.head.length < 2 && !prev.inherited.length) continue;
