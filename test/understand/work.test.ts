@@ -95,3 +95,35 @@ Supervised site works and verified construction against drawings
     ],
   );
 });
+
+test('a label or a sentence where the other entries have their employer does not become the employer by the vote', async () => {
+  const d = await parse(`JANE DOE
+
+EXPERIENCE
+
+Software Engineer
+Acme Corp
+Jan 2021 - Present
+
+Developer
+Globex Ltd
+Jan 2019 - Dec 2020
+
+Analyst
+management
+Jan 2017 - Dec 2018
+
+Consultant
+3M
+Jan 2015 - Dec 2016
+`);
+  assert.deepEqual(
+    d.workExperience.map((w) => [w.jobTitle, w.organization]),
+    [
+      ['Software Engineer', 'Acme Corp'],
+      ['Developer', 'Globex Ltd'],
+      ['Analyst', null],
+      ['Consultant', '3M'],
+    ],
+  );
+});

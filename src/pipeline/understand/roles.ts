@@ -101,10 +101,9 @@ const positionOf = (slots: Slot[], s: Slot): string => {
 };
 
 /**
- * Assigns roles to the slots of every entry of a section. `required` roles are filled first when there is
- * a slot for them; each role is given at most once per entry.
+ * Assigns roles to the slots of every entry of a section; each role is given at most once per entry.
  */
-export function assignRoles<R extends string>(entries: Slot[][], roles: R[], score: Scorer<R>, weightOwn = 0.55): Map<Slot, R>[] {
+export function assignRoles<R extends string>(entries: Slot[][], roles: R[], score: Scorer<R>, weightOwn = 0.55, vetoed: R[] = []): Map<Slot, R>[] {
   const own = entries.map((slots) => slots.map((s) => score(s.text, s)));
   // Average scores per (shape, position).
   const sums = new Map<string, { n: number; v: Record<string, number> }>();
@@ -134,6 +133,9 @@ export function assignRoles<R extends string>(entries: Slot[][], roles: R[], sco
     const usedRoles = new Set<R>();
     for (const [v, s, r] of pairs) {
       if (v <= 0.05 || result.has(s) || usedRoles.has(r)) continue;
+      // For the `vetoed` roles, a slot its own scorer ruled out (a score of 0: a sentence, a label) does not
+      // get the role from the section's vote.
+      if (vetoed.includes(r) && own[entries.indexOf(slots)]![slots.indexOf(s)]![r] <= 0) continue;
       result.set(s, r);
       usedRoles.add(r);
     }

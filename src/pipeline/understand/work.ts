@@ -24,12 +24,12 @@ const JUNK = Number(process.env.VITAE_JUNK ?? 0.85);
 /**
  * Whether a text is shaped like a name or a title rather than a piece of a sentence: it does not end a
  * sentence ("Provide application support.", "Engineers." — abbreviations such as "Sr." aside), its brackets
- * are balanced ("Service Management)" is a fragment), and it has a word of two letters or more.
+ * are balanced ("Service Management)" is a fragment), and it has two letters, or a letter beside a digit.
  */
 function wellFormed(text: string): boolean {
   if (/\p{Ll}{4,}\.$/u.test(text)) return false;
   if ((text.match(/\(/g)?.length ?? 0) !== (text.match(/\)/g)?.length ?? 0)) return false;
-  return /\p{L}{2}/u.test(text);
+  return /\p{L}{2}|\p{L}\d|\d\p{L}/u.test(text); // "3M" and "7-Eleven" are names too
 }
 
 export function scoreWork(text: string, slot: Slot): Record<WorkRole, number> {
@@ -87,7 +87,7 @@ export function readWork(doc: Doc, sections: Section[]): WorkExperience[] {
   for (const section of sections) {
     const entries = splitEntries(section.lines, { sharedEmployers: true }).filter((e) => e.head.length || e.dates);
     const slotLists = entries.map((e) => refineSlots(splitTrailingPlace(slotsOf([...e.inherited, ...e.head], e.dates, e.dateLine), placeScore, isKnownTown), scoreWork, [['title', 'org'], ['org', 'title'], ['org', 'place'], ['title', 'place']], [['title', 'org']], (t) => placeScore(t) >= 0.8));
-    const roles = assignRoles(slotLists, ROLES, scoreWork);
+    const roles = assignRoles(slotLists, ROLES, scoreWork, 0.55, ['title', 'org']);
     entries.forEach((entry, k) => {
       const slots = slotLists[k]!;
       const role = roles[k]!;
