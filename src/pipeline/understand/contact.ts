@@ -19,6 +19,9 @@ export interface Match {
 
 const EMAIL = /[A-Za-z0-9](?:[A-Za-z0-9._%+'-]*[A-Za-z0-9_%+-])?@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,24}\b/g;
 
+/** Whether a line carries an e-mail address, for telling contact lines apart (cheaper than `findEmails`). */
+export const mentionsEmail = (text: string): boolean => /\S@\S+\.\w/.test(text);
+
 /**
  * E-mail addresses, including ones wrapped across a line break: the break may fall after the "@"
  * ("jennifer.evans@\ngmail.com") or inside the local part after a ".", "-" or "_" ("name.sur-\nname@x.com").

@@ -23,9 +23,10 @@ const GRADE = /\b(gpa|cgpa|grade|grades|mention|honou?rs|first class|upper secon
 const ENDS_AS_QUALIFICATION = /\b(diploma|certificate|degree|ged|a[- ]?levels?|abitur|baccalaur[ée]ate?|gcses?|hsc|ssc|\(hons\)|honours|honors)\W*$/i;
 const ENDS_AS_SCHOOL = /\b(school|college|university|academy|institute|gymnasium|polytechnic|lyc[ée]e|universit[äa]t|hochschule|conservatory|seminary)\W*$/i;
 
-const LEARNED = Number(process.env.VITAE_LEARNED_EDU ?? 0.5);
+/** How much the learned phrase model (knowledge/phrase-roles.ts) weighs against the rules. */
+const LEARNED = 0.5;
 
-export function scoreEdu(text: string, _slot: Slot): Record<EduRole, number> {
+function scoreEdu(text: string, _slot: Slot): Record<EduRole, number> {
   const grade = GRADE.test(text) && !/\b(bachelor|master|doctor|diploma|certificate)\b/i.test(text) ? 0.9 : 0;
   const place = placeScore(text);
   let degree = degreeScore(text);

@@ -8,6 +8,7 @@ import type { Line } from '../layout.ts';
 import { isBullet, stripBullet } from './entries.ts';
 import { findLanguages } from './languages.ts';
 import { findDateRanges } from './dates.ts';
+import { mentionsEmail } from './contact.ts';
 import { exactHeadingTopic } from '../../knowledge/headings.ts';
 
 
@@ -132,7 +133,7 @@ export const languages: Component = {
     // A contact line may list languages on their own: "Montreal, QC⇥438-952-8840⇥Hindi, English, French",
     // in the personal details or wherever a line carries an e-mail address.
     const listed = doc.sections
-      .flatMap((s) => (s.topic === 'personal' ? s.lines : s.lines.filter((l) => /\S@\S+\.\w/.test(l.text))))
+      .flatMap((s) => (s.topic === 'personal' ? s.lines : s.lines.filter((l) => mentionsEmail(l.text))))
       // "Nationality: Polish" names a people, not a language spoken.
       .filter((l) => !/\b(nationality|citizenship|citizen|staatsangeh|nationalit|nacionalidad|nazionalit|nationaliteit)/i.test(l.text))
       .flatMap((l) => l.text.split(/\t|\s[|·•]\s/))

@@ -7,7 +7,7 @@
  */
 import type { Component, Doc, Section } from '../doc.ts';
 import { cite } from '../doc.ts';
-import { findEmails, findPhones, findUrls, isLinkedIn } from './contact.ts';
+import { findEmails, findPhones, findUrls, isLinkedIn, mentionsEmail } from './contact.ts';
 import { nameScore, splitName } from './name.ts';
 import { findLocations, parseLocation } from './location.ts';
 import { parseDate, toIsoDate } from './dates.ts';
@@ -38,7 +38,7 @@ function contactLines(doc: Doc): Line[] {
  * heading (a sidebar beside "CAREER GOAL") still gives the candidate's home.
  */
 function contactBlock(lines: Line[]): Line[] {
-  const box = lines.find((l) => l.pageIndex === 0 && /\S@\S+\.\w/.test(l.text));
+  const box = lines.find((l) => l.pageIndex === 0 && mentionsEmail(l.text));
   const block = box ? lines.filter((l) => l.pageIndex === 0 && l.block === box.block) : [];
   // A box, not a whole page that happens to be one block (Word and plain text have few blocks).
   return block.length <= 8 ? block : [];

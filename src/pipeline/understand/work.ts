@@ -17,9 +17,10 @@ type WorkRole = 'title' | 'org' | 'place';
 const ROLES: WorkRole[] = ['title', 'org', 'place'];
 
 /** How much the learned phrase model (knowledge/phrase-roles.ts) weighs against the word-list rules. */
-const LEARNED = Number(process.env.VITAE_LEARNED ?? 0.5);
-const OTHER = Number(process.env.VITAE_OTHER ?? 0.5);
-const JUNK = Number(process.env.VITAE_JUNK ?? 0.85);
+const LEARNED = 0.5;
+/** How far the model's "other" lowers a title or employer it doubts, and when it rules out a title alone. */
+const OTHER = 0.5;
+const JUNK = 0.85;
 
 /**
  * Whether a text is shaped like a name or a title rather than a piece of a sentence: it does not end a
@@ -32,7 +33,7 @@ function wellFormed(text: string): boolean {
   return /\p{L}{2}|\p{L}\d|\d\p{L}/u.test(text); // "3M" and "7-Eleven" are names too
 }
 
-export function scoreWork(text: string, slot: Slot): Record<WorkRole, number> {
+function scoreWork(text: string, slot: Slot): Record<WorkRole, number> {
   const place = placeScore(text);
   const learned = phraseRoles(text);
   const ruleTitle = titleScore(text);
