@@ -22,6 +22,7 @@ import { parseResume } from '../src/pipeline/pipeline.ts';
 import type { ResumeData } from '../src/affinda/types.ts';
 import { agree, compareAnyOf, compareSets, sameName, sameUrl, sameYear, splitSkills, Tally, urlKey, yearOf, type DocResult } from './real-text-score.ts';
 import { percentile } from './report.ts';
+import { decodeByteEscapes, squash, unescapeXml } from './dataset-text.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -101,24 +102,6 @@ function loadDataturks(dir: string, split: Options['split']): Sample[] {
   }
   return out;
 }
-
-const unescapeXml = (s: string): string =>
-  s
-    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-
-/**
- * Over half the dotin CVs (the Kaggle ones) were stored from Python byte strings, so their text holds literal
- * "\xe2\x80\xa2" where the résumé had "•". Decoded (in text and spans alike), so the parser sees the characters
- * a real document has rather than an artefact of the dataset.
- */
-const decodeByteEscapes = (s: string): string =>
-  s.replace(/(?:\\x[0-9a-f]{2})+/gi, (m) => Buffer.from(m.replace(/\\x/gi, ''), 'hex').toString('utf8'));
 
 /**
  * dotin: one XML file per CV, `<cv>` text with entities wrapped inline as `<label type="T">…</label>`. Labels
@@ -270,8 +253,6 @@ function worst(outcomes: Outcome[], k: number): string[] {
   }
   return lines;
 }
-
-const squash = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** Labels both annotators tagged in the same way: an entry's parts. (Names and e-mails were anonymised by dotin.) */
 const ENTRY_LABELS = ['Designation', 'Companies worked at', 'College Name', 'Degree', 'Graduation Year'];

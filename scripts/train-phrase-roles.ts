@@ -20,7 +20,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { classify, PHRASE_ROLES, phraseFeatures, type PhraseModel, type PhraseRole } from '../src/knowledge/phrase-roles.ts';
+import { decodeByteEscapes, squash, unescapeXml } from '../bench/dataset-text.ts';
+import { classify, classifyFeatures, PHRASE_ROLES, phraseFeatures, type PhraseModel, type PhraseRole } from '../src/knowledge/phrase-roles.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -57,19 +58,6 @@ interface Cv {
   spans: Array<{ label: string; start: number; end: number }>;
 }
 
-const unescapeXml = (s: string): string =>
-  s
-    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-
-/** Kaggle CVs in dotin hold Python byte escapes ("\xe2\x80\xa2") for non-ASCII characters. */
-const decodeByteEscapes = (s: string): string => s.replace(/(?:\\x[0-9a-f]{2})+/gi, (m) => Buffer.from(m.replace(/\\x/gi, ''), 'hex').toString('utf8'));
-
 /** One dotin XML file: the text without tags, and each label's offsets in it. */
 function readCv(file: string, split: Cv['split']): Cv {
   const xml = decodeByteEscapes(fs.readFileSync(file, 'utf8').replace(/<\?xml[^>]*\?>/, ''));
@@ -95,8 +83,6 @@ function readDotin(dir: string): Cv[] {
       .map((f) => readCv(path.join(dir, split, f), split)),
   );
 }
-
-const squash = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** CVs whose text shares a 40-character run with a DataTurks résumé (dotin re-annotated 91 of them). */
 function overlapsDataturks(cvs: Cv[], dataturksDir: string): Set<string> {
@@ -182,7 +168,7 @@ function train(examples: Example[], epochs: number): PhraseModel {
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
     for (const i of order) {
-      const p = classify(model, examples[i]!.text);
+      const p = classifyFeatures(model, X[i]!);
       const cw = classWeight[y[i]!]!;
       const grad = PHRASE_ROLES.map((r, c) => cw * (p[r] - (c === y[i] ? 1 : 0)));
       for (let c = 0; c < C; c++) {

@@ -85,10 +85,15 @@ export function phraseFeatures(text: string): string[] {
   return [...f];
 }
 
-/** Role probabilities (summing to 1) from a model. */
+/** Role probabilities (summing to 1) of a phrase, from a model. */
 export function classify(model: PhraseModel, text: string): Record<PhraseRole, number> {
+  return classifyFeatures(model, phraseFeatures(text));
+}
+
+/** Role probabilities from features already computed (training computes each phrase's features once). */
+export function classifyFeatures(model: PhraseModel, features: string[]): Record<PhraseRole, number> {
   const z = [...model.bias];
-  for (const feature of phraseFeatures(text)) {
+  for (const feature of features) {
     const w = model.weights[feature];
     if (w) for (let c = 0; c < z.length; c++) z[c]! += w[c]!;
   }

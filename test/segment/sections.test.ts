@@ -3,20 +3,11 @@ import assert from 'node:assert/strict';
 import { runPipeline } from '../../src/pipeline/pipeline.ts';
 import { headingTopic } from '../../src/knowledge/headings.ts';
 import { joinWrappedDates } from '../../src/pipeline/segment/sections.ts';
-import type { Line, Word } from '../../src/pipeline/layout.ts';
+import { lineFromWords } from '../../src/pipeline/layout.ts';
 
-/** A line of 10-point text at row `row`, one word per space-separated token, offsets as if lines were joined by "\n". */
-let offset = 0;
-function line(text: string, row: number): Line {
-  const start = offset;
-  offset += text.length + 1;
-  const words: Word[] = [];
-  for (const m of text.matchAll(/\S+/g)) {
-    const x = 40 + m.index * 5;
-    words.push({ text: m[0], bbox: [x, 100 + row * 12, x + m[0].length * 5, 110 + row * 12], fontSize: 10, bold: false, italic: false, start: start + m.index, end: start + m.index + m[0].length });
-  }
-  return { text, bbox: [40, 100 + row * 12, 40 + text.length * 5, 110 + row * 12], words, fontSize: 10, bold: false, italic: false, pageIndex: 0, column: 0, block: 0, role: 'body', start, end: start + text.length };
-}
+/** A row of 10-point words: each field's words 40 pt apart from its x, fields far enough apart to be tab-separated. */
+const row = (fields: [string, number][], y: number) =>
+  lineFromWords(fields.flatMap(([t, x]) => t.split(' ').map((w, k) => ({ text: w, bbox: [x + k * 40, y, x + k * 40 + 35, y + 10] as [number, number, number, number], fontSize: 10, bold: false, italic: false, start: 0, end: 0 }))), 0);
 
 const sectionsOf = async (text: string) => {
   const r = await runPipeline(new TextEncoder().encode(text), { referenceDate: new Date('2026-11-01') });
@@ -105,11 +96,7 @@ LANGUAGES: English, Spanish
   assert.deepEqual(s.map((x) => x[1]), [null, 'SKILLS', 'LANGUAGES']);
 });
 
-test('a date cell wrapped over two rows of a gutter is put back together', async () => {
-  const { joinWrappedDates } = await import('../../src/pipeline/segment/sections.ts');
-  const { lineFromWords } = await import('../../src/pipeline/layout.ts');
-  const row = (fields: [string, number][], y: number) =>
-    lineFromWords(fields.flatMap(([t, x]) => t.split(' ').map((w, k) => ({ text: w, bbox: [x + k * 40, y, x + k * 40 + 35, y + 10] as [number, number, number, number], fontSize: 10, bold: false, italic: false, start: 0, end: 0 }))), 0);
+test('a date cell wrapped over two rows of a gutter is put back together', () => {
   const lines = [row([['SEPTEMBER 2022 TO', 40], ['Project Engineer', 200]], 100), row([['PRESENT', 40], ['Mott MacDonald, Croydon', 200]], 114), row([['Led the site team', 200]], 128)];
   const joined = joinWrappedDates(lines).map((l) => l.text);
   assert.deepEqual(joined, ['SEPTEMBER 2022 TO PRESENT\tProject Engineer', 'Mott MacDonald, Croydon', 'Led the site team']);
@@ -123,6 +110,6 @@ test('a contact label that is also a heading word ("WORK⇥+44 …") stays a lab
 });
 
 test('a date wrapped onto the next line after an OCR-garbled gap is put back together', () => {
-  const lines = ['SEPTEMBER 2015 - JUNE\tBSc (Hons) Physiotherapy', '2018 —_ University of Oxford, Oxford, UK'].map((text, i) => line(text, i));
+  const lines = [row([['SEPTEMBER 2015 - JUNE', 40], ['BSc (Hons) Physiotherapy', 300]], 100), row([['2018 —_ University of Oxford, Oxford, UK', 40]], 114)];
   assert.deepEqual(joinWrappedDates(lines).map((l) => l.text), ['SEPTEMBER 2015 - JUNE 2018\tBSc (Hons) Physiotherapy', 'University of Oxford, Oxford, UK']);
 });
