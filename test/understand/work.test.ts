@@ -127,3 +127,35 @@ Jan 2015 - Dec 2016
     ],
   );
 });
+
+test('date labels, inline labels and hard-wrapped descriptions are not employers; co-curricular activities is a section', async () => {
+  const d = await parse(`Ravi Kumar
+ravi.kumar@example.com
+
+WORK EXPERIENCE
+
+Associate Consultant
+
+Northwind Labs
+
+Joining date from: January 25, 2017
+Roles and responsibilities:
+Developed the high level test strategy for the group's HR applications (viz., Workforce
+Management,
+Recruitment and Talent Management, Payroll)
+
+Test Manager
+Title: Retail Rollout, Period: Oct 2010 - Dec 2011
+Planned the system and integration tests for the merchandising system.
+
+Technical and Co-Curricular activities
+
+Star Performer award in 2014.
+Paper presentation on robotics.
+`);
+  const orgs = d.workExperience.map((w) => w.organization);
+  assert.ok(orgs.includes('Northwind Labs'), JSON.stringify(orgs));
+  for (const wrong of ['Joining date', 'Management', 'Period', 'Retail Rollout, Period']) assert.ok(!orgs.includes(wrong), `${wrong} taken as an employer: ${JSON.stringify(orgs)}`);
+  assert.ok(!d.workExperience.some((w) => /Co-Curricular/.test(`${w.jobTitle} ${w.organization}`)), JSON.stringify(d.workExperience.map((w) => [w.jobTitle, w.organization])));
+  assert.ok(d.sections.some((s) => s.text.startsWith('Technical and Co-Curricular activities') && s.sectionType !== 'WorkExperience'));
+});

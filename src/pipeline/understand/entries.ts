@@ -73,8 +73,11 @@ function isContinuation(line: Line, prev: Line | undefined, right: number, width
   if (prev.block === line.block && prev.bbox[2] >= right - 0.12 * width && !line.bold && !headingDates(text).length && !/\t/.test(text)) return true;
   // Indented under a bullet's text rather than its glyph.
   if (isBullet(prev) && line.bbox[0] > prev.bbox[0] + 4 && !headingDates(text).length && prev.pageIndex === line.pageIndex) return true;
-  // A bullet that doesn't end its sentence continues on the next line.
-  return isBullet(prev) && /[,\-–(&/]$|\b(and|or|of|the|to|in|for|with|a|an|on|by)$/i.test(prev.text.trim()) && !headingDates(text).length;
+  if (headingDates(text).length) return false;
+  // A description that doesn't end its sentence continues on the next line (hard-wrapped plain text too).
+  if ((isBullet(prev) || prev.block === line.block) && /[,\-–(&/]$|\b(and|or|of|the|to|in|for|with|a|an|on|by)$/i.test(prev.text.trim())) return true;
+  // A heading does not end in a comma; a short piece of a wrapped list does ("Management,").
+  return prev.block === line.block && /,$/.test(text) && text.split(/\s+/).length <= 3;
 }
 
 type Kind = 'head' | 'body';
@@ -271,8 +274,9 @@ export interface Slot {
 }
 
 // Also a full stop closing a word of three or more lower-case letters before a capital ("Canada. GPA 3.9"),
-// which leaves abbreviations ("B.Sc. Biology", "Inc. Software") alone.
-const SEPARATORS = /\t+|\s+[|｜•·◦▪–—:]\s+|\s*[|;]\s*|\s+-\s+|\s{3,}|(?<=\p{Ll}{3})\.\s+(?=\p{Lu})/gu;
+// which leaves abbreviations ("B.Sc. Biology", "Inc. Software") alone. And a comma before another label
+// ("Title: WMI, Period: Oct 2010 – Dec 2011").
+const SEPARATORS = /\t+|,\s+(?=\p{Lu}\p{Ll}{2,15}:\s)|\s+[|｜•·◦▪–—:]\s+|\s*[|;]\s*|\s+-\s+|\s{3,}|(?<=\p{Ll}{3})\.\s+(?=\p{Lu})/gu;
 
 /**
  * Cuts heading lines into slots at separators (tab, pipe, bullet, spaced dash), after removing the
@@ -303,6 +307,8 @@ export function slotsOf(head: Line[], dates: DateRange | null, dateLine: Line | 
       if (/^(https?:\/\/|www\.)|\S+@\S+\.\w/i.test(cleaned)) return;
       // An open end on a line of its own ("January 2018 to Present" / "Present") belongs to the dates.
       if (/^(present|current|currently|now|today|till date|to date|ongoing|date)$/i.test(cleaned)) return;
+      // A date label whose dates were cut out after it ("Joining date from: …", "Period: …").
+      if (/^([\p{L}]+\s+){0,2}(dates?|period|duration|tenure|since|from)$/iu.test(cleaned)) return;
       const offset = raw.indexOf(cleaned.split(' ')[0]!);
       const words = line.words.filter((w) => w.start >= line.start + from && w.end <= line.start + to);
       const bold = words.length ? words.every((w) => w.bold) : line.bold;
