@@ -159,3 +159,35 @@ Paper presentation on robotics.
   assert.ok(!d.workExperience.some((w) => /Co-Curricular/.test(`${w.jobTitle} ${w.organization}`)), JSON.stringify(d.workExperience.map((w) => [w.jobTitle, w.organization])));
   assert.ok(d.sections.some((s) => s.text.startsWith('Technical and Co-Curricular activities') && s.sectionType !== 'WorkExperience'));
 });
+
+test('an entry sub-heading ("Responsibilities", "Roles Played:") opens the description and is no employer', async () => {
+  const d = await parse(`Asha Menon
+asha.menon@example.com
+
+WORK EXPERIENCE
+
+voice and accent trainer
+
+bright voice academy -  Jaipur, Rajasthan -
+
+October 2014 to February 2015
+
+Responsibilities
+Trained the students on their communication skills and customer handling
+
+Technical Architect
+
+Contoso Services
+
+June 2016 - Recently
+
+Roles Played:
+
+Designed the service contracts
+`);
+  // (A lower-case employer is not trusted as one; what matters is that the label does not take its place.)
+  assert.equal(d.workExperience.length, 2);
+  assert.ok(!d.workExperience.some((w) => /Responsibilities|Roles Played|Recently/.test(`${w.jobTitle} ${w.organization}`)), JSON.stringify(d.workExperience.map((w) => [w.jobTitle, w.organization])));
+  assert.equal(d.workExperience[1]!.organization, 'Contoso Services');
+  assert.match(d.workExperience[0]!.jobDescription ?? '', /Trained the students/);
+});

@@ -82,6 +82,14 @@ function isContinuation(line: Line, prev: Line | undefined, right: number, width
 
 type Kind = 'head' | 'body';
 
+/**
+ * The sub-headings inside an entry ("Responsibilities", "Roles Played:", "Technologies used"): they open its
+ * description and name no title or employer.
+ */
+const ENTRY_LABEL =
+  /^(?:(?:key|main|major|my|job|roles?|duties)\s+(?:and\s+)?)?(?:responsibilit(?:y|ies)|duties|achievements?|accomplishments?|highlights|tasks|description|job description|project description|details|environment|technologies(?: used)?|tools(?: used)?|roles? played|contributions?|deliverables)(?:\s+(?:and|&)\s+(?:responsibilit(?:y|ies)|achievements?|duties|accomplishments?))?$/i;
+export const isEntryLabel = (text: string): boolean => ENTRY_LABEL.test(stripBullet(text.trim()).replace(/[\s:.\-–—]+$/, '').trim());
+
 /** Past-tense verbs that do not end in -ed, as descriptions open with them ("Led", "Built", "Ran"). */
 const IRREGULAR_PAST = new Set([
   'led', 'built', 'ran', 'won', 'cut', 'made', 'grew', 'set', 'wrote', 'drove', 'held', 'met', 'took', 'gave', 'kept',
@@ -160,7 +168,8 @@ function classify(lines: Line[]): Kind[] {
     const action = undated && !l.bold && !/\t/.test(l.text) && opensWithAction(l.text);
     // "Role: …", "Software used: …", "Environment: …": labelled details of the entry above.
     const labelled = undated && kinds.length > 0 && /^[\p{Lu}][\p{L} &/-]{0,29}\p{L}:\s+\S/u.test(l.text.trim()) && l.text.trim().split(':')[0]!.split(/\s+/).length <= 4;
-    if (isBullet(l) || isProse(l, width) || (indented(l) && !underDates) || lowerStart || paragraph || action || labelled) kinds.push('body');
+    if (kinds.length > 0 && isEntryLabel(l.text)) kinds.push('body');
+    else if (isBullet(l) || isProse(l, width) || (indented(l) && !underDates) || lowerStart || paragraph || action || labelled) kinds.push('body');
     else if (kinds[i - 1] === 'body' && isContinuation(l, prev, right, width)) kinds.push('body');
     else kinds.push('head');
   });
@@ -306,7 +315,8 @@ export function slotsOf(head: Line[], dates: DateRange | null, dateLine: Line | 
       if (!cleaned || !/\p{L}/u.test(cleaned) || /^\d+\+?\s*(years?|yrs?|months?|mos?)(\s*,?\s*\d+\s*(months?|mos?))?$/i.test(cleaned)) return;
       if (/^(https?:\/\/|www\.)|\S+@\S+\.\w/i.test(cleaned)) return;
       // An open end on a line of its own ("January 2018 to Present" / "Present") belongs to the dates.
-      if (/^(present|current|currently|now|today|till date|to date|ongoing|date)$/i.test(cleaned)) return;
+      if (/^(present|current|currently|recently|now|today|till date|to date|ongoing|date)$/i.test(cleaned)) return;
+      if (isEntryLabel(cleaned)) return;
       // A date label whose dates were cut out after it ("Joining date from: …", "Period: …").
       if (/^([\p{L}]+\s+){0,2}(dates?|period|duration|tenure|since|from)$/iu.test(cleaned)) return;
       const offset = raw.indexOf(cleaned.split(' ')[0]!);
