@@ -1,35 +1,22 @@
 /**
  * DOCX → Layout.
  *
- * Two passes. `read*` walks the package's XML (document, styles, numbering, headers and footers) into a small
- * model of blocks — paragraphs made of styled text pieces, tables of cells, text boxes — keeping only what is
- * printed. `place*` then gives that model synthetic geometry, like the text extractor: Word stores no
- * positions, so lines are stacked down a letter page and table cells are set side by side in proportion to
- * the table's grid, so that layout tables (sidebar | main column, dates | entry) still read as columns.
- * Lines are produced in reading order: headers, then the body (table cells cell by cell, row by row), then
- * footers.
+ * Walks the package's XML (document, styles, numbering, headers and footers) into the flowing-document model
+ * of `flow.ts` — paragraphs made of styled text pieces, tables of cells, text boxes — keeping only what is
+ * printed; `flow.ts` then gives it synthetic geometry (Word stores no positions).
  */
-import { unzipSync } from 'fflate';
 import { DocumentError } from '../doc.ts';
-import { LETTER, lineFromWords, type LineRole, type Layout, type Page, type Word } from '../layout.ts';
+import type { Layout } from '../layout.ts';
+import { DEFAULT_SIZE, placeDocument, type Block, type Cell, type FlowDocument, type Paragraph, type Table } from './flow.ts';
 import { XmlCursor, XmlError } from './ooxml.ts';
+import { openXmlPackage, partText, readRelationships, relOfType, type Parts } from './xml-package.ts';
 
-/** Refuse packages whose XML parts declare more than this when inflated: a résumé's are well under 1 MB. */
-const MAX_XML_BYTES = 50 * 1024 * 1024;
-const MARGIN = 36;
-const TOP = MARGIN;
-const BOTTOM = LETTER.height - MARGIN;
-const LINE_HEIGHT = 14;
-/** Synthetic advance of one character, in ems. */
-const CHAR_EM = 0.5;
-const TAB_STOP = 36;
-const DEFAULT_SIZE = 10;
 const EMU_PER_POINT = 12700;
 
 const conversionFailed = (): DocumentError => new DocumentError('document_conversion_failed', 'Unable to convert word document');
 
 export function extractDocx(bytes: Uint8Array): Omit<Layout, 'lines' | 'text'> {
-  const pkg = openPackage(bytes);
+  const pkg = openXmlPackage(bytes, conversionFailed);
   try {
     const doc = readDocx(pkg);
     const pages = placeDocument(doc);
@@ -41,116 +28,7 @@ export function extractDocx(bytes: Uint8Array): Omit<Layout, 'lines' | 'text'> {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// The package: ZIP parts and relationships
-
-type Parts = Map<string, Uint8Array>;
-
-/**
- * Unzips only the XML parts (media are never inflated). Their sizes are checked as declared in the ZIP
- * directory, before inflating: fflate inflates into a buffer of the declared size, so a part that lies
- * about its size is cut short rather than allowed to grow.
- */
-function openPackage(bytes: Uint8Array): Parts {
-  let files;
-  let declared = 0;
-  try {
-    files = unzipSync(bytes, {
-      filter(file) {
-        if (!/\.(xml|rels)$/i.test(file.name)) return false;
-        declared += file.originalSize;
-        if (declared > MAX_XML_BYTES) throw conversionFailed();
-        return true;
-      },
-    });
-  } catch (err) {
-    throw err instanceof DocumentError ? err : conversionFailed();
-  }
-  // OPC part names are case-insensitive.
-  const parts: Parts = new Map();
-  for (const [name, data] of Object.entries(files)) parts.set(name.toLowerCase(), data);
-  return parts;
-}
-
-function partText(parts: Parts, name: string | undefined): string | null {
-  const data = name ? parts.get(name.toLowerCase()) : undefined;
-  if (!data) return null;
-  if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder('utf-16le').decode(data.subarray(2));
-  if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder('utf-16be').decode(data.subarray(2));
-  return new TextDecoder().decode(data);
-}
-
-interface Relationship {
-  type: string;
-  /** Absolute part name, without a leading slash. */
-  target: string;
-}
-
-/** The relationships of `part` (`word/document.xml` → `word/_rels/document.xml.rels`), by id. */
-function readRelationships(parts: Parts, part: string): Map<string, Relationship> {
-  const slash = part.lastIndexOf('/');
-  const dir = part.slice(0, slash + 1);
-  const xml = partText(parts, `${dir}_rels/${part.slice(slash + 1)}.rels`);
-  const rels = new Map<string, Relationship>();
-  if (!xml) return rels;
-  const cur = new XmlCursor(xml);
-  while (cur.next()) {
-    if (!cur.is('Relationship') || cur.attr('TargetMode') === 'External') continue;
-    const id = cur.attr('Id');
-    const target = cur.attr('Target');
-    if (id && target) rels.set(id, { type: cur.attr('Type') ?? '', target: resolvePartName(dir, target) });
-  }
-  return rels;
-}
-
-function resolvePartName(dir: string, target: string): string {
-  const path: string[] = [];
-  for (const seg of (target.startsWith('/') ? target.slice(1) : dir + target).split('/')) {
-    if (seg === '..') path.pop();
-    else if (seg && seg !== '.') path.push(seg);
-  }
-  return path.join('/');
-}
-
-const relOfType = (rels: Map<string, Relationship>, type: string): string | undefined =>
-  [...rels.values()].find((r) => r.type.endsWith(`/${type}`))?.target;
-
-// ---------------------------------------------------------------------------------------------------------
-// The model read from the XML
-
-interface Piece {
-  kind: 'text';
-  text: string;
-  bold: boolean;
-  italic: boolean;
-  size: number;
-}
-
-/** What a paragraph holds, in order: text, soft and page breaks, text boxes anchored in it, pictures. */
-type Inline = Piece | { kind: 'br' } | { kind: 'page' } | { kind: 'box'; blocks: Block[] } | { kind: 'image'; width: number; height: number };
-
-interface Paragraph {
-  kind: 'para';
-  items: Inline[];
-  headingLevel?: number;
-  listItem: boolean;
-  pageBreakBefore: boolean;
-}
-
-interface Cell {
-  /** Grid columns the cell spans (`w:gridSpan`). */
-  span: number;
-  blocks: Block[];
-}
-
-interface Table {
-  kind: 'table';
-  /** Widths of the grid columns (twips); the proportions place the cells. */
-  grid: number[];
-  rows: Cell[][];
-}
-
-/** `break` is a section break that starts a new page. */
-type Block = Paragraph | Table | { kind: 'break' };
+// What the XML says beyond the flow model: sections, run and paragraph properties
 
 interface HeaderRef {
   kind: 'header' | 'footer';
@@ -163,12 +41,6 @@ interface Section {
   refs: HeaderRef[];
   breaksPage: boolean;
   titlePage: boolean;
-}
-
-interface DocxModel {
-  headers: Block[][];
-  body: Block[];
-  footers: Block[][];
 }
 
 interface RunProps {
@@ -191,7 +63,7 @@ interface ParaProps {
   section?: Section;
 }
 
-function readDocx(parts: Parts): DocxModel {
+function readDocx(parts: Parts): FlowDocument {
   const rootRels = readRelationships(parts, '');
   const main = relOfType(rootRels, 'officeDocument') ?? 'word/document.xml';
   const xml = partText(parts, main);
@@ -730,240 +602,4 @@ function symbolChar(font: string, hex: string): string {
   if (code < 0xf000) return String.fromCodePoint(code);
   // Unknown glyphs of a symbol font are decorations (bullets, icons): keep a neutral bullet in their place.
   return SYMBOL_GLYPHS[font.toLowerCase()]?.[code - 0xf000] ?? '•';
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Placing the model on synthetic pages
-
-interface Placement {
-  pages: Page[];
-  /** The last block number handed out; body paragraphs use it until an empty paragraph moves it on. */
-  block: number;
-  tables: number;
-}
-
-/** Where and how lines are set: a horizontal band, their role, and what they share. */
-interface Frame {
-  x0: number;
-  x1: number;
-  /** Fixed role (header, footer, table-cell, text-box); null in the body, where the paragraph decides. */
-  role: LineRole | null;
-  column: number;
-  cell?: [number, number, number];
-  /** Fixed block number (a cell, a text box, a header); null in the body. */
-  block: number | null;
-  /** Only the body honours page breaks; inside a cell or a box they are just line ends. */
-  pageBreaks: boolean;
-}
-
-interface Cursor {
-  page: number;
-  y: number;
-}
-
-function placeDocument(doc: DocxModel): Page[] {
-  const st: Placement = { pages: [], block: 0, tables: 0 };
-  pageAt(st, 0);
-  let at: Cursor = { page: 0, y: TOP };
-  const frame = (role: LineRole | null, block: number | null): Frame => ({ x0: MARGIN, x1: LETTER.width - MARGIN, role, column: 0, block, pageBreaks: role === null });
-  for (const blocks of doc.headers) at = placeBlocks(blocks, frame('header', ++st.block), at, st);
-  st.block++;
-  at = placeBlocks(doc.body, frame(null, null), at, st);
-  for (const blocks of doc.footers) at = placeBlocks(blocks, frame('footer', ++st.block), at, st);
-  return st.pages;
-}
-
-/** Pages are made when something is set on them, so a trailing page break leaves no empty page. */
-function pageAt(st: Placement, index: number): Page {
-  while (st.pages.length <= index) {
-    st.pages.push({ index: st.pages.length, width: LETTER.width, height: LETTER.height, rotation: 0, lines: [], images: [] });
-  }
-  return st.pages[index]!;
-}
-
-const nextPage = (at: Cursor): Cursor => ({ page: at.page + 1, y: TOP });
-const later = (a: Cursor, b: Cursor): Cursor => (b.page > a.page || (b.page === a.page && b.y > a.y) ? b : a);
-
-function placeBlocks(blocks: Block[], frame: Frame, at: Cursor, st: Placement): Cursor {
-  for (const b of blocks) {
-    if (b.kind === 'break') {
-      if (frame.pageBreaks) at = nextPage(at);
-    } else if (b.kind === 'table') {
-      at = placeTable(b, frame, at, st);
-      if (frame.block === null) st.block++;
-    } else {
-      at = placeParagraph(b, frame, at, st);
-    }
-  }
-  return at;
-}
-
-/**
- * Cells of a row start side by side at the row's top. A cell that runs onto a later page pushes the cells
- * after it to that page, so that each page's lines stay in reading order (cell by cell, row by row).
- */
-function placeTable(table: Table, frame: Frame, at: Cursor, st: Placement): Cursor {
-  const index = st.tables++;
-  const total = table.grid.reduce((a, b) => a + b, 0);
-  const width = frame.x1 - frame.x0;
-  let rowTop = at;
-  table.rows.forEach((row, r) => {
-    let end = rowTop;
-    let gridCol = 0;
-    row.forEach((cell, c) => {
-      // Proportions from the grid when the row fits it, else an equal share per cell.
-      const fits = total > 0 && gridCol + cell.span <= table.grid.length;
-      const from = fits ? sum(table.grid, gridCol) / total : c / row.length;
-      const to = fits ? sum(table.grid, gridCol + cell.span) / total : (c + 1) / row.length;
-      gridCol += cell.span;
-      const cellFrame: Frame = {
-        x0: frame.x0 + from * width,
-        x1: frame.x0 + to * width,
-        role: frame.role === 'header' || frame.role === 'footer' ? frame.role : 'table-cell',
-        column: c,
-        cell: [index, r, c],
-        block: ++st.block,
-        pageBreaks: false,
-      };
-      const start = end.page === rowTop.page ? rowTop : { page: end.page, y: TOP };
-      end = later(end, placeBlocks(cell.blocks, cellFrame, start, st));
-    });
-    rowTop = end;
-  });
-  return rowTop;
-}
-
-const sum = (xs: number[], n: number): number => xs.slice(0, n).reduce((a, b) => a + b, 0);
-
-function placeParagraph(para: Paragraph, frame: Frame, at: Cursor, st: Placement): Cursor {
-  if (para.pageBreakBefore && frame.pageBreaks && at.y > TOP) at = nextPage(at);
-  const role: LineRole = frame.role ?? (para.headingLevel ? 'heading' : para.listItem ? 'list-item' : 'body');
-  let pieces: Piece[] = [];
-  let lines = 0;
-  // A text box anchored before any text of its paragraph is read before it, one anchored later after it.
-  const after: Block[][] = [];
-  const flush = (): void => {
-    if (pieces.some((p) => /\S/.test(p.text))) {
-      at = placeLine(pieces, para, role, frame, at, st);
-      lines++;
-    }
-    pieces = [];
-  };
-  for (const item of para.items) {
-    switch (item.kind) {
-      case 'text':
-        pieces.push(item);
-        break;
-      case 'br':
-        flush();
-        break;
-      case 'page':
-        flush();
-        if (frame.pageBreaks) {
-          at = nextPage(at);
-          st.block++;
-        }
-        break;
-      case 'box':
-        if (lines === 0 && !pieces.some((p) => /\S/.test(p.text))) at = placeBox(item.blocks, frame, at, st);
-        else after.push(item.blocks);
-        break;
-      case 'image': {
-        const page = pageAt(st, at.page);
-        const w = Math.min(item.width, frame.x1 - frame.x0);
-        page.images.push({ pageIndex: page.index, bbox: [frame.x0, at.y, frame.x0 + w, at.y + item.height], width: item.width, height: item.height });
-        break;
-      }
-    }
-  }
-  flush();
-  for (const blocks of after) at = placeBox(blocks, frame, at, st);
-  // An empty paragraph prints nothing but a gap: in the body it ends a block.
-  if (lines === 0 && frame.block === null) st.block++;
-  return at;
-}
-
-function placeBox(blocks: Block[], frame: Frame, at: Cursor, st: Placement): Cursor {
-  const role = frame.role === 'header' || frame.role === 'footer' ? frame.role : 'text-box';
-  at = placeBlocks(blocks, { ...frame, role, block: ++st.block, pageBreaks: false }, at, st);
-  if (frame.block === null) st.block++;
-  return at;
-}
-
-/**
- * Sets one line: words are the whitespace-separated tokens, advanced by a synthetic character width, with
- * tabs jumping to the next tab stop. The line keeps the source's own separators (a tab where the paragraph
- * has one, or a run of 3+ spaces, which Word users type to align) rather than guessing them from gaps.
- */
-function placeLine(pieces: Piece[], para: Paragraph, role: LineRole, frame: Frame, at: Cursor, st: Placement): Cursor {
-  interface Token {
-    text: string;
-    x0: number;
-    x1: number;
-    size: number;
-    /** Characters, and how many of them are bold / italic. */
-    chars: number;
-    bold: number;
-    italic: number;
-  }
-  const tokens: Token[] = [];
-  let text = '';
-  let x = 0;
-  let token: Token | null = null;
-  let spaces = 0;
-  let tab = false;
-  for (const p of pieces) {
-    const advance = p.size * CHAR_EM;
-    for (const ch of p.text) {
-      if (ch === '\t' || /\s/.test(ch)) {
-        token = null;
-        if (ch === '\t') {
-          tab = true;
-          x = (Math.floor((x + p.size) / TAB_STOP) + 1) * TAB_STOP;
-        } else {
-          spaces++;
-          x += advance;
-        }
-        continue;
-      }
-      if (!token) {
-        if (tokens.length) text += tab || spaces >= 3 ? '\t' : ' ';
-        token = { text: '', x0: x, x1: x, size: p.size, chars: 0, bold: 0, italic: 0 };
-        tokens.push(token);
-        spaces = 0;
-        tab = false;
-      }
-      token.text += ch;
-      text += ch;
-      x += advance;
-      token.x1 = x;
-      token.chars++;
-      if (p.bold) token.bold++;
-      if (p.italic) token.italic++;
-    }
-  }
-  const maxSize = Math.max(...tokens.map((t) => t.size));
-  const height = Math.max(LINE_HEIGHT, Math.ceil(maxSize * 1.2));
-  if (at.y + height > BOTTOM && at.y > TOP) at = nextPage(at);
-  const page = pageAt(st, at.page);
-  // Paragraphs are not wrapped (one paragraph, one line): squeeze long ones into the frame instead.
-  const scale = Math.min(1, (frame.x1 - frame.x0) / Math.max(1, x));
-  const words: Word[] = tokens.map((t) => ({
-    text: t.text,
-    bbox: [frame.x0 + t.x0 * scale, at.y, frame.x0 + t.x1 * scale, at.y + t.size],
-    fontSize: t.size,
-    bold: t.bold * 2 > t.chars,
-    italic: t.italic * 2 > t.chars,
-    start: 0,
-    end: 0,
-  }));
-  const line = lineFromWords(words, page.index, role);
-  line.text = text;
-  line.column = frame.column;
-  line.block = frame.block ?? st.block;
-  if (frame.cell) line.cell = frame.cell;
-  if (para.headingLevel) line.headingLevel = para.headingLevel;
-  if (para.listItem) line.listItem = true;
-  page.lines.push(line);
-  return { page: at.page, y: at.y + height };
 }
