@@ -191,7 +191,8 @@ export function headingTopic(text: string): Topic | null {
   const misspelled = misspelledTopic(words);
   if (misspelled) return misspelled;
   // "Job-related skills", "Computer skills", "Relevant work experience": the head noun comes last.
-  if (words.length >= 2 && words.length <= 4 && !/^(bachelor|master|doctor|diploma|certificate|associate)/.test(norm)) {
+  // (Not a degree's name: "B Tech Honors" is no honours section.)
+  if (words.length >= 2 && words.length <= 4 && !/^(bachelor|master|doctor|diploma|certificate|associate|[bm] ?(tech|sc|com|e|eng|ed|pharm|arch)\b|bba|mba|bca|mca|ph ?d\b|btec|hn[cd]\b)/.test(norm)) {
     for (const n of [2, 1]) {
       const tail = INDEX.get(words.slice(-n).join(' '));
       if (tail && HEAD_NOUN_TOPICS.has(tail)) return tail;

@@ -73,6 +73,34 @@ Humboldt-Gymnasium | 2010 - 2018 | Final grade 1.7
   assert.equal(abitur!.grade?.value, '1.7');
 });
 
+test('education: a degree named with honours is no grade and no heading; all-lower-case undated schooling', async () => {
+  const d = await parse(`Priya Nair
+priya.nair@example.com
+
+EDUCATION
+
+B Tech Honors
+
+College of Engineering -  Roorkee, Uttarakhand
+
+August 2007 to May 2011
+
+b.tech in computer science
+
+sunder deep group of institution -  Noida, Uttar Pradesh
+
+SKILLS
+
+Sales
+`);
+  assert.deepEqual(
+    d.education.map((e) => [e.accreditation?.education, e.organization]),
+    [['B Tech Honors', 'College of Engineering'], ['b.tech in computer science', 'sunder deep group of institution']],
+  );
+  assert.equal(d.education[0]!.grade, null);
+  assert.ok(!d.sections.some((s) => s.sectionType === 'Achievements'));
+});
+
 test('skills: labelled groups, wrapped lists, bullets, levels dropped, no sub-headings or languages', async () => {
   const d = await parse(`Kim Park
 

@@ -27,9 +27,10 @@ const ENDS_AS_SCHOOL = /\b(school|college|university|academy|institute|gymnasium
 const LEARNED = 0.5;
 
 function scoreEdu(text: string, _slot: Slot): Record<EduRole, number> {
-  const grade = GRADE.test(text) && !/\b(bachelor|master|doctor|diploma|certificate)\b/i.test(text) ? 0.9 : 0;
-  const place = placeScore(text);
   let degree = degreeScore(text);
+  // "B Tech Honors" names a degree; "First Class Honours" only grades one.
+  const grade = GRADE.test(text) && degree === 0 && !/\b(bachelor|master|doctor|diploma|certificate)\b/i.test(text) ? 0.9 : 0;
+  const place = placeScore(text);
   let school = Math.max(schoolScore(text), degree > 0 ? 0 : orgScore(text) * 0.6 + (titleScore(text) < 0.3 ? 0.15 : 0));
   if (degree > 0 && ENDS_AS_QUALIFICATION.test(text)) [degree, school] = [0.95, school * 0.3];
   else if (degree >= 0.95 && !ENDS_AS_SCHOOL.test(text)) school *= 0.4; // "Bachelor of Business Administration"
@@ -86,12 +87,12 @@ export function readEducation(doc: Doc, sections: Section[]): Education[] {
 }
 
 /**
- * Undated schooling printed as a run of lines ("MCA / Osmania University / B.Sc. / Osmania University")
- * reads as one heading run; a line that plays a role the run already has (a second degree, a second
+ * Schooling printed as a run of lines ("MCA / Osmania University / B.Sc. / Osmania University"), undated or
+ * dated once, reads as one heading run; a line that plays a role the run already has (a second degree, a second
  * school) starts the next entry.
  */
 function splitRepeatedRoles(entry: Entry): Entry[] {
-  if (entry.dates || entry.inherited.length || entry.head.length < 3) return [entry];
+  if (entry.inherited.length || entry.head.length < 3) return [entry];
   const roleOf = (text: string): EduRole | null => {
     const s = scoreEdu(text, {} as Slot);
     const best = (['degree', 'school'] as const).reduce((a, b) => (s[b] > s[a] ? b : a));
@@ -109,7 +110,11 @@ function splitRepeatedRoles(entry: Entry): Entry[] {
     groups[groups.length - 1]!.push(line);
   }
   if (groups.length === 1) return [entry];
-  return groups.map((head, k) => ({ ...entry, head, body: k === groups.length - 1 ? entry.body : [] }));
+  // Dates printed once in the run (the others' were never printed) belong to the entry whose lines hold them.
+  return groups.map((head, k) => {
+    const dated = entry.dateLine != null && head.includes(entry.dateLine);
+    return { ...entry, head, body: k === groups.length - 1 ? entry.body : [], dates: dated ? entry.dates : null, dateLine: dated ? entry.dateLine : null };
+  });
 }
 
 /**

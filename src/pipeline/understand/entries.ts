@@ -155,8 +155,9 @@ function classify(lines: Line[]): Kind[] {
     const prev = lines[i - 1];
     const words = wordCount(l.text);
     const undated = !headingDates(l.text).length;
-    // A sentence carried over from the line above ("completion Conducted legal research…").
-    const lowerStart = /^\p{Ll}/u.test(l.text.trim()) && words >= 4 && undated;
+    // A sentence carried over from the line above ("completion Conducted legal research…"); not across a
+    // blank line from a heading line (all-lower-case entries: "b.tech in computer science").
+    const lowerStart = /^\p{Ll}/u.test(l.text.trim()) && words >= 4 && undated && prev != null && (prev.block === l.block || kinds[i - 1] === 'body');
     // A new paragraph under an entry's dates: its description.
     // (Not when dates follow it: then it heads the next entry.)
     const next = lines[i + 1];
