@@ -101,6 +101,25 @@ Sales
   assert.ok(!d.sections.some((s) => s.sectionType === 'Achievements'));
 });
 
+test('education: an examination board is not the school', async () => {
+  const d = await parse(`Meena Iyer
+meena.iyer@example.com
+
+EDUCATION
+
+B.Sc in Mathematics
+Ramakrishna College, Coimbatore
+2012 - 2015
+
+HSC
+State Board
+2012
+`);
+  const orgs = d.education.map((e) => e.organization);
+  assert.ok(orgs.includes('Ramakrishna College'), JSON.stringify(orgs));
+  assert.ok(!orgs.includes('State Board'), JSON.stringify(orgs));
+});
+
 test('skills: labelled groups, wrapped lists, bullets, levels dropped, no sub-headings or languages', async () => {
   const d = await parse(`Kim Park
 

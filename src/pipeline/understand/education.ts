@@ -21,6 +21,7 @@ const GRADE = /\b(gpa|cgpa|grade|grades|mention|honou?rs|first class|upper secon
 
 /** The last word decides between "High School Diploma" (a qualification) and "Jefferson High School". */
 const ENDS_AS_QUALIFICATION = /\b(diploma|certificate|degree|ged|a[- ]?levels?|abitur|baccalaur[ée]ate?|gcses?|hsc|ssc|\(hons\)|honours|honors)\W*$/i;
+const EXAM_BOARD = /\bboard\b(?!\s+(?:school|college|academy))/i;
 const ENDS_AS_SCHOOL = /\b(school|college|university|academy|institute|gymnasium|polytechnic|lyc[ée]e|universit[äa]t|hochschule|conservatory|seminary)\W*$/i;
 
 /** How much the learned phrase model (knowledge/phrase-roles.ts) weighs against the rules. */
@@ -42,7 +43,9 @@ function scoreEdu(text: string, _slot: Slot): Record<EduRole, number> {
   degree = degree > 0 || learned.degree >= 0.2 ? (1 - LEARNED) * degree + LEARNED * learned.degree : 0;
   // The model knows schools by their words; a name it has never seen keeps part of what the rules gave it.
   school = Math.max((1 - LEARNED) * school + LEARNED * learned.school, 0.6 * school);
-  return { degree: degree * (grade ? 0.3 : 1), school: school * (place > 0.7 ? 0.3 : 1) * (grade ? 0.2 : 1), place: place * (degree ? 0.2 : 1), grade };
+  // An examination board ("State Board", "U.P. Board", "Board/ University" over a column) awards, it does not teach.
+  const board = EXAM_BOARD.test(text) ? 0.2 : 1;
+  return { degree: degree * (grade ? 0.3 : 1), school: school * board * (place > 0.7 ? 0.3 : 1) * (grade ? 0.2 : 1), place: place * (degree ? 0.2 : 1), grade };
 }
 
 /** "GPA 3.8/4.0" → {raw, metric "GPA", value "3.8/4.0"}; "First Class Honours" → value is the text. */
