@@ -14,6 +14,7 @@ import { work } from './understand/work.ts';
 import { education } from './understand/education.ts';
 import { certifications, languages, publications, skills, summary } from './understand/lists.ts';
 import { referees } from './understand/referees.ts';
+import { headshot } from './understand/headshot.ts';
 import { phoneNumberDetails } from './enrich/contact-details.ts';
 import { text } from './enrich/text.ts';
 import { language } from './enrich/language.ts';
@@ -30,6 +31,7 @@ export const COMPONENTS: Component[] = [
   certifications,
   publications,
   referees,
+  headshot,
   phoneNumberDetails,
   language,
   text,

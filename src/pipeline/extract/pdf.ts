@@ -2,10 +2,13 @@
  * PDF → Layout with pdf.js (pdfjs-dist legacy build, in-process fake worker, fonts/cmaps/wasm from node_modules:
  * nothing is fetched). Per page: text runs become words (runs split by ligatures or kerning are glued back
  * together), words on one baseline become a line, and the lines are put in reading order by
- * `segment/reading-order.ts`. Images are only located (box and pixel size), never decoded by us.
+ * `segment/reading-order.ts`.
  *
  * Coordinates: pdf.js gives user space with a bottom-left origin; the page viewport at scale 1 maps them
  * to top-left-origin points and applies the page's /Rotate and crop box offset.
+ *
+ * Images are located (box and pixel size); only those placed and sized like a candidate's photo are decoded,
+ * and kept as PNG for understand/headshot.ts.
  */
 import { createRequire } from 'node:module';
 import { DocumentError } from '../doc.ts';
@@ -188,16 +191,81 @@ async function readPage(page: PdfPage, index: number, OPS: PdfJs['OPS'], Util: P
     runs.push(run);
   }
 
+  const images = imagesFromOps(ops, viewport.transform, index, width, height, OPS, Util);
   const result: Page = {
     index,
     width,
     height,
     rotation: page.rotate,
     lines: linesFromRuns(runs, index),
-    images: imagesFromOps(ops, viewport.transform, index, width, height, OPS, Util),
+    images: await Promise.all(images.map(({ objId, ...image }) => (objId && mayBePhoto(image, width) ? withPicture(image, objId, page) : image))),
   };
   orderPage(result);
   return result;
+}
+
+/**
+ * Whether a placed image could be the candidate's photo, by its place and size alone: on the first two pages,
+ * between an icon and a banner in size, not much wider than tall. Only those are decoded (understand/headshot.ts
+ * decides from their pixels).
+ */
+export function mayBePhoto(image: ImageRef, pageWidth: number): boolean {
+  const w = image.bbox[2] - image.bbox[0];
+  const h = image.bbox[3] - image.bbox[1];
+  return image.pageIndex < 2 && w >= 30 && h >= 30 && w <= 0.45 * pageWidth && h / w >= 0.6 && h / w <= 2 && image.width >= 40 && image.height >= 40;
+}
+
+/** pdf.js's decoded image (kind 1: 1 bit grey, 2: RGB, 3: RGBA), as it keeps it in the page's objects. */
+interface PdfImage {
+  width: number;
+  height: number;
+  kind: number;
+  data?: Uint8Array | Uint8ClampedArray;
+}
+
+/** The image with its pixels encoded as PNG, when pdf.js decoded them; as it was otherwise. */
+async function withPicture(image: ImageRef, objId: string, page: PdfPage): Promise<ImageRef> {
+  try {
+    const objs = objId.startsWith('g_') ? page.commonObjs : page.objs;
+    // Large or masked images are decoded after the operator list arrives: wait for them, briefly.
+    const img = await new Promise<PdfImage | null>((resolve) => {
+      const timer = setTimeout(() => resolve(null), DECODE_WAIT_MS);
+      objs.get(objId, (data: unknown) => {
+        clearTimeout(timer);
+        resolve(data as PdfImage | null);
+      });
+    });
+    if (!img?.data || !img.width || !img.height || img.width * img.height > MAX_PHOTO_PIXELS) return image;
+    const rgba = toRgba(img);
+    if (!rgba) return image;
+    const { createCanvas, ImageData } = await import('@napi-rs/canvas');
+    const canvas = createCanvas(img.width, img.height);
+    canvas.getContext('2d').putImageData(new ImageData(rgba, img.width, img.height), 0, 0);
+    return { ...image, data: canvas.toBuffer('image/png'), mimeType: 'image/png' };
+  } catch {
+    return image; // a picture that cannot be decoded is no photo; the page still reads
+  }
+}
+
+/** How long a photo candidate's pixels are waited for (pdf.js decodes them in its own time). */
+const DECODE_WAIT_MS = 2000;
+/** A photo larger than this (4 Mpx) is a scan or a background, and decoding it would only cost memory. */
+const MAX_PHOTO_PIXELS = 4_000_000;
+
+function toRgba(img: PdfImage): Uint8ClampedArray | null {
+  const n = img.width * img.height;
+  const src = img.data!;
+  const out = new Uint8ClampedArray(n * 4);
+  if (img.kind === 3 && src.length >= n * 4) out.set(src.subarray(0, n * 4));
+  else if (img.kind === 2 && src.length >= n * 3) {
+    for (let i = 0; i < n; i++) {
+      out[i * 4] = src[i * 3]!;
+      out[i * 4 + 1] = src[i * 3 + 1]!;
+      out[i * 4 + 2] = src[i * 3 + 2]!;
+      out[i * 4 + 3] = 255;
+    }
+  } else return null; // 1-bit masks and line art are never photos
+  return out;
 }
 
 /** Bold and italic from the embedded font's real name ("ABCDEF+Lato-BoldItalic"), looked up once per font. */
@@ -424,15 +492,16 @@ function imagesFromOps(
   height: number,
   OPS: PdfJs['OPS'],
   Util: PdfJs['Util'],
-): ImageRef[] {
-  const images: ImageRef[] = [];
+): Array<ImageRef & { objId?: string }> {
+  const images: Array<ImageRef & { objId?: string }> = [];
   const stack: Matrix[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   const place = (m: Matrix, w: number, h: number): void => {
     const bbox = unitSquareBox(Util.transform(viewportTransform, m) as Matrix);
     const inside = bbox[2] > 0 && bbox[0] < width && bbox[3] > 0 && bbox[1] < height;
-    if (inside && bbox[2] - bbox[0] >= 1 && bbox[3] - bbox[1] >= 1) images.push({ pageIndex, bbox, width: w, height: h });
+    if (inside && bbox[2] - bbox[0] >= 1 && bbox[3] - bbox[1] >= 1) images.push({ pageIndex, bbox, width: w, height: h, ...(objId ? { objId } : {}) });
   };
+  let objId: string | undefined;
   for (let i = 0; i < ops.fnArray.length; i++) {
     const args = ops.argsArray[i] as any[];
     switch (ops.fnArray[i]) {
@@ -453,7 +522,9 @@ function imagesFromOps(
         ctm = stack.pop() ?? ctm;
         break;
       case OPS.paintImageXObject:
+        objId = typeof args[0] === 'string' ? args[0] : undefined;
         place(ctm, Number(args[1]) || 0, Number(args[2]) || 0);
+        objId = undefined;
         break;
       case OPS.paintInlineImageXObject:
         place(ctm, Number(args[0]?.width) || 0, Number(args[0]?.height) || 0);

@@ -1,0 +1,37 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { runPipeline } from '../../src/pipeline/pipeline.ts';
+import { looksLikePhoto, photoStats } from '../../src/pipeline/understand/headshot.ts';
+import { photoPdf } from '../fixtures/pdf-fixtures.ts';
+import { icon, portrait, squareLogo } from '../fixtures/pictures.ts';
+
+async function statsOf(bytes: Uint8Array) {
+  const img = await loadImage(Buffer.from(bytes));
+  const ctx = createCanvas(img.width, img.height).getContext('2d');
+  ctx.drawImage(img, 0, 0);
+  const { data, width, height } = ctx.getImageData(0, 0, img.width, img.height);
+  return photoStats(data, width, height);
+}
+
+test('photographs are told from logos and icons by their pixels', async () => {
+  assert.equal(looksLikePhoto(await statsOf(portrait('jpeg'))), true);
+  assert.equal(looksLikePhoto(await statsOf(portrait('png'))), true);
+  assert.equal(looksLikePhoto(await statsOf(portrait('jpeg', { grey: true }))), true);
+  assert.equal(looksLikePhoto(await statsOf(squareLogo())), false);
+  assert.equal(looksLikePhoto(await statsOf(icon())), false);
+});
+
+test('a PDF photo beside the name becomes data.headShot; the logo and icon never do', async () => {
+  for (const photoFormat of ['jpeg', 'png'] as const) {
+    const r = await runPipeline(await photoPdf({ photo: portrait(photoFormat), photoFormat, logo: squareLogo(), icon: icon() }));
+    assert.equal(r.error, null);
+    const shot = r.data!.headShot;
+    assert.ok(shot, `no headshot from the ${photoFormat} photo`);
+    const img = await loadImage(Buffer.from(shot, 'base64'));
+    assert.deepEqual([img.width, img.height], [240, 300]);
+    assert.equal(r.data!.name?.raw, 'Jane Whitfield');
+  }
+  const none = await runPipeline(await photoPdf({ photo: null, logo: squareLogo(), icon: icon() }));
+  assert.equal(none.data!.headShot, null);
+});
