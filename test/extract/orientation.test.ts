@@ -1,4 +1,4 @@
-/** Scans turned sideways or upside down read like upright ones; multi-page TIFF. Needs tesseract-ocr (with its osd data). */
+/** Scans turned sideways or upside down, or skewed, read like upright ones; multi-page TIFF. Needs tesseract-ocr (with its osd data). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseResume } from '../../src/index.ts';
@@ -35,6 +35,35 @@ test('an upside-down scanned PDF parses, and its page is reported turned', async
   assert.equal(r.data!.name?.raw, 'Jane Whitfield');
   assert.deepEqual(r.data!.emails, ['jane@example.com']);
   assert.equal(r.meta.pages[0]!.rotation, 180);
+});
+
+/** The page turned by `degrees` (clockwise) about its centre on white, as a crooked scan or photo. */
+async function skewed(png: Uint8Array, degrees: number): Promise<Uint8Array> {
+  const { createCanvas, loadImage } = await import('@napi-rs/canvas');
+  const img = await loadImage(Buffer.from(png));
+  const canvas = createCanvas(img.width, img.height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, img.width, img.height);
+  ctx.translate(img.width / 2, img.height / 2);
+  ctx.rotate((degrees * Math.PI) / 180);
+  ctx.drawImage(img, -img.width / 2, -img.height / 2);
+  return canvas.toBuffer('image/png');
+}
+
+test('scans skewed by a few degrees read like straight ones (rows straightened, steep skew read again)', async () => {
+  const straight = await renderPng(await singleColumnPdf(), 200);
+  for (const degrees of [4, -7]) {
+    const r = await parseResume(await skewed(straight, degrees), { referenceDate: new Date('2026-11-01') });
+    assert.equal(r.error.errorCode, null);
+    const d = r.data!;
+    assert.equal(d.name?.raw, 'Jane Whitfield', `${degrees}°`);
+    assert.deepEqual(d.emails, ['jane@example.com'], `${degrees}°`);
+    assert.deepEqual(d.workExperience.map((w) => [w.jobTitle, w.organization, w.dates?.startDate]), [
+      ['Senior Software Engineer', 'Acme Corporation', '2019-01-01'],
+      ['Software Engineer', 'Globex', '2015-06-01'],
+    ], `${degrees}°`);
+  }
 });
 
 test('a multi-page TIFF gives a page per TIFF page (up to maxPages), sized from its resolution', async () => {

@@ -24,6 +24,8 @@ export interface OcrPage {
   /** Mean word confidence, 0..1; null when no word was read. */
   confidence: number | null;
   words: number;
+  /** How far the page's rows slope (radians, clockwise positive); the words were turned back by it. */
+  skew: number;
 }
 
 const OCR_TIMEOUT_MS = 60_000;
@@ -118,7 +120,7 @@ function setFontSizes(words: Word[]): void {
  */
 export async function ocrPage(image: Uint8Array, pageIndex: number, pointsPerPixel: number): Promise<OcrPage> {
   const [page] = await ocrPages(image, pointsPerPixel, pageIndex);
-  return page ?? { width: 0, height: 0, lines: [], confidence: null, words: 0 };
+  return page ?? { width: 0, height: 0, lines: [], confidence: null, words: 0, skew: 0 };
 }
 
 /** OCRs every page of an image (tesseract reads all pages of a multi-page TIFF), numbered from `firstIndex`. */
@@ -134,15 +136,53 @@ export async function ocrPages(image: Uint8Array, pointsPerPixel: number, firstI
   return [...byPage.values()].map((rows, i) => pageFromTsv(rows, firstIndex + i, pointsPerPixel));
 }
 
+/** Skew below this (radians, ~0.3°) is left alone: rows of words stay within the row tolerance. */
+const MIN_SKEW = 0.005;
+/** Beyond this (~15°) the page is turned, not skewed: orientation.ts deals with it. */
+const MAX_SKEW = 0.26;
+
+/**
+ * A page scanned or photographed a few degrees off square: its rows of words slope, and rows rebuilt by
+ * geometry would break apart. Tesseract reads each sloping row as one line despite the skew, so the skew is
+ * the median slope of its lines (least squares through the word centres of lines of three words or more),
+ * and every word's centre is turned back by it about the page centre, its box keeping its size.
+ */
+export function straighten(words: Array<{ word: Word; line: string }>, cx: number, cy: number): number {
+  const byLine = new Map<string, Word[]>();
+  for (const { word, line } of words) byLine.set(line, [...(byLine.get(line) ?? []), word]);
+  const slopes: number[] = [];
+  for (const ws of byLine.values()) {
+    if (ws.length < 3) continue;
+    const pts = ws.map((w) => [(w.bbox[0] + w.bbox[2]) / 2, (w.bbox[1] + w.bbox[3]) / 2] as const);
+    const mx = pts.reduce((a, p) => a + p[0], 0) / pts.length;
+    const my = pts.reduce((a, p) => a + p[1], 0) / pts.length;
+    const sxx = pts.reduce((a, p) => a + (p[0] - mx) ** 2, 0);
+    if (Math.sqrt(sxx / pts.length) < 20) continue; // too short to measure a slope on
+    slopes.push(pts.reduce((a, p) => a + (p[0] - mx) * (p[1] - my), 0) / sxx);
+  }
+  if (slopes.length < 3) return 0;
+  slopes.sort((a, b) => a - b);
+  const angle = Math.atan(slopes[Math.floor(slopes.length / 2)]!);
+  if (Math.abs(angle) < MIN_SKEW || Math.abs(angle) > MAX_SKEW) return 0;
+  const [cos, sin] = [Math.cos(-angle), Math.sin(-angle)];
+  for (const { word } of words) {
+    const [x, y] = [(word.bbox[0] + word.bbox[2]) / 2 - cx, (word.bbox[1] + word.bbox[3]) / 2 - cy];
+    const [nx, ny] = [cx + x * cos - y * sin, cy + x * sin + y * cos];
+    const [hw, hh] = [(word.bbox[2] - word.bbox[0]) / 2, (word.bbox[3] - word.bbox[1]) / 2];
+    word.bbox = [nx - hw, ny - hh, nx + hw, ny + hh];
+  }
+  return angle;
+}
+
 /** One page of tesseract's TSV rows → lines in reading order, sized in points. */
 function pageFromTsv(rows: string[][], pageIndex: number, pointsPerPixel: number): OcrPage {
   let width = 0;
   let height = 0;
   // Words into rows by geometry, as for PDFs: tesseract splits a title from its right-aligned date (and
   // a gutter date from its entry) into separate "lines"; the reading order decides what a wide gap means.
-  const words: { word: Word; conf: number }[] = [];
+  const words: { word: Word; conf: number; line: string }[] = [];
   for (const r of rows) {
-    const [level, , , , , , left, top, w, h, conf, ...textParts] = r;
+    const [level, , block, par, lineNum, , left, top, w, h, conf, ...textParts] = r;
     const n = (s: string | undefined): number => Number(s);
     if (level === '1') {
       width = n(w) * pointsPerPixel;
@@ -153,8 +193,9 @@ function pageFromTsv(rows: string[][], pageIndex: number, pointsPerPixel: number
     if (level !== '5' || !text || n(conf) < 0) continue;
     const x0 = n(left) * pointsPerPixel;
     const y0 = n(top) * pointsPerPixel;
-    words.push({ word: { text, bbox: [x0, y0, x0 + n(w) * pointsPerPixel, y0 + n(h) * pointsPerPixel], fontSize: 0, bold: false, italic: false, start: 0, end: 0 }, conf: n(conf) / 100 });
+    words.push({ word: { text, bbox: [x0, y0, x0 + n(w) * pointsPerPixel, y0 + n(h) * pointsPerPixel], fontSize: 0, bold: false, italic: false, start: 0, end: 0 }, conf: n(conf) / 100, line: `${block}.${par}.${lineNum}` });
   }
+  const skew = straighten(words, width / 2, height / 2);
   const groups: { words: Word[]; conf: number[] }[] = [];
   const centre = (b: Word['bbox']): number => (b[1] + b[3]) / 2;
   for (const { word, conf } of [...words].sort((a, b) => centre(a.word.bbox) - centre(b.word.bbox))) {
@@ -187,5 +228,5 @@ function pageFromTsv(rows: string[][], pageIndex: number, pointsPerPixel: number
   const page = { index: pageIndex, width, height, rotation: 0, lines, images: [] };
   orderPage(page);
   const confidence = confidences.length ? confidences.reduce((a, b) => a + b, 0) / confidences.length : null;
-  return { width, height, lines: page.lines, confidence, words: confidences.length };
+  return { width, height, lines: page.lines, confidence, words: confidences.length, skew };
 }

@@ -3,7 +3,8 @@
  * (but returns tall word boxes in the turned frame, which breaks rows and reading order) and reads a page
  * turned by 180° as junk. So: OCR as it comes; only when the result looks turned (poor confidence, or
  * mostly tall words), ask tesseract's orientation detection (`--psm 0`, osd.traineddata, ~0.7 s a page),
- * turn the image upright and OCR it again. Upright pages, nearly all of them, cost nothing extra.
+ * turn the image upright and OCR it again. Upright pages, nearly all of them, cost nothing extra. Pages
+ * skewed by more than a couple of degrees are turned straight and read again too.
  */
 import { execFile } from 'node:child_process';
 import { detectKind } from '../detect.ts';
@@ -20,13 +21,41 @@ export async function ocrUpright(image: Uint8Array, pageIndex: number, pointsPer
   const first = await ocrPage(image, pageIndex, pointsPerPixel);
   // Only PNG and JPEG are turned: @napi-rs/canvas cannot decode TIFF (it crashes the process on one).
   const kind = detectKind(image);
-  if (!looksTurned(first) || (kind !== 'png' && kind !== 'jpeg')) return { ...first, rotation: 0 };
+  if (kind !== 'png' && kind !== 'jpeg') return { ...first, rotation: 0 };
+  if (!looksTurned(first)) return { ...(await deskewed(image, first, pageIndex, pointsPerPixel)), rotation: 0 };
   const rotation = await detectRotation(image);
   if (rotation === 0) return { ...first, rotation };
   const again = await ocrPage(await rotatePng(image, rotation), pageIndex, pointsPerPixel);
   // Orientation detection can be wrong on sparse pages: keep the turned reading only if it reads upright.
   const better = !looksTurned(again) || (again.confidence ?? 0) > (first.confidence ?? 0);
   return better ? { ...again, rotation } : { ...first, rotation: 0 };
+}
+
+/**
+ * Skew of a few degrees: the rows were already straightened from the word boxes (ocr.ts), but tesseract
+ * reads sloping glyphs worse; past REREAD_SKEW the image itself is turned straight and read again, and the
+ * reading with the better confidence is kept.
+ */
+const REREAD_SKEW = (2 * Math.PI) / 180;
+
+async function deskewed(image: Uint8Array, first: OcrPage, pageIndex: number, pointsPerPixel: number): Promise<OcrPage> {
+  if (Math.abs(first.skew) < REREAD_SKEW) return first;
+  const again = await ocrPage(await turnPng(image, -first.skew), pageIndex, pointsPerPixel);
+  return (again.confidence ?? 0) > (first.confidence ?? 0) ? again : first;
+}
+
+/** Turns an encoded image clockwise by `angle` radians about its centre, on white, keeping its size. */
+async function turnPng(image: Uint8Array, angle: number): Promise<Uint8Array> {
+  const { createCanvas, loadImage } = await import('@napi-rs/canvas');
+  const source = await loadImage(image);
+  const canvas = createCanvas(source.width, source.height);
+  const context = canvas.getContext('2d');
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  context.translate(canvas.width / 2, canvas.height / 2);
+  context.rotate(angle);
+  context.drawImage(source, -source.width / 2, -source.height / 2);
+  return canvas.toBuffer('image/png');
 }
 
 /** A reading of a turned page: poor confidence, or most words taller than wide (text running vertically). */
