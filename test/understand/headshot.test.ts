@@ -5,6 +5,7 @@ import { runPipeline } from '../../src/pipeline/pipeline.ts';
 import { looksLikePhoto, photoStats } from '../../src/pipeline/understand/headshot.ts';
 import { photoPdf } from '../fixtures/pdf-fixtures.ts';
 import { icon, portrait, squareLogo } from '../fixtures/pictures.ts';
+import { imageOnlyPdf, renderPng } from '../fixtures/scan-fixtures.ts';
 
 async function statsOf(bytes: Uint8Array) {
   const img = await loadImage(Buffer.from(bytes));
@@ -34,4 +35,20 @@ test('a PDF photo beside the name becomes data.headShot; the logo and icon never
   }
   const none = await runPipeline(await photoPdf({ photo: null, logo: squareLogo(), icon: icon() }));
   assert.equal(none.data!.headShot, null);
+});
+
+test('a photo printed on a scanned or photographed page is cut out of it; a page without one gives none', async () => {
+  const withPhoto = await renderPng(await photoPdf({ photo: portrait('jpeg'), logo: squareLogo(), icon: icon() }), 150);
+  for (const scan of [withPhoto, await imageOnlyPdf(withPhoto)]) {
+    const r = await runPipeline(scan);
+    assert.equal(r.error, null);
+    assert.equal(r.data!.name?.raw, 'Jane Whitfield');
+    const shot = r.data!.headShot;
+    assert.ok(shot, 'no headshot from the scan');
+    // The photo's place on the page: 90×112 pt at (472, 40), give or take a cell of the search grid.
+    const img = await loadImage(Buffer.from(shot, 'base64'));
+    assert.ok(Math.abs(img.width - (90 * 150) / 72) <= 16 && Math.abs(img.height - (112 * 150) / 72) <= 16, `${img.width}×${img.height}`);
+  }
+  const without = await runPipeline(await renderPng(await photoPdf({ photo: null, logo: squareLogo(), icon: icon() }), 150));
+  assert.equal(without.data!.headShot, null);
 });

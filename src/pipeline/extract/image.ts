@@ -2,11 +2,13 @@
  * Images (PNG, JPEG, TIFF) → Layout through OCR: a page per image (per TIFF page), sized from the image's
  * resolution (150 dpi when the file does not say, the usual resolution of scanned and photographed
  * documents). PNG and JPEG pages scanned sideways or upside down are turned upright; TIFF pages are not.
+ * Regions of the first page that are inked but hold no words are kept as pictures (a photo, perhaps).
  */
 import { detectKind } from '../detect.ts';
 import type { Layout, Page } from '../layout.ts';
 import { ocrPages, type OcrPage } from './ocr.ts';
 import { ocrUpright } from './orientation.ts';
+import { pictureRegions } from './picture-regions.ts';
 
 const DEFAULT_DPI = 150;
 
@@ -57,6 +59,9 @@ export async function extractImage(bytes: Uint8Array, opts: { maxPages: number }
     detectKind(bytes) === 'tiff' ? await ocrPages(bytes, pointsPerPixel) : [await ocrUpright(bytes, 0, pointsPerPixel)];
   const kept = read.slice(0, Math.max(1, opts.maxPages));
   const pages: Page[] = kept.map((p, index) => ({ index, width: p.width, height: p.height, rotation: p.rotation ?? 0, lines: p.lines, images: [] }));
+  // A photo printed on the page (PNG and JPEG read as they came; canvas cannot decode TIFF).
+  const first = pages[0];
+  if (first && first.rotation === 0 && detectKind(bytes) !== 'tiff') first.images = await pictureRegions(bytes, first.lines, 0, pointsPerPixel).catch(() => []);
   // Mean word confidence over all pages kept, each word counting once.
   const words = kept.reduce((n, p) => n + p.words, 0);
   const ocrConfidence = words ? kept.reduce((sum, p) => sum + (p.confidence ?? 0) * p.words, 0) / words : null;

@@ -13,6 +13,7 @@
 import { createRequire } from 'node:module';
 import { DocumentError } from '../doc.ts';
 import { ocrUpright } from './orientation.ts';
+import { pictureRegions } from './picture-regions.ts';
 import { lineFromWords, type BBox, type ImageRef, type Layout, type Line, type Page, type Word } from '../layout.ts';
 import { orderPage } from '../segment/reading-order.ts';
 
@@ -122,8 +123,11 @@ async function ocrInto(result: Page, page: PdfPage): Promise<number | null> {
   const scan = result.images.find((im) => area(im.bbox) > 0.5 * result.width * result.height);
   const scanDpi = scan ? (scan.width * 72) / Math.max(1, scan.bbox[2] - scan.bbox[0]) : OCR_DPI;
   const dpi = Math.round(Math.min(SCAN_DPI_MAX, Math.max(SCAN_DPI_MIN, scanDpi)));
-  const ocr = await ocrUpright(await renderPng(page, dpi / 72), result.index, 72 / dpi);
+  const png = await renderPng(page, dpi / 72);
+  const ocr = await ocrUpright(png, result.index, 72 / dpi);
   result.lines = ocr.lines;
+  // A photo printed on a scanned first page is part of the scan: found as a region holding no words.
+  if (result.index === 0 && ocr.rotation === 0) result.images.push(...(await pictureRegions(png, ocr.lines, 0, 72 / dpi).catch(() => [])));
   if (ocr.rotation) {
     // Scanned sideways or upside down: the page is read, and reported, the right way up.
     result.width = ocr.width;
