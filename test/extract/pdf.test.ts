@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractPdf, fixSoftHyphens, isBoldFont, isItalicFont } from '../../src/pipeline/extract/pdf.ts';
 import { DocumentError } from '../../src/pipeline/doc.ts';
+import { parseResume } from '../../src/index.ts';
 import type { Layout } from '../../src/pipeline/layout.ts';
 import {
   corruptPdf,
@@ -13,6 +14,7 @@ import {
   SIDEBAR_LINES,
   sidebarPdf,
   singleColumnPdf,
+  stackedNamePdf,
 } from '../fixtures/pdf-fixtures.ts';
 
 const texts = (layout: Omit<Layout, 'lines' | 'text'>, page = 0): string[] => layout.pages[page]!.lines.map((l) => l.text);
@@ -148,4 +150,12 @@ test('font names → bold / italic, soft hyphens', () => {
   assert.equal(isItalicFont('ABCDEF+Lato-Bold'), false);
   assert.equal(fixSoftHyphens('pro\u00ADfi\u00ADciency'), 'proficiency');
   assert.equal(fixSoftHyphens('develop\u00AD'), 'develop-');
+});
+
+test('a name in large type over two lines is one name, and one personal section', async () => {
+  const r = await parseResume(await stackedNamePdf(), { referenceDate: new Date('2026-11-01') });
+  assert.equal(r.data!.name?.raw, 'Ana Lopes');
+  assert.deepEqual(r.data!.phoneNumbers, ['(718) 555-0100']);
+  assert.equal(r.data!.sections.filter((s) => s.sectionType === 'PersonalDetails').length, 1);
+  assert.equal(r.data!.workExperience[0]?.organization, 'The Phone Company');
 });

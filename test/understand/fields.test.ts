@@ -120,6 +120,28 @@ State Board
   assert.ok(!orgs.includes('State Board'), JSON.stringify(orgs));
 });
 
+test('a "Languages:" group of programming languages under a skills heading is skills; "Interests:" is not', async () => {
+  const d = await parse(`Sam Lee
+sam@example.com
+
+TECHNICAL SKILLS
+Languages: Python, Go, TypeScript
+Tools: Docker, Terraform
+Interests: Chess, Cycling
+`);
+  const names = d.skills.map((s) => s.name);
+  for (const skill of ['Python', 'Go', 'TypeScript', 'Docker', 'Terraform']) assert.ok(names.includes(skill), `${skill} missing: ${names}`);
+  assert.ok(!names.includes('Chess'), String(names));
+  assert.deepEqual(d.languages, []);
+});
+
+test('a phone typeset with an en dash is a phone', async () => {
+  const d = await parse(`Sam Lee
+(718) 555–0100 | sam@example.com
+`);
+  assert.deepEqual(d.phoneNumbers, ['(718) 555–0100']);
+});
+
 test('skills: labelled groups, wrapped lists, bullets, levels dropped, no sub-headings or languages', async () => {
   const d = await parse(`Kim Park
 

@@ -109,3 +109,9 @@ test('findLocations: names, titles and contact details are not places', () => {
 test('"St." in a town\'s name is not the end of a sentence', () => {
   assert.deepEqual(findLocations('358 Elm Street, St. Louis, MO 63109').map((m) => m.value), ['358 Elm Street, St. Louis, MO 63109']);
 });
+
+test('punctuation alone is no place', async () => {
+  const { placeScore } = await import('../../src/pipeline/understand/places.ts');
+  assert.equal(placeScore(', ,'), 0);
+  assert.equal(placeScore(','), 0);
+});

@@ -191,3 +191,36 @@ Designed the service contracts
   assert.equal(d.workExperience[1]!.organization, 'Contoso Services');
   assert.match(d.workExperience[0]!.jobDescription ?? '', /Trained the students/);
 });
+
+test('dates on a line of their own with the job as the first bullet; jobs under a summary heading with no work heading', async () => {
+  const bulleted = await parse(`Marta Silva
+marta@example.com
+
+EXPERIENCE
+Apr 2022 - Present
+• Platform Engineer, Northwind Traders
+• Generated new business revenue
+Jan 2019 - Mar 2022
+• Support Analyst, Contoso Bank
+• Kept the incident queue under a day
+`);
+  assert.deepEqual(bulleted.workExperience.map((w) => [w.jobTitle, w.organization, w.dates?.startDate]), [
+    ['Platform Engineer', 'Northwind Traders', '2022-04-01'],
+    ['Support Analyst', 'Contoso Bank', '2019-01-01'],
+  ]);
+  const headless = await parse(`Marta Silva
+marta@example.com
+
+HIGHLIGHTS
+Seven years of platform work for retail and banking.
+Platform Engineer, Northwind Traders, Lisbon (Apr 2022 - Present)
+• Moved the build farm to spot instances
+Support Analyst, Contoso Bank, Porto (Jan 2019 - Mar 2022)
+• Kept the incident queue under a day
+`);
+  assert.deepEqual(headless.workExperience.map((w) => [w.jobTitle, w.organization]), [
+    ['Platform Engineer', 'Northwind Traders'],
+    ['Support Analyst', 'Contoso Bank'],
+  ]);
+  assert.match(headless.summary ?? '', /Seven years/);
+});

@@ -107,6 +107,9 @@ export function findHeadings(lines: Line[]): HeadingCandidate[] {
   const headingMax = Math.max(0, ...found.map((f) => lines[f.index]!.fontSize));
   lines.forEach((l, i) => {
     if (i === 0 || found.some((f) => f.index === i)) return;
+    // A banner printed over two lines ("Chanchal" / "Sharma") opens once.
+    const above = lines[i - 1]!;
+    if (Math.abs(above.fontSize - l.fontSize) < 0.5 && above.pageIndex === l.pageIndex) return;
     if (l.fontSize >= body * 1.6 && l.fontSize > headingMax * 1.15 && l.text.trim().split(/\s+/).length <= 5) found.push({ index: i, topic: 'personal' });
   });
   found.sort((a, b) => a.index - b.index);
@@ -155,7 +158,9 @@ export function splitLeadingHeadings(lines: Line[]): Line[] {
       const head = l.words.filter((w) => w.end <= l.start + at + 1);
       return isAllCaps(l.text.slice(0, at)) || (head.length > 0 && head.every((w) => w.bold) && !l.bold);
     };
-    const cut = tab > 0 ? tab : colon > 0 && opensBlock && styled(colon) ? colon : -1;
+    // Right under a heading, "Languages: Python, Go" is a group of that section ("Technical Skills"), not a new one.
+    const underHeading = prev != null && prev.text.trim().split(/\s+/).length <= 4 && headingTopic(headingText(prev)) != null;
+    const cut = tab > 0 ? tab : colon > 0 && opensBlock && styled(colon) && !underHeading ? colon : -1;
     const head = cut > 0 ? l.text.slice(0, cut) : '';
     // "WORK⇥+44 7711 726245", "HOME⇥jane@example.com": a label of a contact detail, not a heading.
     const rest = cut > 0 ? l.text.slice(cut + 1).trim() : '';
@@ -356,9 +361,34 @@ export function splitSections(all: Line[]): Section[] {
     const topic = h.topic === 'ambiguous' ? resolveAmbiguous(body) : (h.topic ?? 'additional');
     // Only entries' fields are joined: a list of skills in a narrow sidebar looks just like wrapped text.
     if (topic === 'work' || topic === 'education') body = joinWrappedFields(body, lines);
-    sections.push(make(topic, lines[h.index]!, body));
+    const jobs = topic === 'summary' || topic === 'additional' ? firstJobHeading(body) : -1;
+    if (jobs < 0) sections.push(make(topic, lines[h.index]!, body));
+    else {
+      // The jobs run on under the summary with no heading of their own.
+      if (jobs > 0) sections.push(make(topic, lines[h.index]!, body.slice(0, jobs)));
+      sections.push(make('work', jobs > 0 ? null : lines[h.index]!, body.slice(jobs)));
+    }
   });
   return continueAcrossPages(sections);
+}
+
+/**
+ * Where jobs start in a section with no work heading: the first of two or more lines that head a job — a date
+ * range beside a field that is a job title ("QA Engineer, Contoso Labs, Seattle, WA (Jun 2018 - Feb 2021)"),
+ * in a short line. -1 when there are fewer than two.
+ */
+function firstJobHeading(body: Line[]): number {
+  const heads = body.flatMap((l, i) => {
+    // A heading line: capitalised, short, no sentence before its dates.
+    if ((l.text.match(/\p{L}+/gu) ?? []).length > 20 || !/^\P{Ll}/u.test(l.text.trim())) return [];
+    const ranges = findDateRanges(l.text).filter((r) => !r.single);
+    if (!ranges.length) return [];
+    let rest = l.text;
+    for (const r of ranges) rest = rest.slice(0, r.index) + ' '.repeat(r.length) + rest.slice(r.index + r.length);
+    const first = rest.split(/[,|()\t]|\s[–—-]\s/).map((f) => f.trim()).find((f) => /\p{L}/u.test(f));
+    return first && first.split(/\s+/).length <= 6 && !/\p{Ll}\.\s/u.test(rest.slice(0, rest.indexOf(first) + first.length)) && titleScore(first) >= 0.45 ? [i] : [];
+  });
+  return heads.length >= 2 ? heads[0]! : -1;
 }
 
 /**

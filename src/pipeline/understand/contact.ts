@@ -172,11 +172,14 @@ export function isLinkedIn(url: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Phones
 
-/** A run of digits with the punctuation phone numbers are printed with; filtered and validated below. */
-const PHONE_RUN = /(?<![\w@#$€£¥₹.,\/-])(?:\(\s?\+\s?\d{1,4}\s?\)|\+\s?\d|\(\d|\d)[\d\s().\/-]{5,}\d(?:\s*(?:ext\.?|x|extn?\.?)\s*\d{1,5})?(?![\w%])/gi;
+/**
+ * A run of digits with the punctuation phone numbers are printed with (typesetters turn hyphens into en dashes
+ * and non-breaking hyphens: "(718) 555–0100"); filtered and validated below.
+ */
+const PHONE_RUN = /(?<![\w@#$€£¥₹.,\/–-])(?:\(\s?\+\s?\d{1,4}\s?\)|\+\s?\d|\(\d|\d)[\d\s().\/\u2010\u2011–-]{5,}\d(?:\s*(?:ext\.?|x|extn?\.?)\s*\d{1,5})?(?![\w%])/gi;
 
 /** Places a run must be cut: tabs (a field ends there), wide gaps, spaced slashes and dashes between two numbers. */
-const RUN_BREAK = /\t|\s{2,}|\s[\/-]\s/;
+const RUN_BREAK = /\t|\s{2,}|\s[\/–-]\s/;
 
 /** Shapes that are dates, periods, postcodes or amounts, never phones. */
 const NOT_A_PHONE = [
@@ -225,7 +228,7 @@ export function findPhones(text: string, defaultCountry: string | null): Match[]
 
 /** Trims a digit run to a balanced phone shape, or '' when it cannot be one. */
 function tidyRun(piece: string): string {
-  let v = piece.trim().replace(/[\s.\/-]+$/, '');
+  let v = piece.trim().replace(/[\s.\/\u2010\u2011–-]+$/, '');
   // Unbalanced brackets at the edges come from the surrounding text: "(tel 555 …)".
   const opens = (v.match(/\(/g) ?? []).length;
   const closes = (v.match(/\)/g) ?? []).length;
@@ -244,7 +247,8 @@ function tidyRun(piece: string): string {
  * E.164 of a printed phone when it parses as one (the dedupe key), else null. International forms must be
  * possible numbers; national forms must be valid in the default country (or in a common country when none).
  */
-function phoneKey(printed: string, country: CountryCode | undefined): string | null {
+function phoneKey(asPrinted: string, country: CountryCode | undefined): string | null {
+  const printed = asPrinted.replace(/[\u2010\u2011–]/g, '-');
   const normal = normalisePrinted(printed);
   const grouped = /[\s().\/-]/.test(printed.replace(/\s*(?:ext\.?|x|extn?\.?)\s*\d+$/i, ''));
   if (normal.startsWith('+')) {

@@ -44,6 +44,21 @@ export function headingDates(text: string): DateRange[] {
   });
 }
 
+/** "Staff Engineer, Globex Systems LLC", "Analyst at Initech": a job title and an employer in two fields. */
+function namesJob(text: string): boolean {
+  const fields = text.split(/,\s+|\s+(?:at|@|[|–—-])\s+/);
+  return fields.length >= 2 && fields.length <= 4 && !opensWithAction(text) && (titleScore(fields[0]!) >= 0.45 || orgScore(fields[1]!) >= 0.7);
+}
+
+/** A line that holds dates and nothing else ("Mar 2021 - Present"). */
+function onlyDates(text: string): boolean {
+  const dates = headingDates(text);
+  if (!dates.length) return false;
+  let rest = text;
+  for (const d of dates) rest = rest.slice(0, d.index) + ' '.repeat(d.length) + rest.slice(d.index + d.length);
+  return !/\p{L}/u.test(rest);
+}
+
 /**
  * Prose: a long sentence-like line. Its dates are part of the story ("since 2019 I…"), not an entry's.
  * `width` is the widest line of the section, so wrapped paragraphs count as prose too.
@@ -169,7 +184,12 @@ function classify(lines: Line[]): Kind[] {
     const action = undated && !l.bold && !/\t/.test(l.text) && opensWithAction(l.text);
     // "Role: …", "Software used: …", "Environment: …": labelled details of the entry above.
     const labelled = undated && kinds.length > 0 && /^[\p{Lu}][\p{L} &/-]{0,29}\p{L}:\s+\S/u.test(l.text.trim()) && l.text.trim().split(':')[0]!.split(/\s+/).length <= 4;
+    // Dates on a line of their own, then the job as the first bullet ("• Staff Engineer, Globex"): that
+    // bullet names the entry.
+    const namesDatedEntry =
+      prev != null && kinds[i - 1] === 'head' && onlyDates(prev.text) && isBullet(l) && words <= 10 && !/[.;:]$/.test(l.text.trim()) && namesJob(stripBullet(l.text));
     if (kinds.length > 0 && isEntryLabel(l.text)) kinds.push('body');
+    else if (namesDatedEntry) kinds.push('head');
     else if (isBullet(l) || isProse(l, width) || (indented(l) && !underDates) || lowerStart || paragraph || action || labelled) kinds.push('body');
     else if (kinds[i - 1] === 'body' && isContinuation(l, prev, right, width)) kinds.push('body');
     else kinds.push('head');
@@ -295,7 +315,8 @@ const SEPARATORS = /\t+|,\s+(?=\p{Lu}\p{Ll}{2,15}:\s)|\s+[|｜•·◦▪–—:
 export function slotsOf(head: Line[], dates: DateRange | null, dateLine: Line | null): Slot[] {
   const slots: Slot[] = [];
   head.forEach((line, li) => {
-    let text = line.text;
+    // A bullet glyph opening a heading line is no part of its first field.
+    let text = line.text.replace(BULLET, (m) => ' '.repeat(m.length));
     if (line === dateLine && dates) text = text.slice(0, dates.index) + ' '.repeat(dates.length) + text.slice(dates.index + dates.length);
     // Other date expressions and date labels on the line go too.
     for (const r of headingDates(text)) text = text.slice(0, r.index) + ' '.repeat(r.length) + text.slice(r.index + r.length);

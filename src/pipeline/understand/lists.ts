@@ -9,7 +9,7 @@ import { isBullet, stripBullet } from './entries.ts';
 import { findLanguages } from './languages.ts';
 import { findDateRanges } from './dates.ts';
 import { mentionsEmail } from './contact.ts';
-import { exactHeadingTopic } from '../../knowledge/headings.ts';
+import { exactHeadingTopic, headingTopic } from '../../knowledge/headings.ts';
 
 
 /** "Tools: MIG Welding, TIG" → label "Tools", rest "MIG Welding, TIG". */
@@ -105,10 +105,14 @@ export const skills: Component = {
   stage: 'understand',
   creates: 'data.skills from skills sections',
   run(doc) {
-    // A "Languages:" line inside a skills section lists languages, not skills.
-    const lines = withoutSubheadings(sectionLines(doc, 'skills')).filter(
-      (l) => !LANGUAGE_LABEL.test(stripBullet(l.text)) && !(LANGUAGE_LEVEL.test(l.text) && findLanguages(l.text).length) && !LANGUAGE_GRID.test(l.text),
-    );
+    // A "Languages:" line inside a skills section lists spoken languages (unless it names none: "Languages:
+    // Python, Go" are programming languages), an "Interests:" line pastimes; neither lists skills.
+    const lines = withoutSubheadings(sectionLines(doc, 'skills')).filter((l) => {
+      const text = stripBullet(l.text);
+      if (LANGUAGE_LABEL.test(text) && findLanguages(text).length) return false;
+      if (headingTopic(LABELLED.exec(text)?.[1] ?? '') === 'interests') return false;
+      return !(LANGUAGE_LEVEL.test(l.text) && findLanguages(l.text).length) && !LANGUAGE_GRID.test(l.text);
+    });
     doc.data.skills = skillNames(lines).map(toSkill);
   },
 };

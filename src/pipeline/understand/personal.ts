@@ -12,7 +12,7 @@ import { nameScore, splitName } from './name.ts';
 import { findLocations, parseLocation } from './location.ts';
 import { parseDate, toIsoDate } from './dates.ts';
 import { headingTopic } from '../../knowledge/headings.ts';
-import type { Line } from '../layout.ts';
+import { unionBox, type Line } from '../layout.ts';
 import { inferCountry } from '../enrich/phones.ts';
 import { orgScore, schoolScore, titleScore } from '../../knowledge/lexicon.ts';
 
@@ -51,7 +51,7 @@ const nameText = (l: Line): string => l.text.replace(LABEL, '').split('\t')[0]!.
 
 /** The name: the line at the top that looks most like a person's name, larger type breaking ties. */
 export function findName(lines: Line[]): Line | null {
-  const top = lines.slice(0, 18);
+  const top = joinStackedName(lines.slice(0, 18));
   const maxSize = Math.max(...top.map((l) => l.fontSize), 1);
   let best: Line | null = null;
   let bestScore = 0.35;
@@ -69,6 +69,25 @@ export function findName(lines: Line[]): Line | null {
     }
   });
   return best;
+}
+
+/**
+ * A name set in large type over two lines ("Chanchal" / "Sharma"): two short, capitalised lines of the same
+ * size, larger than the text around them, become one line to score.
+ */
+function joinStackedName(top: Line[]): Line[] {
+  const sizes = top.map((l) => l.fontSize).sort((a, b) => a - b);
+  const usual = sizes[Math.floor(sizes.length / 2)] ?? 0;
+  const out: Line[] = [];
+  for (let i = 0; i < top.length; i++) {
+    const [a, b] = [top[i]!, top[i + 1]];
+    const short = (l: Line) => /^\p{Lu}/u.test(l.text) && l.text.trim().split(/\s+/).length <= 2 && !/\t/.test(l.text);
+    if (b && a.pageIndex === b.pageIndex && Math.abs(a.fontSize - b.fontSize) < 0.5 && a.fontSize >= 1.3 * usual && short(a) && short(b)) {
+      out.push({ ...a, text: `${a.text.trim()} ${b.text.trim()}`, words: [...a.words, ...b.words], bbox: unionBox([a.bbox, b.bbox]), end: b.end });
+      i++;
+    } else out.push(a);
+  }
+  return out;
 }
 
 /**

@@ -19,6 +19,7 @@ export function placeScore(text: string): number {
   if (!t || t.split(/\s+/).length > 7) return 0;
   if (REMOTE.test(t)) return 0.9;
   const parts = t.split(/\s*,\s*/).filter(Boolean);
+  if (!parts.length) return 0; // punctuation only
   const last = parts[parts.length - 1]!;
   const firstCity = isKnownTown(parts[0]!, parts.length >= 2 ? 15000 : 100000);
   // Before a country or state, every part must read as a town or street, not an employer or a title.
