@@ -16,6 +16,7 @@ import { certifications, languages, publications, skills, summary } from './unde
 import { referees } from './understand/referees.ts';
 import { headshot } from './understand/headshot.ts';
 import { phoneNumberDetails } from './enrich/contact-details.ts';
+import { geocodeLocations } from './enrich/geocode.ts';
 import { text } from './enrich/text.ts';
 import { language } from './enrich/language.ts';
 
@@ -33,6 +34,7 @@ export const COMPONENTS: Component[] = [
   referees,
   headshot,
   phoneNumberDetails,
+  geocodeLocations,
   language,
   text,
 ];
