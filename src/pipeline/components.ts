@@ -17,6 +17,7 @@ import { referees } from './understand/referees.ts';
 import { headshot } from './understand/headshot.ts';
 import { phoneNumberDetails } from './enrich/contact-details.ts';
 import { geocodeLocations } from './enrich/geocode.ts';
+import { isResumeProbability } from './enrich/resume-probability.ts';
 import { text } from './enrich/text.ts';
 import { language } from './enrich/language.ts';
 
@@ -35,6 +36,7 @@ export const COMPONENTS: Component[] = [
   headshot,
   phoneNumberDetails,
   geocodeLocations,
+  isResumeProbability,
   language,
   text,
 ];
