@@ -65,6 +65,9 @@ Humboldt-Gymnasium | 2010 - 2018 | Final grade 1.7
   assert.equal(msc!.dates?.completionDate?.slice(0, 4), '2027');
   assert.equal(msc!.location?.city, 'Edinburgh');
   assert.equal(bsc!.accreditation?.education, 'BSc (Hons) Computer Science');
+  assert.equal(bsc!.accreditation?.inputStr, 'BSc (Hons) Computer Science');
+  assert.equal(bsc!.accreditation?.matchStr, 'BSc');
+  assert.equal(msc!.accreditation?.matchStr, 'Master of Science');
   assert.equal(bsc!.accreditation?.educationLevel, 'bachelors');
   assert.equal(bsc!.organization, 'University of Nottingham');
   assert.equal(bsc!.grade?.raw, 'First Class Honours');

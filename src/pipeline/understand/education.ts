@@ -5,7 +5,7 @@
 import type { Component, Doc, Section } from '../doc.ts';
 import { cite } from '../doc.ts';
 import type { Education, EducationGrade } from '../../affinda/types.ts';
-import { degreeScore, educationLevel } from '../../knowledge/degrees.ts';
+import { degreeScore, educationLevel, matchDegree } from '../../knowledge/degrees.ts';
 import { orgScore, schoolScore, titleScore } from '../../knowledge/lexicon.ts';
 import { phraseRoles } from '../../knowledge/phrase-roles.ts';
 import { splitEntries, slotsOf, type Entry, type Slot } from './entries.ts';
@@ -78,7 +78,7 @@ export function readEducation(doc: Doc, sections: Section[]): Education[] {
         id: out.length + 1,
         organization: school?.text ?? null,
         accreditation: degree
-          ? { education: degree.text, inputStr: degree.text, matchStr: null, educationLevel: educationLevel(degree.text) }
+          ? { education: degree.text, inputStr: degree.text, matchStr: matchDegree(degree.text)?.match ?? null, educationLevel: educationLevel(degree.text) }
           : null,
         grade: grade ? parseGrade(typeof grade === 'string' ? grade : grade.text) : null,
         location: place ? toLocation(place.text, doc.country) : null,
