@@ -6,12 +6,15 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Resume } from '../affinda/types.ts';
+import { toJsonResume } from '../export/json-resume.ts';
+import type { OutputFormat } from './parse-settings.ts';
 import { UsageError } from './usage.ts';
 
 export interface OutputSettings {
   out: string | undefined;
   ndjson: boolean;
   pretty: boolean;
+  format: OutputFormat;
   /** The command line names one file (not a folder): print an object, not an array. */
   single: boolean;
 }
@@ -24,7 +27,9 @@ export interface Output {
 }
 
 export async function createOutput(settings: OutputSettings, files: string[]): Promise<Output> {
-  const serialise = (value: Resume | Resume[]) => JSON.stringify(value, null, settings.pretty ? 2 : undefined);
+  // JSON Resume has no place for a failure: a failed document is written as Affinda's {error}.
+  const shape = (r: Resume): unknown => (settings.format === 'json-resume' ? (r.data ? toJsonResume(r.data) : { error: r.error }) : r);
+  const serialise = (value: Resume | Resume[]) => JSON.stringify(Array.isArray(value) ? value.map(shape) : shape(value), null, settings.pretty ? 2 : undefined);
   if (settings.out !== undefined) {
     const dir = settings.out;
     await mkdir(dir, { recursive: true }).catch((err: Error) => {

@@ -10,6 +10,7 @@ export const OPTIONS = {
   out: { type: 'string', short: 'o' },
   ndjson: { type: 'boolean', default: false },
   pretty: { type: 'boolean', default: false },
+  format: { type: 'string', default: 'affinda' },
   concurrency: { type: 'string', short: 'j' },
   timeout: { type: 'string' },
   language: { type: 'string' },
@@ -23,6 +24,8 @@ export interface ParseSettings {
   out: string | undefined;
   ndjson: boolean;
   pretty: boolean;
+  /** `affinda`: the Affinda v2 Resume; `json-resume`: a JSON Resume document (a failure keeps Affinda's `error`). */
+  format: OutputFormat;
   concurrency: number;
   timeoutMs: number;
   /** Passed to parseResume for every document (plus its file name). */
@@ -37,6 +40,7 @@ export function readSettings(args: string[]): ParseSettings {
     out: values.out,
     ndjson: values.ndjson,
     pretty: values.pretty,
+    format: outputFormat(values.format),
     concurrency: values.concurrency === undefined ? availableParallelism() : positiveInteger('concurrency', values.concurrency),
     timeoutMs: values.timeout === undefined ? DEFAULT_TIMEOUT_MS : positiveInteger('timeout', values.timeout),
     options: {},
@@ -51,6 +55,13 @@ export function readSettings(args: string[]): ParseSettings {
   }
   if (values['region-bias'] !== undefined) settings.options.regionBias = regionBias(values['region-bias']);
   return settings;
+}
+
+export type OutputFormat = 'affinda' | 'json-resume';
+
+function outputFormat(value: string): OutputFormat {
+  if (value !== 'affinda' && value !== 'json-resume') throw new UsageError(`--format must be affinda or json-resume, got "${value}".`);
+  return value;
 }
 
 const REGION_BIAS_FIELDS: Record<keyof RegionBias, (value: unknown) => boolean> = {

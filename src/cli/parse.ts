@@ -27,6 +27,8 @@ Options:
   -o, --out DIR              write <name>.json per document into DIR instead (a clash gets -2, -3…)
       --ndjson               newline-delimited JSON (not with --out or --pretty)
       --pretty               indent the JSON
+      --format F             affinda (default): Affinda v2 Resume JSON; json-resume: a JSON Resume
+                             document per résumé (https://jsonresume.org/schema; a failure prints {"error"})
   -j, --concurrency N        worker threads (default: ${availableParallelism()}, the available parallelism);
                              a single document is parsed in this process
       --timeout MS           time limit per document (default: ${DEFAULT_TIMEOUT_MS}); over it, the document
