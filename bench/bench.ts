@@ -9,56 +9,25 @@
  * and speed and memory. Timings cover parseResume only (the file is read before the clock starts).
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseResume } from '../src/pipeline/pipeline.ts';
 import type { Resume } from '../src/affinda/types.ts';
 import { ProgressBar } from '../src/cli/progress.ts';
 import { countCodes } from '../src/cli/summary.ts';
 import { differences, speedTable, worstOf, worstTable, type DocScore, type Timing, type Truth } from './report.ts';
+import { corpusDocs, DEFAULT_CORPUS, findScorer, loadScorer, ROOT, scoringMonth, type CorpusDoc } from './corpus.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WORST = 10;
-
-/** What bench uses of shared/eval/score.mjs (plain JS, no types). */
-interface Scorer {
-  scoreDirs(truthDir: string, predDir: string, opts?: { now?: string }): unknown;
-  printReport(result: unknown, log?: (line: string) => void): void;
-  scoreDoc(truth: unknown, pred: unknown, metrics: object, opts?: { now?: string }): void;
-  summarise(metrics: object): { overall: number };
-}
-
-interface CorpusDoc {
-  id: string;
-  file: string;
-  template: string;
-  format: string;
-}
 
 function options(): { corpus: string; out: string; repeat: number } {
   const { values } = parseArgs({ options: { corpus: { type: 'string' }, out: { type: 'string' }, repeat: { type: 'string', default: '1' } } });
   const repeat = Number(values.repeat);
   if (!Number.isInteger(repeat) || repeat < 1) throw new Error(`--repeat must be a positive integer, got "${values.repeat}".`);
-  const corpus = values.corpus ?? path.resolve(ROOT, '../shared/corpus/dev');
+  const corpus = values.corpus ?? DEFAULT_CORPUS;
   if (!existsSync(corpus)) throw new Error(`corpus folder ${corpus} not found; pass --corpus DIR.`);
   return { corpus: path.resolve(corpus), out: path.resolve(values.out ?? path.join(ROOT, '.bench/pred')), repeat };
-}
-
-/** manifest.json's order and labels when present; otherwise every non-hidden, non-JSON file, by name. */
-async function corpusDocs(corpus: string): Promise<CorpusDoc[]> {
-  const manifest = path.join(corpus, 'manifest.json');
-  const extension = (file: string) => path.extname(file).slice(1).toLowerCase();
-  const files: Array<{ file: string; template?: string; format?: string }> = existsSync(manifest)
-    ? JSON.parse(await readFile(manifest, 'utf8'))
-    : (await readdir(corpus)).filter((f) => !f.startsWith('.') && !f.endsWith('.json')).sort().map((file) => ({ file }));
-  return files.map((d) => ({ id: path.parse(d.file).name, file: d.file, template: d.template ?? '-', format: d.format ?? extension(d.file) }));
-}
-
-/** The scorer sits in eval/ beside the corpus folder or beside its parent (shared/eval for shared/corpus/dev). */
-function findScorer(corpus: string): string | null {
-  return ['../eval/score.mjs', '../../eval/score.mjs'].map((p) => path.resolve(corpus, p)).find((p) => existsSync(p)) ?? null;
 }
 
 async function main(): Promise<void> {
@@ -66,7 +35,7 @@ async function main(): Promise<void> {
   const docs = await corpusDocs(corpus);
   if (docs.length === 0) throw new Error(`no documents in ${corpus}.`);
   await mkdir(out, { recursive: true });
-  const now = new Date().toISOString().slice(0, 7); // parseResume reads "Present" as today; the scorer is told so.
+  const now = scoringMonth();
   const parse = (bytes: Uint8Array, doc: CorpusDoc) => parseResume(bytes, { fileName: doc.file });
 
   await parse(await readFile(path.join(corpus, docs[0]!.file)), docs[0]!); // warm-up: module loading, lazy tables, JIT
@@ -99,7 +68,7 @@ async function main(): Promise<void> {
   const scorerFile = findScorer(corpus);
   if (!scorerFile) log(`\nno eval/score.mjs beside ${corpus} or its parent: accuracy not measured, speed only.`);
   else {
-    const scorer = (await import(pathToFileURL(scorerFile).href)) as Scorer;
+    const scorer = await loadScorer(scorerFile);
     log(`\n== accuracy (${scorerFile}, --now ${now}) ==\n`);
     scorer.printReport(scorer.scoreDirs(corpus, out, { now }), log);
     const scores: DocScore[] = [];
