@@ -3,6 +3,7 @@
  * Each source line becomes a line with a synthetic box; pages are split every 56 lines (a letter page at 14pt).
  */
 import { LETTER, lineFromWords, type Layout, type Line, type Page, type Word } from '../layout.ts';
+import { textDecoder } from './charset.ts';
 
 const LINE_HEIGHT = 14;
 const LINES_PER_PAGE = Math.floor((LETTER.height - 72) / LINE_HEIGHT);
@@ -14,7 +15,7 @@ export function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return textDecoder('windows-1252')(bytes);
   }
 }
 
