@@ -2,8 +2,8 @@
  * The layout model: the one shape every extractor produces and every later stage reads.
  *
  * Coordinates are in PDF points (1/72 inch) with the origin at the TOP-LEFT of the page and y growing
- * downwards, whatever the source format. Formats without geometry (DOCX, TXT) get synthetic boxes: one
- * line per 14pt of height on a 612×792 page, so that sections still have a box and a page.
+ * downwards, whatever the source format. Formats without geometry (word processors, HTML, spreadsheets, TXT)
+ * get synthetic boxes: one line per 14pt of height on a 612×792 page, so that sections still have a box and a page.
  */
 
 /** [x0, y0, x1, y1], top-left origin, points. Affinda's `sections[].bbox` uses the same order. */
@@ -41,7 +41,7 @@ export interface Line {
   /** Lines of one visual block (paragraph, table cell, sidebar box) share a block number. */
   block: number;
   role: LineRole;
-  /** For DOCX table cells: [table, row, cell]. */
+  /** For table cells of word-processor, HTML and spreadsheet documents: [table, row, cell]. */
   cell?: [number, number, number];
   /** Heading level from a source style (DOCX `Heading1` → 1, HTML h2 → 2), when the source says so. */
   headingLevel?: number;
@@ -72,7 +72,7 @@ export interface Page {
   images: ImageRef[];
 }
 
-export type SourceFormat = 'pdf' | 'docx' | 'txt' | 'image';
+export type SourceFormat = 'pdf' | 'docx' | 'odt' | 'rtf' | 'doc' | 'html' | 'xlsx' | 'txt' | 'image';
 
 export interface Layout {
   format: SourceFormat;
@@ -138,7 +138,7 @@ export function lineFromWords(words: Word[], pageIndex: number, role: LineRole =
   const gaps = words.slice(1).map((w, i) => w.bbox[0] - words[i]!.bbox[2]);
   // The line's word space (its narrowest gap); a gap well beyond it, and at least an em, separates fields
   // (pills in a tag cloud, columns of a table row).
-  const usual = Math.max(0, Math.min(...gaps));
+  const usual = Math.max(0, gaps.reduce((m, g) => Math.min(m, g), Infinity)); // no spread: a line may hold 100 000s of words
   let text = '';
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;

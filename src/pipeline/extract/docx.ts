@@ -7,7 +7,7 @@
  */
 import { DocumentError } from '../doc.ts';
 import type { Layout } from '../layout.ts';
-import { DEFAULT_SIZE, placeDocument, type Block, type Cell, type FlowDocument, type Paragraph, type Table } from './flow.ts';
+import { DEFAULT_SIZE, placeDocument, symbolGlyph, type Block, type Cell, type FlowDocument, type Paragraph, type Table } from './flow.ts';
 import { XmlCursor, XmlError } from './ooxml.ts';
 import { openXmlPackage, partText, readRelationships, relOfType, type Parts } from './xml-package.ts';
 
@@ -590,16 +590,7 @@ function cssPoints(style: string, prop: string): number | undefined {
   return Number(m[1]) * scale[m[2] ?? 'px']!;
 }
 
-/** Symbol fonts put their glyphs in the private-use area F000–F0FF; these are the ones résumés use. */
-const SYMBOL_GLYPHS: Record<string, Record<number, string>> = {
-  symbol: { 0x2d: '-', 0xb7: '•', 0xb0: '°', 0xd7: '×', 0xae: '→' },
-  wingdings: { 0x28: '☎', 0x2a: '✉', 0x6c: '●', 0x6e: '■', 0x71: '❑', 0x76: '❖', 0x9f: '•', 0xa7: '▪', 0xd8: '➢', 0xe0: '→', 0xfb: '✗', 0xfc: '✓' },
-};
-
 function symbolChar(font: string, hex: string): string {
   const code = parseInt(hex, 16);
-  if (!(code > 0)) return '';
-  if (code < 0xf000) return String.fromCodePoint(code);
-  // Unknown glyphs of a symbol font are decorations (bullets, icons): keep a neutral bullet in their place.
-  return SYMBOL_GLYPHS[font.toLowerCase()]?.[code - 0xf000] ?? '•';
+  return code > 0 ? symbolGlyph(code, font) : '';
 }

@@ -8,7 +8,7 @@
  * column, dates | entry) still read as columns. Lines are produced in reading order: headers, then the body
  * (table cells cell by cell, row by row), then footers.
  */
-import { LETTER, lineFromWords, type LineRole, type Page, type Word } from '../layout.ts';
+import { LETTER, lineFromWords, type Layout, type LineRole, type Page, type SourceFormat, type Word } from '../layout.ts';
 
 const MARGIN = 36;
 const TOP = MARGIN;
@@ -56,6 +56,11 @@ export interface Table {
   /** Widths of the grid columns, in any one unit: only their proportions place the cells. */
   grid: number[];
   rows: Cell[][];
+  /**
+   * A row whose cells hold one line each is set as one line across its columns, its cells' text joined by
+   * tabs: a spreadsheet's row reads as a line ("Data Analyst⇥Jun 2015⇥Feb 2019"), not as cells read one by one.
+   */
+  rowLines?: boolean;
 }
 
 /** `break` is a section break that starts a new page. */
@@ -66,6 +71,82 @@ export interface FlowDocument {
   headers: Block[][];
   body: Block[];
   footers: Block[][];
+  /**
+   * Each paragraph is a block of its own. For sources that keep neither styles nor spacing (DOC): their
+   * headings stand out only by standing alone. Otherwise consecutive paragraphs share a block until an empty one.
+   */
+  separateParagraphs?: boolean;
+}
+
+/**
+ * How much of a document a reader keeps at most: far beyond any résumé, so that a huge or hostile file costs
+ * bounded memory and time. Past either limit a reader drops the rest. A synthetic page of unwrapped
+ * paragraphs holds at least a printed page's text, so on real documents `maxPages` cuts first, and says so.
+ */
+export const MAX_FLOW_CHARS = 2_000_000;
+export const MAX_FLOW_BLOCKS = 50_000;
+
+/** Readers flatten or skip tables and boxes nested deeper than this: placement recurses once per level. */
+export const MAX_NESTING = 16;
+
+/** What a reader may still keep: characters of text, and blocks (paragraphs, table cells). */
+export class FlowBudget {
+  private chars = MAX_FLOW_CHARS;
+  private blocks = MAX_FLOW_BLOCKS;
+
+  /** The part of `text` that still fits ('' once spent), counted. */
+  take(text: string): string {
+    const kept = text.length <= this.chars ? text : text.slice(0, this.chars);
+    this.chars -= kept.length;
+    return kept;
+  }
+
+  /** Whether one more block fits; it is counted if so. (Text already taken keeps its paragraph.) */
+  block(): boolean {
+    if (this.blocks <= 0) return false;
+    this.blocks--;
+    return true;
+  }
+
+  get spent(): boolean {
+    return this.chars <= 0 || this.blocks <= 0;
+  }
+}
+
+/** Symbol fonts put their glyphs in the private-use area F000–F0FF; these are the ones résumés use. */
+const SYMBOL_GLYPHS: Record<string, Record<number, string>> = {
+  symbol: { 0x2d: '-', 0xb7: '•', 0xb0: '°', 0xd7: '×', 0xae: '→' },
+  wingdings: { 0x28: '☎', 0x2a: '✉', 0x6c: '●', 0x6e: '■', 0x71: '❑', 0x76: '❖', 0x9f: '•', 0xa7: '▪', 0xd8: '➢', 0xe0: '→', 0xfb: '✗', 0xfc: '✓' },
+};
+
+/**
+ * The character a code point prints as in `font`: itself, unless it is a symbol font's private-use glyph.
+ * Unknown glyphs of a symbol font are decorations (bullets, icons): a neutral bullet takes their place.
+ */
+export function symbolGlyph(code: number, font: string): string {
+  if (code < 0xf000) return String.fromCodePoint(code);
+  return SYMBOL_GLYPHS[font.toLowerCase()]?.[code - 0xf000] ?? '•';
+}
+
+/**
+ * Text as printed, from a source that does not say its font (ODT, RTF, HTML): symbol-font glyphs read as
+ * Symbol's, a non-breaking hyphen (U+2011) as a hyphen, soft hyphens (mid-line) as nothing.
+ */
+export const printableText = (text: string): string =>
+  text.replace(/[\uf000-\uf0ff\u2011\u00ad]/g, (c) => (c === '\u2011' ? '-' : c === '\u00ad' ? '' : symbolGlyph(c.charCodeAt(0), 'symbol')));
+
+const POINTS_PER_UNIT: Record<string, number> = { pt: 1, pc: 12, in: 72, cm: 72 / 2.54, mm: 72 / 25.4, px: 0.75 };
+
+/** A CSS/XSL length ("12pt", "0.5in", "16px", "1.2cm") in points; undefined for other units (em, %) or none. */
+export function lengthInPoints(value: string | undefined): number | undefined {
+  const m = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*(pt|pc|in|cm|mm|px)\s*$/i.exec(value ?? '');
+  return m ? Number(m[1]) * POINTS_PER_UNIT[m[2]!.toLowerCase()]! : undefined;
+}
+
+/** A flowing document set on synthetic pages, the first `maxPages` of them kept (`sourcePageCount` counts all). */
+export function flowLayout(doc: FlowDocument, format: SourceFormat, maxPages: number): Omit<Layout, 'lines' | 'text'> {
+  const pages = placeDocument(doc);
+  return { format, pages: pages.slice(0, Math.max(1, maxPages)), isOcrd: false, ocrConfidence: null, sourcePageCount: pages.length };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -77,6 +158,7 @@ interface Placement {
   /** The last block number handed out; body paragraphs use it until an empty paragraph moves it on. */
   block: number;
   tables: number;
+  separateParagraphs: boolean;
 }
 
 /** Where and how lines are set: a horizontal band, their role, and what they share. */
@@ -100,7 +182,7 @@ interface Cursor {
 
 /** Sets a document on letter pages: headers first, then the body, then footers, all in reading order. */
 export function placeDocument(doc: FlowDocument): Page[] {
-  const st: Placement = { pages: [], block: 0, tables: 0 };
+  const st: Placement = { pages: [], block: 0, tables: 0, separateParagraphs: doc.separateParagraphs ?? false };
   pageAt(st, 0);
   let at: Cursor = { page: 0, y: TOP };
   const frame = (role: LineRole | null, block: number | null): Frame => ({ x0: MARGIN, x1: LETTER.width - MARGIN, role, column: 0, block, pageBreaks: role === null });
@@ -148,32 +230,65 @@ function placeTable(table: Table, frame: Frame, at: Cursor, st: Placement): Curs
   table.rows.forEach((row, r) => {
     let end = rowTop;
     let gridCol = 0;
-    row.forEach((cell, c) => {
+    const frames = row.map((cell, c): Frame => {
       // Proportions from the grid when the row fits it, else an equal share per cell.
       const fits = total > 0 && gridCol + cell.span <= table.grid.length;
       const from = fits ? sum(table.grid, gridCol) / total : c / row.length;
       const to = fits ? sum(table.grid, gridCol + cell.span) / total : (c + 1) / row.length;
       gridCol += cell.span;
-      const cellFrame: Frame = {
+      return {
         x0: frame.x0 + from * width,
         x1: frame.x0 + to * width,
         role: frame.role === 'header' || frame.role === 'footer' ? frame.role : 'table-cell',
         column: c,
         cell: [index, r, c],
-        block: ++st.block,
+        block: null,
         pageBreaks: false,
       };
+    });
+    const lines = table.rowLines ? row.map(cellLine) : [];
+    if (table.rowLines && lines.every((l) => l !== undefined)) {
+      rowTop = placeRowLine(lines, frames, rowTop, st);
+      return;
+    }
+    row.forEach((cell, c) => {
       const start = end.page === rowTop.page ? rowTop : { page: end.page, y: TOP };
-      end = later(end, placeBlocks(cell.blocks, cellFrame, start, st));
+      end = later(end, placeBlocks(cell.blocks, { ...frames[c]!, block: ++st.block }, start, st));
     });
     rowTop = end;
   });
   return rowTop;
 }
 
+/** A cell's one line of text (its pieces), [] for an empty cell, undefined when it holds more than a line. */
+function cellLine(cell: Cell): Piece[] | undefined {
+  if (!cell.blocks.length) return [];
+  const [only] = cell.blocks;
+  if (cell.blocks.length > 1 || only!.kind !== 'para' || only!.items.some((it) => it.kind !== 'text')) return undefined;
+  return only!.items as Piece[];
+}
+
+/** Sets a row of one-line cells as one line: each cell's words in its column, the cells' text joined by tabs. */
+function placeRowLine(cells: Piece[][], frames: Frame[], at: Cursor, st: Placement): Cursor {
+  const runs = cells.map(setRun);
+  const filled = runs.map((run, c) => ({ run, frame: frames[c]! })).filter(({ run }) => run.tokens.length);
+  if (!filled.length) return at;
+  const height = lineHeight(filled.map((f) => f.run));
+  if (at.y + height > BOTTOM && at.y > TOP) at = nextPage(at);
+  const page = pageAt(st, at.page);
+  const first = filled[0]!.frame;
+  const line = lineFromWords(filled.flatMap(({ run, frame }) => runWords(run, frame, at.y)), page.index, first.role ?? 'table-cell');
+  line.text = filled.map(({ run }) => run.text).join('\t');
+  line.block = ++st.block;
+  line.cell = first.cell!;
+  page.lines.push(line);
+  return { page: at.page, y: at.y + height };
+}
+
 const sum = (xs: number[], n: number): number => xs.slice(0, n).reduce((a, b) => a + b, 0);
 
 function placeParagraph(para: Paragraph, frame: Frame, at: Cursor, st: Placement): Cursor {
+  if (st.separateParagraphs) frame = { ...frame, block: ++st.block };
   if (para.pageBreakBefore && frame.pageBreaks && at.y > TOP) at = nextPage(at);
   const role: LineRole = frame.role ?? (para.headingLevel ? 'heading' : para.listItem ? 'list-item' : 'body');
   let pieces: Piece[] = [];
@@ -234,16 +349,40 @@ function placeBox(blocks: Block[], frame: Frame, at: Cursor, st: Placement): Cur
  * has one, or a run of 3+ spaces, which Word users type to align) rather than guessing them from gaps.
  */
 function placeLine(pieces: Piece[], para: Paragraph, role: LineRole, frame: Frame, at: Cursor, st: Placement): Cursor {
-  interface Token {
-    text: string;
-    x0: number;
-    x1: number;
-    size: number;
-    /** Characters, and how many of them are bold / italic. */
-    chars: number;
-    bold: number;
-    italic: number;
-  }
+  const run = setRun(pieces);
+  const height = lineHeight([run]);
+  if (at.y + height > BOTTOM && at.y > TOP) at = nextPage(at);
+  const page = pageAt(st, at.page);
+  const line = lineFromWords(runWords(run, frame, at.y), page.index, role);
+  line.text = run.text;
+  line.column = frame.column;
+  line.block = frame.block ?? st.block;
+  if (frame.cell) line.cell = frame.cell;
+  if (para.headingLevel) line.headingLevel = para.headingLevel;
+  if (para.listItem) line.listItem = true;
+  page.lines.push(line);
+  return { page: at.page, y: at.y + height };
+}
+
+/** A word being set: its text, synthetic extent, size, and how many of its characters are bold / italic. */
+interface Token {
+  text: string;
+  x0: number;
+  x1: number;
+  size: number;
+  chars: number;
+  bold: number;
+  italic: number;
+}
+
+/** The tokens of a line's pieces from x = 0, its text with the source's separators, and its width. */
+interface Run {
+  tokens: Token[];
+  text: string;
+  width: number;
+}
+
+function setRun(pieces: Piece[]): Run {
   const tokens: Token[] = [];
   let text = '';
   let x = 0;
@@ -280,28 +419,22 @@ function placeLine(pieces: Piece[], para: Paragraph, role: LineRole, frame: Fram
       if (p.italic) token.italic++;
     }
   }
-  const maxSize = Math.max(...tokens.map((t) => t.size));
-  const height = Math.max(LINE_HEIGHT, Math.ceil(maxSize * 1.2));
-  if (at.y + height > BOTTOM && at.y > TOP) at = nextPage(at);
-  const page = pageAt(st, at.page);
-  // Paragraphs are not wrapped (one paragraph, one line): squeeze long ones into the frame instead.
-  const scale = Math.min(1, (frame.x1 - frame.x0) / Math.max(1, x));
-  const words: Word[] = tokens.map((t) => ({
+  return { tokens, text, width: x };
+}
+
+/** Room for a line's largest type (a reduce: a paragraph of a million words would overflow a spread's arguments). */
+const lineHeight = (runs: Run[]): number => Math.max(LINE_HEIGHT, Math.ceil(runs.reduce((m, r) => r.tokens.reduce((n, t) => Math.max(n, t.size), m), -Infinity) * 1.2));
+
+/** The run's words at `y` in the frame. Paragraphs are not wrapped (one paragraph, one line): a long one is squeezed in. */
+function runWords(run: Run, frame: Pick<Frame, 'x0' | 'x1'>, y: number): Word[] {
+  const scale = Math.min(1, (frame.x1 - frame.x0) / Math.max(1, run.width));
+  return run.tokens.map((t) => ({
     text: t.text,
-    bbox: [frame.x0 + t.x0 * scale, at.y, frame.x0 + t.x1 * scale, at.y + t.size],
+    bbox: [frame.x0 + t.x0 * scale, y, frame.x0 + t.x1 * scale, y + t.size],
     fontSize: t.size,
     bold: t.bold * 2 > t.chars,
     italic: t.italic * 2 > t.chars,
     start: 0,
     end: 0,
   }));
-  const line = lineFromWords(words, page.index, role);
-  line.text = text;
-  line.column = frame.column;
-  line.block = frame.block ?? st.block;
-  if (frame.cell) line.cell = frame.cell;
-  if (para.headingLevel) line.headingLevel = para.headingLevel;
-  if (para.listItem) line.listItem = true;
-  page.lines.push(line);
-  return { page: at.page, y: at.y + height };
 }

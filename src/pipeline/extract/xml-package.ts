@@ -13,17 +13,17 @@ const MAX_XML_BYTES = 50 * 1024 * 1024;
 export type Parts = Map<string, Uint8Array>;
 
 /**
- * Unzips only the XML parts (media are never inflated). Their sizes are checked as declared in the ZIP
- * directory, before inflating: fflate inflates into a buffer of the declared size, so a part that lies
- * about its size is cut short rather than allowed to grow.
+ * Unzips only the XML parts (media are never inflated), or only those `only` accepts. Their sizes are checked
+ * as declared in the ZIP directory, before inflating: fflate inflates into a buffer of the declared size, so
+ * a part that lies about its size is cut short rather than allowed to grow.
  */
-export function openXmlPackage(bytes: Uint8Array, fail: () => DocumentError): Parts {
+export function openXmlPackage(bytes: Uint8Array, fail: () => DocumentError, only?: (name: string) => boolean): Parts {
   let files;
   let declared = 0;
   try {
     files = unzipSync(bytes, {
       filter(file) {
-        if (!/\.(xml|rels)$/i.test(file.name)) return false;
+        if (!/\.(xml|rels)$/i.test(file.name) || (only && !only(file.name))) return false;
         declared += file.originalSize;
         if (declared > MAX_XML_BYTES) throw fail();
         return true;
