@@ -12,19 +12,80 @@ export function detectKind(bytes: Uint8Array, fileName?: string): FileKind {
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47])) return 'png';
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
   if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) return 'tiff';
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return /\.xls$/i.test(fileName ?? '') ? 'xls' : 'doc';
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return compoundKind(bytes, fileName);
   if (/^\s*\{\\rtf/.test(head)) return 'rtf';
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
-    // OOXML and ODF are ZIPs; their first entries name them.
-    const names = new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 64 * 1024)));
-    if (names.includes('word/')) return 'docx';
-    if (names.includes('xl/')) return 'xlsx';
-    if (names.includes('application/vnd.oasis.opendocument.text')) return 'odt';
-    if (/\.docx$/i.test(fileName ?? '') && names.includes('[Content_Types].xml')) return 'docx';
-    return 'zip';
-  }
-  if (/^\s*(<!doctype html|<html|<head|<body)/i.test(head.replace(/^\uFEFF|^ï»¿/, ''))) return 'html';
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return zipKind(bytes, fileName);
+  if (looksLikeHtml(bytes)) return 'html';
   return looksLikeText(bytes) ? 'txt' : 'unknown';
+}
+
+/** An OLE compound file: Word 97–2003 unless its directory names an Excel workbook stream (or the name says .xls). */
+function compoundKind(bytes: Uint8Array, fileName?: string): FileKind {
+  const workbook = Buffer.from('Workbook', 'utf16le');
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).includes(workbook) || /\.xls$/i.test(fileName ?? '') ? 'xls' : 'doc';
+}
+
+/**
+ * OOXML and ODF are ZIPs, told apart by their entries: ODF's `mimetype` entry holds its media type, and OOXML
+ * keeps its parts under `word/` or `xl/`. Names come from local file headers and, when the bytes reach it, the
+ * central directory (a caller may pass only the first 64 KiB).
+ */
+function zipKind(bytes: Uint8Array, fileName?: string): FileKind {
+  const entries = zipEntries(bytes);
+  const mimetype = entries.find((e) => e.name === 'mimetype' && e.stored && e.data >= 0);
+  if (mimetype && latin1(bytes, mimetype.data, 64).startsWith('application/vnd.oasis.opendocument.text')) return 'odt';
+  if (entries.some((e) => e.name.startsWith('word/'))) return 'docx';
+  if (entries.some((e) => e.name.startsWith('xl/'))) return 'xlsx';
+  if (/\.docx$/i.test(fileName ?? '') && entries.some((e) => e.name === '[Content_Types].xml')) return 'docx';
+  return 'zip';
+}
+
+interface ZipEntry {
+  name: string;
+  /** Stored without compression (local headers only). */
+  stored: boolean;
+  /** Offset of the entry's data (local headers), else -1. */
+  data: number;
+}
+
+const MAX_ZIP_ENTRIES = 4096;
+
+function zipEntries(bytes: Uint8Array): ZipEntry[] {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const u16 = (at: number): number => buf.readUInt16LE(at);
+  const entries: ZipEntry[] = [];
+  for (const [signature, nameAt] of [[0x04034b50, 30], [0x02014b50, 46]] as const) {
+    const sig = Buffer.alloc(4);
+    sig.writeUInt32LE(signature);
+    for (let at = buf.indexOf(sig); at >= 0 && at + nameAt <= buf.length && entries.length < MAX_ZIP_ENTRIES; at = buf.indexOf(sig, at + 4)) {
+      const nameLength = u16(at + (signature === 0x04034b50 ? 26 : 28));
+      const local = signature === 0x04034b50;
+      entries.push({
+        name: latin1(bytes, at + nameAt, nameLength),
+        stored: local && u16(at + 8) === 0,
+        data: local ? at + nameAt + nameLength + u16(at + 28) : -1,
+      });
+    }
+  }
+  return entries;
+}
+
+const latin1 = (bytes: Uint8Array, at: number, length: number): string => new TextDecoder('latin1').decode(bytes.subarray(at, at + length));
+
+/**
+ * HTML, with or without a doctype: after a byte-order mark, white space, an XML declaration (XHTML) and
+ * comments, the first tag is an HTML one.
+ */
+function looksLikeHtml(bytes: Uint8Array): boolean {
+  const encoding = startsWith(bytes, [0xff, 0xfe]) ? 'utf-16le' : startsWith(bytes, [0xfe, 0xff]) ? 'utf-16be' : 'latin1';
+  let head = new TextDecoder(encoding).decode(bytes.subarray(0, 2048)).replace(/^(\uFEFF|ï»¿)/, '');
+  for (;;) {
+    head = head.trimStart();
+    const end = head.startsWith('<?') ? head.indexOf('?>') : head.startsWith('<!--') ? head.indexOf('-->') : -1;
+    if (end < 0) break;
+    head = head.slice(end + (head.startsWith('<?') ? 2 : 3));
+  }
+  return /^<(!doctype\s+html|html|head|body|meta|title|link|style|div|p|pre|table|h[1-6]|ul|ol|dl|section|article|header|main|span|font|center|b|strong|br)\b/i.test(head);
 }
 
 /** Text if it decodes as UTF-8 (or UTF-16 with a BOM) with almost no control characters. */
