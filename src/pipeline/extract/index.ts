@@ -7,6 +7,7 @@ import { detectKind } from '../detect.ts';
 import { finalizeLayout } from '../layout.ts';
 import { extractPdf } from './pdf.ts';
 import { extractDocx } from './docx.ts';
+import { extractOdt } from './odt.ts';
 import { extractText } from './text.ts';
 import { extractImage } from './image.ts';
 
@@ -24,6 +25,9 @@ export const extract: Component = {
         break;
       case 'docx':
         raw = extractDocx(doc.bytes);
+        break;
+      case 'odt':
+        raw = extractOdt(doc.bytes, { maxPages: doc.options.maxPages });
         break;
       case 'txt':
         raw = extractText(doc.bytes);
