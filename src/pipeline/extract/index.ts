@@ -8,6 +8,7 @@ import { finalizeLayout } from '../layout.ts';
 import { extractPdf } from './pdf.ts';
 import { extractDocx } from './docx.ts';
 import { extractOdt } from './odt.ts';
+import { extractHtml } from './html.ts';
 import { extractText } from './text.ts';
 import { extractImage } from './image.ts';
 
@@ -28,6 +29,9 @@ export const extract: Component = {
         break;
       case 'odt':
         raw = extractOdt(doc.bytes, { maxPages: doc.options.maxPages });
+        break;
+      case 'html':
+        raw = extractHtml(doc.bytes, { maxPages: doc.options.maxPages });
         break;
       case 'txt':
         raw = extractText(doc.bytes);
