@@ -48,6 +48,8 @@ export interface ParseOptions {
   referenceDate?: Date;
   /** Pages read at most; the rest are ignored with a warning. */
   maxPages?: number;
+  /** Draw each page read as a PNG (render/index.ts), for a server to serve; off by default (the CLI needs none). */
+  renderPages?: boolean;
 }
 
 export interface Message {

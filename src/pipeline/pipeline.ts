@@ -8,6 +8,9 @@ import { randomBytes } from 'node:crypto';
 import type { Meta, Resume, ResumeData } from '../affinda/types.ts';
 import { createDoc, DocumentError, type Component, type Doc, type ParseOptions } from './doc.ts';
 import { COMPONENTS } from './components.ts';
+import { renderPages, type PageImage } from './render/index.ts';
+
+export type { PageImage } from './render/index.ts';
 
 export interface ParseResult {
   /** Affinda's `data`, or null when the document failed. */
@@ -15,19 +18,23 @@ export interface ParseResult {
   error: { errorCode: string; errorDetail: string } | null;
   /** What the pipeline knows for `meta`: pages, language, OCR. */
   meta: Pick<Meta, 'language' | 'isOcrd' | 'ocrConfidence' | 'pages'>;
+  /** With `renderPages`: one entry per `meta.pages` entry, its PNG or null; otherwise empty. */
+  pageImages: (PageImage | null)[];
   doc: Doc | null;
 }
 
 /** Runs every component over the bytes. Never throws for a bad document: the failure is in `error`. */
 export async function runPipeline(bytes: Uint8Array, options: ParseOptions = {}, components: Component[] = COMPONENTS): Promise<ParseResult> {
   const doc = createDoc(bytes, options);
+  let error: ParseResult['error'] = null;
   try {
     for (const component of components) await component.run(doc);
   } catch (err) {
-    const { errorCode, errorDetail } = describeFailure(err);
-    return { data: null, error: { errorCode, errorDetail }, meta: metaOf(doc), doc };
+    error = describeFailure(err);
   }
-  return { data: doc.data, error: null, meta: metaOf(doc), doc };
+  // Whatever pages were read are drawn, even when a later stage failed: meta.pages lists them either way.
+  const pageImages = options.renderPages ? await renderPages(doc) : [];
+  return { data: error ? null : doc.data, error, meta: metaOf(doc, pageImages), pageImages, doc };
 }
 
 function describeFailure(err: unknown): { errorCode: string; errorDetail: string } {
@@ -36,18 +43,22 @@ function describeFailure(err: unknown): { errorCode: string; errorDetail: string
   return { errorCode: 'document_conversion_failed', errorDetail: `Unable to parse the document: ${detail}` };
 }
 
-function metaOf(doc: Doc): ParseResult['meta'] {
+/**
+ * Page sizes are Affinda's, the page image's in pixels, when there is an image; otherwise the page's size in
+ * points (what an image of it at 72 dpi would measure). `image` stays null: a URL is the server's to give.
+ */
+function metaOf(doc: Doc, pageImages: (PageImage | null)[]): ParseResult['meta'] {
   return {
     language: doc.language,
     isOcrd: doc.layout.isOcrd,
     ocrConfidence: doc.layout.ocrConfidence,
-    pages: doc.layout.pages.map((p) => ({
+    pages: doc.layout.pages.map((p, i) => ({
       id: p.index + 1,
       pageIndex: p.index,
       image: null,
       imageTranslated: null,
-      width: Math.round(p.width),
-      height: Math.round(p.height),
+      width: pageImages[i]?.width ?? Math.round(p.width),
+      height: pageImages[i]?.height ?? Math.round(p.height),
       rotation: p.rotation,
     })),
   };
@@ -64,9 +75,14 @@ export function newIdentifier(): string {
  * Usable without a server: `meta.identifier` is freshly generated and nothing is stored.
  */
 export async function parseResume(bytes: Uint8Array, options: ParseOptions = {}): Promise<Resume> {
+  return (await parseDocument(bytes, options)).resume;
+}
+
+/** `parseResume`, with the page images when `options.renderPages` asks for them (one per `meta.pages` entry). */
+export async function parseDocument(bytes: Uint8Array, options: ParseOptions = {}): Promise<{ resume: Resume; pageImages: (PageImage | null)[] }> {
   const createdDt = new Date().toISOString();
   const result = await runPipeline(bytes, options);
-  return {
+  const resume: Resume = {
     data: result.data,
     meta: {
       identifier: newIdentifier(),
@@ -91,4 +107,5 @@ export async function parseResume(bytes: Uint8Array, options: ParseOptions = {})
     },
     error: result.error ?? { errorCode: null, errorDetail: null },
   };
+  return { resume, pageImages: result.pageImages };
 }

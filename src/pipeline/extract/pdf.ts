@@ -58,10 +58,14 @@ const WORD_GAP_EM = 0.12;
 /** Runs whose baselines differ by less than this (× the smaller font size) share a line. */
 const BASELINE_TOLERANCE_EM = 0.3;
 
-export async function extractPdf(bytes: Uint8Array, opts: { maxPages: number }): Promise<Omit<Layout, 'lines' | 'text'>> {
-  const { getDocument, OPS, Util } = await loadPdfJs();
+/**
+ * Starts loading a PDF as this extractor reads it (assets from node_modules, nothing fetched, no font faces);
+ * the caller awaits `task.promise` and must `task.destroy()`. Page rendering (render/pdf.ts) opens PDFs so too.
+ */
+export async function openPdf(bytes: Uint8Array): Promise<ReturnType<PdfJs['getDocument']>> {
+  const { getDocument } = await loadPdfJs();
   const dir = pdfjsAssets();
-  const task = getDocument({
+  return getDocument({
     data: new Uint8Array(bytes), // a copy, and a plain Uint8Array even when given a Buffer: pdf.js detaches the buffer it is given
     standardFontDataUrl: dir + 'standard_fonts/',
     cMapUrl: dir + 'cmaps/',
@@ -73,6 +77,11 @@ export async function extractPdf(bytes: Uint8Array, opts: { maxPages: number }):
     useSystemFonts: false,
     verbosity: 0,
   });
+}
+
+export async function extractPdf(bytes: Uint8Array, opts: { maxPages: number }): Promise<Omit<Layout, 'lines' | 'text'>> {
+  const { OPS, Util } = await loadPdfJs();
+  const task = await openPdf(bytes);
   try {
     const doc = await task.promise;
     const count = Math.min(doc.numPages, Math.max(0, opts.maxPages));
