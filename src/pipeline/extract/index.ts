@@ -9,6 +9,7 @@ import { extractPdf } from './pdf.ts';
 import { extractDocx } from './docx.ts';
 import { extractOdt } from './odt.ts';
 import { extractHtml } from './html.ts';
+import { extractRtf } from './rtf.ts';
 import { extractText } from './text.ts';
 import { extractImage } from './image.ts';
 
@@ -32,6 +33,9 @@ export const extract: Component = {
         break;
       case 'html':
         raw = extractHtml(doc.bytes, { maxPages: doc.options.maxPages });
+        break;
+      case 'rtf':
+        raw = extractRtf(doc.bytes, { maxPages: doc.options.maxPages });
         break;
       case 'txt':
         raw = extractText(doc.bytes);
