@@ -3,7 +3,7 @@
  * folders and the service's queue): never throws, a failure is in the Resume's `error`, as Affinda reports it.
  */
 import { readFile } from 'node:fs/promises';
-import { newIdentifier, parseResume } from '../pipeline/pipeline.ts';
+import { newIdentifier, parseDocument, type PageImage } from '../pipeline/pipeline.ts';
 import type { DocumentErrorCode, ParseOptions } from '../pipeline/doc.ts';
 import type { Resume } from '../affinda/types.ts';
 
@@ -13,13 +13,20 @@ import type { Resume } from '../affinda/types.ts';
  */
 export type ParseJob = { options: ParseOptions } & ({ path: string } | { bytes: Uint8Array });
 
-export async function parseFile(job: ParseJob): Promise<Resume> {
+/** A worker's answer: the Resume, and its page images when the job's options asked for them (else empty). */
+export interface ParsedFile {
+  resume: Resume;
+  pageImages: (PageImage | null)[];
+}
+
+export async function parseFile(job: ParseJob): Promise<ParsedFile> {
   try {
     const bytes = 'bytes' in job ? job.bytes : await readFile(job.path);
-    return await parseResume(bytes, job.options);
+    return await parseDocument(bytes, job.options);
   } catch (err) {
-    // parseResume reports bad documents itself; what lands here is an unreadable file or a parser bug.
-    return failedResume(job.options, 'document_conversion_failed', `Unable to parse the document: ${err instanceof Error ? err.message : String(err)}`);
+    // parseDocument reports bad documents itself; what lands here is an unreadable file or a parser bug.
+    const detail = `Unable to parse the document: ${err instanceof Error ? err.message : String(err)}`;
+    return { resume: failedResume(job.options, 'document_conversion_failed', detail), pageImages: [] };
   }
 }
 
@@ -30,7 +37,7 @@ export async function parseFileWithin(job: ParseJob, timeoutMs: number): Promise
     timer = setTimeout(() => resolve(timedOut(job, timeoutMs)), timeoutMs);
   });
   try {
-    return await Promise.race([parseFile(job), timeout]);
+    return await Promise.race([parseFile(job).then((parsed) => parsed.resume), timeout]);
   } finally {
     clearTimeout(timer);
   }

@@ -6,14 +6,15 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Resume } from '../affinda/types.ts';
-import { failedResume, timeoutDetail, type ParseJob } from './parse-file.ts';
+import type { PageImage } from '../pipeline/pipeline.ts';
+import { failedResume, timeoutDetail, type ParsedFile, type ParseJob } from './parse-file.ts';
 
 // The .mjs trampoline registers tsx inside the worker (see parse-worker.mjs).
 const WORKER_URL = new URL('./parse-worker.mjs', import.meta.url);
 
 /** How a job ended. The caller decides what a timeout or a crash means (the CLI fails, the service retries). */
 export type ParseOutcome =
-  | { kind: 'parsed'; resume: Resume }
+  | { kind: 'parsed'; resume: Resume; pageImages: (PageImage | null)[] }
   | { kind: 'timeout'; detail: string }
   | { kind: 'crashed'; detail: string };
 
@@ -85,7 +86,7 @@ export class ParsePool {
     const worker = new Worker(workerUrl, memoryMb ? { resourceLimits: { maxOldGenerationSizeMb: memoryMb } } : {});
     const slot: Slot = { worker, task: null };
     this.#slots.add(slot);
-    worker.on('message', (resume: Resume) => this.#settle(slot, { kind: 'parsed', resume }, true));
+    worker.on('message', (parsed: ParsedFile) => this.#settle(slot, { kind: 'parsed', ...parsed }, true));
     // 'error' (an uncaught exception, or ERR_WORKER_OUT_OF_MEMORY) is always followed by 'exit'; both retire the
     // worker. The listeners stay for the worker's whole life: an 'error' with no listener would crash the process.
     worker.on('error', (err) => this.#settle(slot, { kind: 'crashed', detail: `The parser crashed: ${err.message}` }, false));
