@@ -10,6 +10,7 @@ import { extractDocx } from './docx.ts';
 import { extractOdt } from './odt.ts';
 import { extractHtml } from './html.ts';
 import { extractRtf } from './rtf.ts';
+import { extractWord97 } from './word97.ts';
 import { extractText } from './text.ts';
 import { extractImage } from './image.ts';
 
@@ -36,6 +37,9 @@ export const extract: Component = {
         break;
       case 'rtf':
         raw = extractRtf(doc.bytes, { maxPages: doc.options.maxPages });
+        break;
+      case 'doc':
+        raw = await extractWord97(doc.bytes, { maxPages: doc.options.maxPages });
         break;
       case 'txt':
         raw = extractText(doc.bytes);
