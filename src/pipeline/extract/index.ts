@@ -11,6 +11,7 @@ import { extractOdt } from './odt.ts';
 import { extractHtml } from './html.ts';
 import { extractRtf } from './rtf.ts';
 import { extractWord97 } from './word97.ts';
+import { extractXlsx } from './xlsx.ts';
 import { extractText } from './text.ts';
 import { extractImage } from './image.ts';
 
@@ -41,6 +42,11 @@ export const extract: Component = {
       case 'doc':
         raw = await extractWord97(doc.bytes, { maxPages: doc.options.maxPages });
         break;
+      case 'xlsx':
+        raw = extractXlsx(doc.bytes, { maxPages: doc.options.maxPages });
+        break;
+      case 'xls':
+        throw new DocumentError('unsupported_file_type', 'Excel 97–2003 workbooks (.xls) are not supported: save the file as .xlsx.');
       case 'txt':
         raw = extractText(doc.bytes);
         break;
