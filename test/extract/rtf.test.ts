@@ -67,7 +67,7 @@ test('RTF structure: style-sheet headings, bold and sizes, list labels, a header
   assert.deepEqual(line(layout, second[2]!).cell, [1, 1, 2]);
 });
 
-test('RTF text: code pages, \\uN with \\ucN, surrogate pairs, symbols, \\line, \\tab, hidden and deleted text', async () => {
+test('RTF text: code pages, \\uN with \\ucN, surrogate pairs, symbols, \\line, \\tab, hidden and deleted text, Word text boxes', async () => {
   const cyrillic = await layoutOf("{\\rtf1\\ansi\\ansicpg1251 \\'c8\\'e2\\'e0\\'ed \\'cf\\'e5\\'f2\\'f0\\'ee\\'e2\\par}");
   assert.equal(cyrillic.text, 'Иван Петров');
   const japanese = await layoutOf("{\\rtf1\\ansi\\ansicpg932 \\'93\\'fa\\'96\\'7b\\par}");
@@ -78,6 +78,9 @@ test('RTF text: code pages, \\uN with \\ucN, surrogate pairs, symbols, \\line, \
   assert.equal(unicode.text, 'Smile 😀 €5');
   const symbols = await layoutOf("{\\rtf1 \\bullet\\~A\\endash B\\emdash C \\{x\\} \\\\ {\\f1 \\u61623\\'b7} Item\\line Next\\tab Col {\\v Hidden}{\\deleted Gone}\\par}");
   assert.equal(symbols.text, '• A–B—C {x} \\ • Item\nNext\tCol');
+  // Word writes a text box as a shape whose \shptxt holds its paragraphs, and a fallback (\shprslt) for older readers.
+  const box = await layoutOf('{\\rtf1 Before\\par {\\shp{\\*\\shpinst\\shpleft0{\\sp{\\sn shapeType}{\\sv 202}}{\\shptxt \\pard Boxed line\\par}}{\\shprslt Fallback}} After\\par}');
+  assert.deepEqual(box.lines.map((l) => [l.role, l.text]), [['body', 'Before'], ['text-box', 'Boxed line'], ['body', 'After']]);
 });
 
 test('hostile RTF: a 100 000-group nesting bomb, unclosed groups, a huge \\bin, a large picture, truncated and empty files', async () => {
