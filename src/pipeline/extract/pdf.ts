@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { DocumentError } from '../doc.ts';
 import { ocrUpright } from './orientation.ts';
 import { pictureRegions } from './picture-regions.ts';
+import { checkPdfExpansion } from './pdf-bombs.ts';
 import { lineFromWords, type BBox, type ImageRef, type Layout, type Line, type Page, type Word } from '../layout.ts';
 import { orderPage } from '../segment/reading-order.ts';
 
@@ -80,6 +81,7 @@ export async function openPdf(bytes: Uint8Array): Promise<ReturnType<PdfJs['getD
 }
 
 export async function extractPdf(bytes: Uint8Array, opts: { maxPages: number }): Promise<Omit<Layout, 'lines' | 'text'>> {
+  checkPdfExpansion(bytes); // before pdf.js inflates a bomb
   const { OPS, Util } = await loadPdfJs();
   const task = await openPdf(bytes);
   try {
