@@ -30,6 +30,8 @@ const SETTINGS: { [K in keyof ServiceConfig]: { env: string; kind: Kind } } = {
   urlTimeoutMs: { env: 'VITAE_URL_TIMEOUT_MS', kind: 'integer' },
   rejectDuplicatesDefault: { env: 'VITAE_REJECT_DUPLICATES', kind: 'boolean' },
   highPriorityPerMinute: { env: 'VITAE_HIGH_PRIORITY_PER_MINUTE', kind: 'integer' },
+  secret: { env: 'VITAE_SECRET', kind: 'nullableString' },
+  linkTtlSeconds: { env: 'VITAE_LINK_TTL_SECONDS', kind: 'integer' },
   logLevel: { env: 'VITAE_LOG_LEVEL', kind: 'string' },
 };
 
@@ -50,12 +52,16 @@ function defaults(): Omit<ServiceConfig, 'databaseUrl'> {
     urlTimeoutMs: 30_000,
     rejectDuplicatesDefault: false,
     highPriorityPerMinute: 0,
+    secret: null,
+    linkTtlSeconds: 24 * 60 * 60,
     logLevel: 'info',
   };
 }
 
 /** Settings that must be at least 1 (the rest may be 0: `workers` = API only, `highPriorityPerMinute` = no limit). */
-const POSITIVE: Array<keyof ServiceConfig> = ['port', 'parseTimeoutMs', 'workerMemoryMb', 'maxUploadBytes', 'maxPages', 'urlTimeoutMs'];
+const POSITIVE: Array<keyof ServiceConfig> = ['port', 'parseTimeoutMs', 'workerMemoryMb', 'maxUploadBytes', 'maxPages', 'urlTimeoutMs', 'linkTtlSeconds'];
+/** A shorter secret is guessable offline from one signed link. */
+const MIN_SECRET_LENGTH = 32;
 
 export function loadConfig(flags: Partial<ServiceConfig> = {}, env: Env = process.env): ServiceConfig {
   const fromEnv: Partial<Record<keyof ServiceConfig, unknown>> = {};
@@ -69,6 +75,9 @@ export function loadConfig(flags: Partial<ServiceConfig> = {}, env: Env = proces
   }
   for (const key of ['workers', 'waitTimeoutMs', 'highPriorityPerMinute'] as const) {
     if (!Number.isSafeInteger(merged[key]) || merged[key] < 0) throw new ConfigError(`${key} (${SETTINGS[key].env}) must be 0 or more, got ${merged[key]}.`);
+  }
+  if (merged.secret !== null && merged.secret.length < MIN_SECRET_LENGTH) {
+    throw new ConfigError(`secret (VITAE_SECRET) must be at least ${MIN_SECRET_LENGTH} characters, got ${merged.secret.length}.`);
   }
   const databaseUrl = merged.databaseUrl ?? `sqlite:${path.join(merged.dataDir, 'vitae.db')}`;
   if (!/^(sqlite:|postgres(ql)?:\/\/)/.test(databaseUrl)) {

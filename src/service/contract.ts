@@ -48,8 +48,17 @@ export interface ListResult {
   results: Meta[];
 }
 
+/** A request for a page image by signed link (links.ts): no API key, the link is the permission. */
+export interface PageImageRequest {
+  identifier: string;
+  pageIndex: number;
+  expires: number;
+  token: string;
+}
+
 export type ServiceErrorCode =
   | 'not_found'
+  | 'forbidden' // a signed link that is not valid (any more) for what it asks
   | 'identifier_taken'
   | 'queue_full' // the high-priority budget is spent and the caller refused the low-priority queue
   | 'too_large' // the file is over `maxUploadBytes` (→ 413)
@@ -69,16 +78,25 @@ export class ServiceError extends Error {
   }
 }
 
+/**
+ * Documents answered with `origin` (the public origin the caller reaches the API at, e.g. `https://cv.example.com`)
+ * have signed, absolute `meta.pages[].image` URLs under it, made afresh for each answer; without it, `image` is null.
+ */
 export interface DocumentService {
   /**
    * Accepts a document: stores it durably and queues its parse (or stores `data` as is, ready at once).
    * Returns as soon as the document is safely accepted; a crash after this never loses it.
    */
-  create(input: NewDocument): Promise<Resume>;
+  create(input: NewDocument, origin?: string): Promise<Resume>;
   /** Waits until the document is ready (parsed or failed), or until `timeoutMs`; returns it either way. */
-  waitUntilReady(workspace: Workspace, identifier: string, timeoutMs: number): Promise<Resume>;
-  get(workspace: Workspace, identifier: string): Promise<Resume>;
-  list(workspace: Workspace, query: ListQuery): Promise<ListResult>;
+  waitUntilReady(workspace: Workspace, identifier: string, timeoutMs: number, origin?: string): Promise<Resume>;
+  get(workspace: Workspace, identifier: string, origin?: string): Promise<Resume>;
+  list(workspace: Workspace, query: ListQuery, origin?: string): Promise<ListResult>;
+  /**
+   * A page image (PNG) by signed link. `forbidden` when the link is not valid for this document and page (wrong,
+   * tampered, expired, another workspace's, or the document is gone); `not_found` when that page has no image.
+   */
+  pageImage(request: PageImageRequest): Promise<Uint8Array>;
   /** Partial update of ResumeData (top-level keys; arrays replaced); read-only fields recomputed. */
   update(workspace: Workspace, identifier: string, patch: Partial<ResumeData>): Promise<ResumeData>;
   delete(workspace: Workspace, identifier: string): Promise<void>;
@@ -120,5 +138,12 @@ export interface ServiceConfig {
   rejectDuplicatesDefault: boolean;
   /** High-priority documents per minute per workspace before `lowPriority=false` uploads get 429 (0 = no limit). */
   highPriorityPerMinute: number;
+  /**
+   * Key of signed links (page images), shared by every process of a deployment (`VITAE_SECRET`); when null, one
+   * is generated once and kept in the database, which every process of a deployment shares.
+   */
+  secret: string | null;
+  /** How long a signed link works (`VITAE_LINK_TTL_SECONDS`; default 24 h). */
+  linkTtlSeconds: number;
   logLevel: string;
 }

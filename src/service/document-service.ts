@@ -7,13 +7,23 @@
 import { EventEmitter, once } from 'node:events';
 import type { Resume, ResumeData } from '../affinda/types.ts';
 import { newIdentifier } from '../pipeline/pipeline.ts';
-import { ServiceError, type DocumentService, type ListQuery, type ListResult, type NewDocument, type ServiceConfig, type Workspace } from './contract.ts';
+import {
+  ServiceError,
+  type DocumentService,
+  type ListQuery,
+  type ListResult,
+  type NewDocument,
+  type PageImageRequest,
+  type ServiceConfig,
+  type Workspace,
+} from './contract.ts';
 import type { Db } from './store/db.ts';
 import { isUniqueViolation } from './store/db.ts';
 import * as documents from './store/documents.ts';
 import type { FileStore } from './store/files.ts';
 import { workspaceOfKey } from './store/keys.ts';
-import { metaOf, resumeOf } from './store/resume.ts';
+import { metaOf, pagesOf, resumeOf, type PageImageUrl } from './store/resume.ts';
+import { linkExpiry, nowSeconds, pageImagePath, signedQuery, verifyLink, type LinkSubject } from './links.ts';
 import type { JobQueue, Priority } from './jobs/queue.ts';
 import { duplicateDetail } from './jobs/runner.ts';
 import { applyPatch, resumeDataFromUpload } from './patch.ts';
@@ -30,6 +40,8 @@ export interface ServiceParts {
   files: FileStore;
   queue: JobQueue;
   config: ServiceConfig;
+  /** The key of signed links, the same in every process of the deployment (index.ts). */
+  secret: string;
   /** Tells this process's runner (if any) that a job was queued. */
   wakeRunner(): void;
   /** Stops the runner, sweeper and connections (index.ts owns them). */
@@ -49,7 +61,7 @@ export class SqlDocumentService implements DocumentService {
     this.#settled.emit(identifier);
   }
 
-  async create(input: NewDocument): Promise<Resume> {
+  async create(input: NewDocument, origin?: string): Promise<Resume> {
     const sources = [input.bytes, input.url, input.data].filter((s) => s !== undefined).length;
     if (sources !== 1) throw new ServiceError('invalid', 'Give exactly one of file, url or data.', { attr: 'file' });
     if (input.identifier !== undefined && !IDENTIFIER.test(input.identifier)) {
@@ -64,7 +76,7 @@ export class SqlDocumentService implements DocumentService {
     for (let attempt = 0; ; attempt++) {
       const identifier = input.identifier ?? newIdentifier();
       try {
-        return await this.#insert(input, identifier, priority);
+        return await this.#insert(input, identifier, priority, origin);
       } catch (err) {
         if (!isUniqueViolation(err)) throw err;
         if (input.identifier !== undefined || attempt >= 3) {
@@ -87,7 +99,7 @@ export class SqlDocumentService implements DocumentService {
     });
   }
 
-  async #insert(input: NewDocument, identifier: string, priority: Priority | null): Promise<Resume> {
+  async #insert(input: NewDocument, identifier: string, priority: Priority | null, origin: string | undefined): Promise<Resume> {
     const { db, files } = this.#p;
     const now = new Date().toISOString();
     const hash = input.bytes ? sha256(input.bytes) : null;
@@ -138,26 +150,51 @@ export class SqlDocumentService implements DocumentService {
       throw err;
     }
     if (row.status === 'queued') this.#p.wakeRunner();
-    return resumeOf(row);
+    return resumeOf(row, this.#pageImageUrl(row, origin));
   }
 
-  async waitUntilReady(workspace: Workspace, identifier: string, timeoutMs: number): Promise<Resume> {
+  async waitUntilReady(workspace: Workspace, identifier: string, timeoutMs: number, origin?: string): Promise<Resume> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const resume = await this.get(workspace, identifier);
+      const resume = await this.get(workspace, identifier, origin);
       const left = deadline - Date.now();
       if (resume.meta.ready || left <= 0) return resume;
       await once(this.#settled, identifier, { signal: AbortSignal.timeout(Math.min(left, WAIT_POLL_MS)) }).catch(() => undefined);
     }
   }
 
-  async get(workspace: Workspace, identifier: string): Promise<Resume> {
-    return resumeOf(await this.#find(workspace, identifier));
+  async get(workspace: Workspace, identifier: string, origin?: string): Promise<Resume> {
+    const row = await this.#find(workspace, identifier);
+    return resumeOf(row, this.#pageImageUrl(row, origin));
   }
 
-  async list(workspace: Workspace, query: ListQuery): Promise<ListResult> {
+  async list(workspace: Workspace, query: ListQuery, origin?: string): Promise<ListResult> {
     const { count, rows } = await documents.listDocuments(this.#p.db.kysely, workspace.id, query);
-    return { count, results: rows.map(metaOf) };
+    return { count, results: rows.map((row) => metaOf(row, this.#pageImageUrl(row, origin))) };
+  }
+
+  async pageImage(request: PageImageRequest): Promise<Uint8Array> {
+    const { identifier, pageIndex, expires, token } = request;
+    // The link names no workspace: it is the document's, and a link signed for any other does not verify.
+    // Unknown, expired and deleted documents answer as a bad link does, so links reveal nothing of others.
+    const row = await documents.documentById(this.#p.db.kysely, identifier);
+    const visible = row && (row.expiry_time === null || row.expiry_time > new Date().toISOString());
+    if (!row || !visible || !verifyLink(this.#p.secret, pageImageSubject(row.workspace_id, identifier, pageIndex), { expires, token }, nowSeconds())) {
+      throw new ServiceError('forbidden', 'The link is not valid, or has expired.');
+    }
+    const page = pagesOf(row).find((p) => p.pageIndex === pageIndex && p.hasImage);
+    const image = page ? await this.#p.files.readPage(row.workspace_id, identifier, pageIndex) : null;
+    if (!image) throw new ServiceError('not_found', `Document ${identifier} has no image of page ${pageIndex}.`);
+    return image;
+  }
+
+  /** Links to a row's page images under `origin`, all expiring together; null without an origin. */
+  #pageImageUrl(row: documents.DocumentRow, origin: string | undefined): PageImageUrl | null {
+    if (origin === undefined) return null;
+    const expires = linkExpiry(nowSeconds(), this.#p.config.linkTtlSeconds);
+    const base = origin.replace(/\/+$/, '');
+    return (pageIndex) =>
+      `${base}${pageImagePath(row.identifier, pageIndex)}?${signedQuery(this.#p.secret, pageImageSubject(row.workspace_id, row.identifier, pageIndex), expires)}`;
   }
 
   async update(workspace: Workspace, identifier: string, patch: Partial<ResumeData>): Promise<ResumeData> {
@@ -195,4 +232,8 @@ export class SqlDocumentService implements DocumentService {
     if (!row) throw new ServiceError('not_found', `No document with identifier ${identifier}.`);
     return row;
   }
+}
+
+function pageImageSubject(workspaceId: string, identifier: string, pageIndex: number): LinkSubject {
+  return { purpose: 'page-image', workspaceId, identifier, page: pageIndex };
 }

@@ -2,6 +2,7 @@
  * `createDocumentService`: opens the database (migrating it), and — unless `runWorkers` is false or
  * `config.workers` is 0 — starts the worker threads and the job runner. Every process sweeps expired documents.
  */
+import { randomBytes } from 'node:crypto';
 import type { DocumentService, ServiceConfig } from './contract.ts';
 import { openDatabase } from './store/db.ts';
 import { FileStore } from './store/files.ts';
@@ -9,6 +10,7 @@ import { deleteDocument, expiredDocuments } from './store/documents.ts';
 import { SqlJobQueue } from './jobs/queue.ts';
 import { JobRunner, type Logger } from './jobs/runner.ts';
 import { SqlDocumentService } from './document-service.ts';
+import { sharedSetting } from './store/settings.ts';
 import { ParsePool } from '../workers/pool.ts';
 
 export type { Logger } from './jobs/runner.ts';
@@ -35,6 +37,8 @@ const CONSOLE_LOGGER: Logger = {
 
 export async function createDocumentService(config: ServiceConfig, opts: ServiceOptions = {}): Promise<DocumentService> {
   const db = await openDatabase(config.databaseUrl);
+  // Every process of a deployment must sign and check links alike: one secret, from the environment or the database.
+  const secret = config.secret ?? (await sharedSetting(db.kysely, 'link_secret', () => randomBytes(32).toString('base64url')));
   const files = new FileStore(config.dataDir);
   const queue = new SqlJobQueue(db.kysely, db.dialect);
   const logger = opts.logger ?? CONSOLE_LOGGER;
@@ -53,6 +57,7 @@ export async function createDocumentService(config: ServiceConfig, opts: Service
     files,
     queue,
     config,
+    secret,
     wakeRunner: () => runner?.wake(),
     async shutdown() {
       sweeper.stop();

@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { EXAMPLE_TXT, runCli } from './run-cli.ts';
+
+const EXAMPLE_PDF = fileURLToPath(new URL('../../examples/resume.pdf', import.meta.url));
 
 /** Random-looking bytes that detectKind calls 'unknown' (no signature, lots of control characters). */
 const BOGUS = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 251);
@@ -33,6 +36,12 @@ test('one file: a single Affinda v2 Resume object on stdout, exit 0', async () =
   assert.equal(resume.meta.fileName, 'resume.txt');
   assert.equal(resume.meta.failed, false);
   assert.match(stderr, /1 document, 1 succeeded, 0 failed/);
+});
+
+test('the CLI draws no page images: pages keep their size in points and no image', async () => {
+  const { code, stdout, stderr } = await runCli(['parse', EXAMPLE_PDF]);
+  assert.equal(code, 0, stderr);
+  assert.deepEqual(JSON.parse(stdout).meta.pages, [{ id: 1, pageIndex: 0, image: null, imageTranslated: null, width: 612, height: 792, rotation: 0 }]);
 });
 
 test('folder + named file with --out and --concurrency 2: walked files written, unknown ones skipped, named bogus file fails', async () => {

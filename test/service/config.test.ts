@@ -25,3 +25,13 @@ test('clear errors', () => {
   assert.throws(() => loadConfig({ databaseUrl: 'mysql://x' }, {}), /must start with sqlite: or postgres:\/\//);
   assert.throws(() => loadConfig({ maxPages: 0 }, {}), /maxPages \(VITAE_MAX_PAGES\) must be at least 1/);
 });
+
+test('signed links: a lifetime (default a day) and an optional secret, long enough to resist guessing', () => {
+  assert.equal(loadConfig({}, {}).linkTtlSeconds, 86_400);
+  assert.equal(loadConfig({}, {}).secret, null);
+  const secret = 's'.repeat(32);
+  const fromEnv = loadConfig({}, { VITAE_LINK_TTL_SECONDS: '600', VITAE_SECRET: secret });
+  assert.deepEqual([fromEnv.linkTtlSeconds, fromEnv.secret], [600, secret]);
+  assert.throws(() => loadConfig({}, { VITAE_SECRET: 'short' }), /VITAE_SECRET\) must be at least 32 characters/);
+  assert.throws(() => loadConfig({}, { VITAE_LINK_TTL_SECONDS: '0' }), /VITAE_LINK_TTL_SECONDS\) must be at least 1/);
+});

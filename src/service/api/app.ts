@@ -12,6 +12,7 @@ import { ApiError, invalid, notFound, toApiError } from './errors.ts';
 import { registerOpenApi } from './openapi.ts';
 import { resumeRoutes } from './routes/resumes.ts';
 import { operationRoutes } from './routes/operations.ts';
+import { pageImageRoutes } from './routes/page-images.ts';
 
 export interface AppOptions {
   /** Structured request logs (pino); none when absent (tests). Secrets are redacted whatever the level. */
@@ -80,6 +81,7 @@ export function buildApp(service: DocumentService, config: ServiceConfig, opts: 
 
   registerOpenApi(app);
   app.register(resumeRoutes, { service, config });
+  app.register(pageImageRoutes, { service });
   app.register(operationRoutes, { service });
   return app;
 }

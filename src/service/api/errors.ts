@@ -40,6 +40,7 @@ export const notAuthenticated = (): ApiError =>
   new ApiError(401, 'client_error', [{ attr: null, code: 'not_authenticated', detail: 'Authentication credentials were not provided.' }]);
 export const authenticationFailed = (): ApiError =>
   new ApiError(401, 'client_error', [{ attr: null, code: 'authentication_failed', detail: 'Invalid API key.' }]);
+export const permissionDenied = (detail: string): ApiError => new ApiError(403, 'client_error', [{ attr: null, code: 'permission_denied', detail }]);
 export const notFound = (detail = 'Not found.'): ApiError => new ApiError(404, 'client_error', [{ attr: null, code: 'not_found', detail }]);
 export const methodNotAllowed = (method: string): ApiError =>
   new ApiError(405, 'client_error', [{ attr: null, code: 'method_not_allowed', detail: `Method "${method}" not allowed.` }]);
@@ -70,6 +71,8 @@ export function toApiError(err: unknown): ApiError {
     switch (err.code) {
       case 'not_found':
         return notFound();
+      case 'forbidden':
+        return permissionDenied(err.message);
       case 'identifier_taken':
         return invalid(err.attr ?? 'identifier', 'unique', err.message);
       case 'queue_full':

@@ -85,3 +85,29 @@ export const REQUEST_BODIES: Record<string, unknown> = {
   'POST /v2/resumes': { $ref: 'CreateResumeMultipartForm#' },
   'PATCH /v2/resumes/:identifier': { $ref: 'ResumeData#' },
 };
+
+export const pageImageSchema = {
+  tags,
+  summary: 'A page image (PNG), by the signed link in meta.pages[].image',
+  description:
+    'No API key: the link is the permission, for one page of one document, until `expires`. A wrong, tampered or expired link answers 403; a page without an image 404.',
+  params: {
+    type: 'object',
+    properties: {
+      identifier: { type: 'string', description: 'The document identifier (meta.identifier).' },
+      page: { type: 'string', description: 'The page index (meta.pages[].pageIndex), from 0.' },
+    },
+  },
+  querystring: {
+    type: 'object',
+    properties: {
+      expires: { type: 'string', description: 'When the link stops working, in Unix seconds.' },
+      token: { type: 'string', description: 'The link’s signature.' },
+    },
+  },
+  response: {
+    200: { description: 'The page as PNG', content: { 'image/png': { schema: { type: 'string', format: 'binary' } } } },
+    403: error('The link is wrong, tampered with or expired, or the document is gone (`permission_denied`)'),
+    404: error('No such page image (`not_found`)'),
+  },
+};

@@ -9,10 +9,12 @@ import type { Kysely } from 'kysely';
 import type { ServiceConfig } from '../contract.ts';
 import type { ParsePool } from '../../workers/pool.ts';
 import type { Resume } from '../../affinda/types.ts';
+import type { PageImage } from '../../pipeline/pipeline.ts';
 import { downloadUrl, UrlDownloadError } from '../fetch-url.ts';
 import { documentById, findDuplicate, updateDocument, type DocumentRow } from '../store/documents.ts';
 import type { FileStore } from '../store/files.ts';
 import type { Schema } from '../store/schema.ts';
+import { storedPages } from '../store/resume.ts';
 import { sha256 } from '../hash.ts';
 import type { AttemptFailure, Job, JobQueue } from './queue.ts';
 import { failureCode, type DocumentFailureCode } from './failures.ts';
@@ -177,9 +179,10 @@ export class JobRunner {
           language: doc.language ?? undefined,
           regionBias: doc.region_bias ? JSON.parse(doc.region_bias) : null,
           maxPages: this.#o.config.maxPages,
+          renderPages: true,
         },
       });
-      if (outcome.kind === 'parsed') return void (await this.#finish(job, parsedFields(outcome.resume)));
+      if (outcome.kind === 'parsed') return void (await this.#finishParsed(job, doc, outcome.resume, outcome.pageImages));
       // A parse that ran out of time would run out again: fail now rather than spend the attempts.
       if (outcome.kind === 'timeout') return void (await this.#finish(job, failedFields(job, 'processing_timeout', outcome.detail)));
       if (job.attempts >= this.#o.maxAttempts) return void (await this.#finish(job, failedFields(job, 'processing_failed', this.#attemptsDetail(job, outcome.detail))));
@@ -212,14 +215,27 @@ export class JobRunner {
     return download.bytes;
   }
 
-  /** Records the result and removes the job in one transaction, unless the lease was lost to another worker. */
-  async #finish(job: Job, fields: Partial<DocumentRow>): Promise<void> {
+  /** Stores the page images, then records the result; the images are in place before any reader hears of them. */
+  async #finishParsed(job: Job, doc: DocumentRow, resume: Resume, pageImages: (PageImage | null)[]): Promise<void> {
+    const { db, files } = this.#o;
+    const hasImage = await files.writePages(doc.workspace_id, doc.identifier, pageImages.map((image) => image?.png ?? null));
+    const recorded = await this.#finish(job, parsedFields(resume, hasImage));
+    // Deleted while it was parsed: its files went before these images were written, so they go now.
+    if (!recorded && !(await documentById(db, doc.identifier))) await files.remove(doc.workspace_id, doc.identifier);
+  }
+
+  /**
+   * Records the result and removes the job in one transaction, unless the lease was lost to another worker (or
+   * the document deleted); says whether it was recorded.
+   */
+  async #finish(job: Job, fields: Partial<DocumentRow>): Promise<boolean> {
     const recorded = await this.#o.db.transaction().execute(async (trx) => {
       if (!(await this.#o.queue.complete(job, this.#workerId, trx))) return false;
       await updateDocument(trx, job.documentId, fields);
       return true;
     });
     if (recorded) this.#o.onSettled(job.documentId);
+    return recorded;
   }
 
   async #requeue(job: Job, failure: AttemptFailure | null): Promise<void> {
@@ -237,7 +253,7 @@ export function duplicateDetail(original: string): string {
   return `This document is a duplicate of document ${original} (identical bytes).`;
 }
 
-function parsedFields(resume: Resume): Partial<DocumentRow> {
+function parsedFields(resume: Resume, hasImage: boolean[]): Partial<DocumentRow> {
   return {
     status: resume.error.errorCode ? 'failed' : 'ready',
     ready_dt: new Date().toISOString(),
@@ -245,7 +261,7 @@ function parsedFields(resume: Resume): Partial<DocumentRow> {
     error_code: resume.error.errorCode,
     error_detail: resume.error.errorDetail,
     language: resume.meta.language,
-    pages: JSON.stringify(resume.meta.pages),
+    pages: JSON.stringify(storedPages(resume.meta.pages, hasImage)),
     is_ocrd: resume.meta.isOcrd ? 1 : 0,
     ocr_confidence: resume.meta.ocrConfidence,
   };

@@ -1,6 +1,8 @@
 /**
- * The original bytes of each document, at `<dataDir>/files/<workspace>/<identifier>`. Written to a temporary
- * name, flushed, then renamed, so a reader (or a crash) never sees half a file.
+ * The original bytes of each document, at `<dataDir>/files/<workspace>/<identifier>`, and its page images, at
+ * `<dataDir>/files/<workspace>/<identifier>.pages/<pageIndex>.png` (identifiers hold no dots, so no folder
+ * can be taken for another document's file). Written to a temporary name, flushed, then renamed, so a reader
+ * (or a crash) never sees half a file.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
@@ -18,25 +20,61 @@ export class FileStore {
     return path.join(this.#root, workspaceId, identifier);
   }
 
-  async write(workspaceId: string, identifier: string, bytes: Uint8Array): Promise<void> {
-    const target = this.pathOf(workspaceId, identifier);
-    await mkdir(path.dirname(target), { recursive: true });
-    const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-    const handle = await open(temp, 'w');
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, target);
+  pagePathOf(workspaceId: string, identifier: string, pageIndex: number): string {
+    if (!Number.isSafeInteger(pageIndex) || pageIndex < 0) throw new RangeError(`page index ${pageIndex}`);
+    return path.join(this.#pagesDir(workspaceId, identifier), `${pageIndex}.png`);
+  }
+
+  write(workspaceId: string, identifier: string, bytes: Uint8Array): Promise<void> {
+    return writeAtomically(this.pathOf(workspaceId, identifier), bytes);
   }
 
   read(workspaceId: string, identifier: string): Promise<Buffer> {
     return readFile(this.pathOf(workspaceId, identifier));
   }
 
+  /**
+   * Replaces the document's page images (a parse run again may have fewer pages) with these, one per page
+   * index; null entries have none. Returns, per page, whether an image was stored.
+   */
+  async writePages(workspaceId: string, identifier: string, images: (Uint8Array | null)[]): Promise<boolean[]> {
+    await rm(this.#pagesDir(workspaceId, identifier), { recursive: true, force: true });
+    for (const [pageIndex, image] of images.entries()) {
+      if (image) await writeAtomically(this.pagePathOf(workspaceId, identifier, pageIndex), image);
+    }
+    return images.map((image) => image !== null);
+  }
+
+  /** A page image, or null when none is stored. */
+  async readPage(workspaceId: string, identifier: string, pageIndex: number): Promise<Buffer | null> {
+    try {
+      return await readFile(this.pagePathOf(workspaceId, identifier, pageIndex));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+  }
+
+  /** The document's file and page images. */
   async remove(workspaceId: string, identifier: string): Promise<void> {
     await rm(this.pathOf(workspaceId, identifier), { force: true });
+    await rm(this.#pagesDir(workspaceId, identifier), { recursive: true, force: true });
   }
+
+  #pagesDir(workspaceId: string, identifier: string): string {
+    return `${this.pathOf(workspaceId, identifier)}.pages`;
+  }
+}
+
+async function writeAtomically(target: string, bytes: Uint8Array): Promise<void> {
+  await mkdir(path.dirname(target), { recursive: true });
+  const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+  const handle = await open(temp, 'w');
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(temp, target);
 }

@@ -2,7 +2,33 @@
 import type { Meta, PageMeta, RegionBias, Resume, ResumeData } from '../../affinda/types.ts';
 import type { DocumentsTable } from './schema.ts';
 
-export function metaOf(row: DocumentsTable): Meta {
+/**
+ * A page as the `pages` column keeps it: Affinda's PageMeta less its URLs — links expire and the public origin
+ * may change, so they are made for each response — and whether its image is in the file store.
+ */
+export interface StoredPage {
+  id: number;
+  pageIndex: number;
+  width: number;
+  height: number;
+  rotation: number;
+  hasImage: boolean;
+}
+
+/** The absolute, signed URL of a page's image; the caller (the service, for the API) knows the origin and secret. */
+export type PageImageUrl = (pageIndex: number) => string;
+
+export function storedPages(pages: PageMeta[], hasImage: boolean[]): StoredPage[] {
+  return pages.map((p, i) => ({ id: p.id, pageIndex: p.pageIndex, width: p.width, height: p.height, rotation: p.rotation, hasImage: hasImage[i] ?? false }));
+}
+
+/** Rows written before page images were stored hold PageMeta, without `hasImage`: those pages have none. */
+export function pagesOf(row: Pick<DocumentsTable, 'pages'>): StoredPage[] {
+  return (JSON.parse(row.pages) as Array<Omit<StoredPage, 'hasImage'> & { hasImage?: boolean }>).map((p) => ({ ...p, hasImage: p.hasImage === true }));
+}
+
+/** `pageImageUrl` null: no links (a caller with no origin to give); pages then have `image: null`. */
+export function metaOf(row: DocumentsTable, pageImageUrl: PageImageUrl | null = null): Meta {
   const ready = row.status === 'ready' || row.status === 'failed';
   return {
     identifier: row.identifier,
@@ -16,7 +42,15 @@ export function metaOf(row: DocumentsTable): Meta {
     pdf: null,
     parentDocument: null,
     childDocuments: [],
-    pages: JSON.parse(row.pages) as PageMeta[],
+    pages: pagesOf(row).map((p) => ({
+      id: p.id,
+      pageIndex: p.pageIndex,
+      image: p.hasImage && pageImageUrl ? pageImageUrl(p.pageIndex) : null,
+      imageTranslated: null,
+      width: p.width,
+      height: p.height,
+      rotation: p.rotation,
+    })),
     isVerified: row.is_verified === 1,
     reviewUrl: null,
     ocrConfidence: row.ocr_confidence,
@@ -27,11 +61,11 @@ export function metaOf(row: DocumentsTable): Meta {
   };
 }
 
-export function resumeOf(row: DocumentsTable): Resume {
+export function resumeOf(row: DocumentsTable, pageImageUrl: PageImageUrl | null = null): Resume {
   return {
     // Pending and failed documents have no data (§8: null, not {}).
     data: row.status === 'ready' && row.data != null ? (JSON.parse(row.data) as ResumeData) : null,
-    meta: metaOf(row),
+    meta: metaOf(row, pageImageUrl),
     error: { errorCode: row.error_code, errorDetail: row.error_detail },
   };
 }

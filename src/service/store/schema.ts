@@ -43,6 +43,7 @@ export interface DocumentsTable {
   data: string | null;
   error_code: string | null;
   error_detail: string | null;
+  /** JSON `StoredPage[]` (store/resume.ts): the pages' meta without URLs, which are signed for each response. */
   pages: string;
   is_ocrd: number;
   ocr_confidence: number | null;
@@ -66,9 +67,16 @@ export interface JobsTable {
   last_failure: string | null;
 }
 
+/** Deployment-wide values, e.g. the secret of signed links (store/settings.ts). */
+export interface SettingsTable {
+  name: string;
+  value: string;
+}
+
 export interface Schema {
   workspaces: WorkspacesTable;
   api_keys: ApiKeysTable;
   documents: DocumentsTable;
   jobs: JobsTable;
+  settings: SettingsTable;
 }

@@ -18,7 +18,7 @@ function stub(overrides: Partial<DocumentService>): DocumentService {
     throw new Error('not expected in this test');
   };
   return {
-    create: unexpected, waitUntilReady: unexpected, get: unexpected, list: unexpected, update: unexpected, delete: unexpected,
+    create: unexpected, waitUntilReady: unexpected, get: unexpected, list: unexpected, update: unexpected, delete: unexpected, pageImage: unexpected,
     authenticate: async (key) => (key === 'good' ? { id: 'w1', name: 'acme' } : null),
     ready: async () => true,
     close: async () => {},

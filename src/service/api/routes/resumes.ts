@@ -13,6 +13,7 @@ import type { ResumeData } from '../../../affinda/types.ts';
 import { authenticate } from '../auth.ts';
 import { invalid, methodNotAllowed } from '../errors.ts';
 import { readForm } from '../form.ts';
+import { originOf } from '../origin.ts';
 import { readUpload, registerUploadParsers } from '../upload.ts';
 import { listSchema, identifierParams, createSchema, patchSchema, getSchema, deleteSchema } from '../schemas.ts';
 
@@ -30,11 +31,12 @@ export async function resumeRoutes(app: FastifyInstance, { service, config }: Re
 
   app.post('/v2/resumes', { schema: createSchema }, async (request, reply) => {
     const { document, wait } = readForm(await readUpload(request), request.workspace, config);
-    const created = await service.create(document);
+    const origin = originOf(request, config);
+    const created = await service.create(document, origin);
     // Never 202: the official clients throw on it.
     if (!wait) return reply.code(201).send(created);
     // Past the wait limit the answer is still 200, with `ready: false`: the caller polls GET.
-    const done = created.meta.ready ? created : await service.waitUntilReady(request.workspace, created.meta.identifier, config.waitTimeoutMs);
+    const done = created.meta.ready ? created : await service.waitUntilReady(request.workspace, created.meta.identifier, config.waitTimeoutMs, origin);
     return reply.code(200).send(done);
   });
 
@@ -44,7 +46,7 @@ export async function resumeRoutes(app: FastifyInstance, { service, config }: Re
     // Clients send limit=300 unasked, the final Affinda spec caps at 100: clamp, never refuse.
     const limit = Math.min(MAX_LIMIT, Math.max(1, nonNegative('limit', q.limit, MAX_LIMIT)));
     const customIdentifier = q.custom_identifier || undefined;
-    const { count, results } = await service.list(request.workspace, { offset, limit, customIdentifier });
+    const { count, results } = await service.list(request.workspace, { offset, limit, customIdentifier }, originOf(request, config));
     const page = (o: number): string => pageUrl(request, config, { offset: o, limit, custom_identifier: customIdentifier });
     return {
       count,
@@ -59,7 +61,7 @@ export async function resumeRoutes(app: FastifyInstance, { service, config }: Re
     const { format } = request.query as { format?: string };
     // HR-XML is the only other format Affinda knows; until it is built, say so rather than answer JSON.
     if (format !== undefined && format !== 'json') throw invalid('format', 'invalid_choice', format === 'hr-xml' ? 'HR-XML output is not available yet.' : `"${format}" is not a valid choice.`);
-    return service.get(request.workspace, identifier);
+    return service.get(request.workspace, identifier, originOf(request, config));
   });
 
   app.patch('/v2/resumes/:identifier', { schema: patchSchema }, async (request) => {
@@ -100,7 +102,7 @@ function nonNegative(attr: string, raw: string | undefined, fallback: number): n
 
 /** Absolute URL of another page of the list, keeping the filters (DRF omits offset 0). */
 function pageUrl(request: FastifyRequest, config: ServiceConfig, params: Record<string, string | number | undefined>): string {
-  const base = (config.publicUrl ?? `${request.protocol}://${request.headers.host ?? `${config.host}:${config.port}`}`).replace(/\/$/, '');
+  const base = originOf(request, config);
   const query = new URLSearchParams({ limit: String(params.limit) });
   if (params.offset) query.set('offset', String(params.offset));
   if (params.custom_identifier) query.set('custom_identifier', String(params.custom_identifier));

@@ -1,0 +1,58 @@
+/**
+ * Signed links: URLs that open one thing without an API key, for a limited time — as Affinda answers with S3
+ * pre-signed URLs, so that an `<img src>` works. A link carries `expires` (Unix seconds) and `token`, the
+ * HMAC-SHA256, base64url, of (purpose, workspace, identifier, page, expires) under the deployment's secret:
+ * changing any of them, or using the link for another document, page, workspace or purpose, breaks it. Pure.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/** What a link is for; a token made for one purpose never opens another. */
+export type LinkPurpose = 'page-image';
+
+/** What a link opens: a document's resource, in its workspace; `page` is null for a purpose without pages. */
+export interface LinkSubject {
+  purpose: LinkPurpose;
+  workspaceId: string;
+  identifier: string;
+  page: number | null;
+}
+
+export interface LinkSignature {
+  expires: number;
+  token: string;
+}
+
+export function signLink(secret: string, subject: LinkSubject, expires: number): string {
+  // JSON keeps the fields apart: no value can pass for a neighbour by containing a separator.
+  const message = JSON.stringify([subject.purpose, subject.workspaceId, subject.identifier, subject.page, expires]);
+  return createHmac('sha256', secret).update(message).digest('base64url');
+}
+
+/** True when `token` was made by `signLink` for exactly this subject and expiry, and the expiry is still ahead. */
+export function verifyLink(secret: string, subject: LinkSubject, signature: LinkSignature, nowSeconds: number): boolean {
+  if (!Number.isSafeInteger(signature.expires) || signature.expires <= nowSeconds) return false;
+  const expected = Buffer.from(signLink(secret, subject, signature.expires));
+  const given = Buffer.from(signature.token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/**
+ * When a link made now expires: `ttlSeconds` ahead, rounded down to a step (a minute, or a tenth of a short
+ * lifetime), so that links made within one step are the same URL and a browser's cache can keep the image.
+ */
+export function linkExpiry(nowSeconds: number, ttlSeconds: number): number {
+  const step = Math.max(1, Math.min(60, Math.floor(ttlSeconds / 10)));
+  return Math.floor((nowSeconds + ttlSeconds) / step) * step;
+}
+
+/** The query string of a link: `expires=…&token=…`. */
+export function signedQuery(secret: string, subject: LinkSubject, expires: number): string {
+  return new URLSearchParams({ expires: String(expires), token: signLink(secret, subject, expires) }).toString();
+}
+
+/** Where a page image is served (api/routes/page-images.ts): the path of its link, under the public origin. */
+export function pageImagePath(identifier: string, pageIndex: number): string {
+  return `/v2/resumes/${encodeURIComponent(identifier)}/pages/${pageIndex}.png`;
+}
+
+export const nowSeconds = (): number => Math.floor(Date.now() / 1000);
