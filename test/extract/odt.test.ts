@@ -71,7 +71,7 @@ test('broken and hostile ODT: encrypted, zip bomb, truncated, no content.xml, a 
   assert.equal(await code(encryptedOdt()), 'password_protected');
   const started = performance.now();
   assert.equal(await code(claimHugeEntry(resumeOdt(), 'content.xml')), 'document_conversion_failed');
-  assert.ok(performance.now() - started < 1000);
+  assert.ok(performance.now() - started < 5000);
   assert.equal(await code(resumeOdt().subarray(0, 700)), 'document_conversion_failed');
   assert.equal(await code(odfPackage({ 'styles.xml': '<office:document-styles/>' })), 'document_conversion_failed');
   assert.equal(await code(odfPackage({ 'content.xml': '<office:document-content><office:body><office:text><text:p>5 < 7</text:p></office:text></office:body></office:document-content>' })), 'document_conversion_failed');

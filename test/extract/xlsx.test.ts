@@ -76,7 +76,7 @@ test('broken and hostile XLSX: zip bomb, truncated, no sheet, an .xls workbook',
   const code = async (bytes: Uint8Array, fileName?: string): Promise<string | undefined> => (await runPipeline(bytes, { fileName })).error?.errorCode;
   const started = performance.now();
   assert.equal(await code(claimHugeEntry(resumeXlsx(), 'xl/worksheets/sheet1.xml')), 'document_conversion_failed');
-  assert.ok(performance.now() - started < 1000);
+  assert.ok(performance.now() - started < 5000);
   assert.equal(await code(resumeXlsx().subarray(0, 900)), 'document_conversion_failed');
   assert.equal(await code(xlsxPackage({ Empty: sheet('') }, [])), 'no_text_found');
   assert.equal(await code(xlsxPackage({ Broken: '<worksheet><sheetData><row><c t="inlineStr"><is><t>x</t></is' }, [])), 'document_conversion_failed');
