@@ -6,6 +6,7 @@ import { looksLikePhoto, photoStats } from '../../src/pipeline/understand/headsh
 import { photoPdf } from '../fixtures/pdf-fixtures.ts';
 import { icon, portrait, squareLogo } from '../fixtures/pictures.ts';
 import { imageOnlyPdf, renderPng } from '../fixtures/scan-fixtures.ts';
+import { pictureResume } from '../fixtures/docx-fixtures.ts';
 
 async function statsOf(bytes: Uint8Array) {
   const img = await loadImage(Buffer.from(bytes));
@@ -51,4 +52,16 @@ test('a photo printed on a scanned or photographed page is cut out of it; a page
   }
   const without = await runPipeline(await renderPng(await photoPdf({ photo: null, logo: squareLogo(), icon: icon() }), 150));
   assert.equal(without.data!.headShot, null);
+});
+
+test('a photo in a Word document becomes data.headShot; a logo does not', async () => {
+  const withPhoto = await runPipeline(await pictureResume({ data: portrait('jpeg'), type: 'jpg' }));
+  assert.equal(withPhoto.error, null);
+  assert.equal(withPhoto.data!.name?.raw, 'Jane Whitfield');
+  const shot = withPhoto.data!.headShot;
+  assert.ok(shot, 'no headshot from the DOCX photo');
+  const img = await loadImage(Buffer.from(shot, 'base64'));
+  assert.deepEqual([img.width, img.height], [240, 300]);
+  const withLogo = await runPipeline(await pictureResume({ data: squareLogo(), type: 'png' }));
+  assert.equal(withLogo.data!.headShot, null);
 });

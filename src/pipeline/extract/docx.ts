@@ -6,10 +6,11 @@
  * printed; `flow.ts` then gives it synthetic geometry (Word stores no positions).
  */
 import { DocumentError } from '../doc.ts';
-import type { Layout } from '../layout.ts';
+import { LETTER, type Layout } from '../layout.ts';
 import { DEFAULT_SIZE, placeDocument, symbolGlyph, type Block, type Cell, type FlowDocument, type Paragraph, type Table } from './flow.ts';
 import { XmlCursor, XmlError } from './ooxml.ts';
-import { openXmlPackage, partText, readRelationships, relOfType, type Parts } from './xml-package.ts';
+import { openXmlPackage, partText, readMediaPart, readRelationships, relOfType, type Parts } from './xml-package.ts';
+import { photoShaped } from './picture-regions.ts';
 
 const EMU_PER_POINT = 12700;
 
@@ -18,13 +19,28 @@ const conversionFailed = (): DocumentError => new DocumentError('document_conver
 export function extractDocx(bytes: Uint8Array): Omit<Layout, 'lines' | 'text'> {
   const pkg = openXmlPackage(bytes, conversionFailed);
   try {
-    const doc = readDocx(pkg);
+    const doc = readDocx(bytes, pkg);
     const pages = placeDocument(doc);
     return { format: 'docx', pages, isOcrd: false, ocrConfidence: null, sourcePageCount: pages.length };
   } catch (err) {
     if (err instanceof XmlError) throw conversionFailed();
     throw err;
   }
+}
+
+/** A picture larger than this is no headshot worth decoding. */
+const MAX_PICTURE_BYTES = 10 * 1024 * 1024;
+const PICTURE_TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', bmp: 'image/bmp', webp: 'image/webp' };
+
+/** Loads a part's pictures by relationship id, straight from the package (media are not unzipped up front). */
+function pictures(bytes: Uint8Array, rels: ReturnType<typeof readRelationships>): Reader['picture'] {
+  return (rId) => {
+    const target = rels.get(rId)?.target;
+    const mimeType = PICTURE_TYPES[target?.split('.').pop()?.toLowerCase() ?? ''];
+    if (!target || !mimeType) return null; // EMF/WMF drawings are never photos
+    const data = readMediaPart(bytes, target, MAX_PICTURE_BYTES);
+    return data ? { data, mimeType } : null;
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -63,7 +79,7 @@ interface ParaProps {
   section?: Section;
 }
 
-function readDocx(parts: Parts): FlowDocument {
+function readDocx(bytes: Uint8Array, parts: Parts): FlowDocument {
   const rootRels = readRelationships(parts, '');
   const main = relOfType(rootRels, 'officeDocument') ?? 'word/document.xml';
   const xml = partText(parts, main);
@@ -74,7 +90,7 @@ function readDocx(parts: Parts): FlowDocument {
   const evenAndOdd = /<w:evenAndOddHeaders(?![^>]*w:val="(?:0|false|off)")/.test(partText(parts, relOfType(rels, 'settings')) ?? '');
 
   const sections: Section[] = [];
-  const body = readBlocks(new Reader(xml, styles, numbering, sections), 'w:body');
+  const body = readBlocks(new Reader(xml, styles, numbering, sections, pictures(bytes, rels)), 'w:body');
 
   // Each section names its own headers and footers, usually the same text again: keep each text once.
   const headers: Block[][] = [];
@@ -89,7 +105,7 @@ function readDocx(parts: Parts): FlowDocument {
       const part = rels.get(ref.id)?.target;
       const partXml = partText(parts, part);
       if (!part || partXml == null) continue;
-      const blocks = readBlocks(new Reader(partXml, styles, numbering, []), ref.kind === 'header' ? 'w:hdr' : 'w:ftr');
+      const blocks = readBlocks(new Reader(partXml, styles, numbering, [], pictures(bytes, readRelationships(parts, part))), ref.kind === 'header' ? 'w:hdr' : 'w:ftr');
       const signature = ref.kind + ':' + plainText(blocks).replace(/\s+/g, ' ').trim();
       if (signature.endsWith(':') || seen.has(signature)) continue;
       seen.add(signature);
@@ -390,6 +406,8 @@ class Reader {
     readonly styles: Styles,
     readonly numbering: Numbering,
     readonly sections: Section[],
+    /** The picture a relationship id of this part points to, when it may be the candidate's photo. */
+    readonly picture: (rId: string) => { data: Uint8Array; mimeType: string } | null = () => null,
   ) {
     this.cur = new XmlCursor(xml);
   }
@@ -552,6 +570,7 @@ function readGraphic(r: Reader, para: Paragraph, end: string): void {
   let width = 0;
   let height = 0;
   let picture = false;
+  let rId: string | undefined;
   while (cur.next() && !cur.closes(end)) {
     if (!cur.element) continue;
     switch (cur.name) {
@@ -560,6 +579,7 @@ function readGraphic(r: Reader, para: Paragraph, end: string): void {
         height = Number(cur.attr('cy') ?? 0) / EMU_PER_POINT;
         break;
       case 'a:blip':
+        rId ??= cur.attr('r:embed');
         picture ||= !!(cur.attr('r:embed') || cur.attr('r:link'));
         break;
       case 'v:shape':
@@ -570,6 +590,7 @@ function readGraphic(r: Reader, para: Paragraph, end: string): void {
         break;
       }
       case 'v:imagedata':
+        rId ??= cur.attr('r:id');
         picture ||= !!cur.attr('r:id');
         break;
       case 'w:txbxContent':
@@ -579,7 +600,9 @@ function readGraphic(r: Reader, para: Paragraph, end: string): void {
         if (HIDDEN.has(cur.name)) cur.skip();
     }
   }
-  if (picture) para.items.push({ kind: 'image', width, height });
+  // Only a picture shaped like a photo is read from the package, for the headshot (understand/headshot.ts).
+  const pixels = picture && rId && photoShaped(width, height, LETTER.width) ? r.picture(rId) : null;
+  if (picture) para.items.push({ kind: 'image', width, height, ...(pixels ?? {}) });
 }
 
 /** A length from a VML style attribute ("width:120pt;height:1.5in"), in points. */

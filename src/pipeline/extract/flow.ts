@@ -34,7 +34,7 @@ export interface Piece {
 }
 
 /** What a paragraph holds, in order: text, soft and page breaks, text boxes anchored in it, pictures. */
-export type Inline = Piece | { kind: 'br' } | { kind: 'page' } | { kind: 'box'; blocks: Block[] } | { kind: 'image'; width: number; height: number };
+export type Inline = Piece | { kind: 'br' } | { kind: 'page' } | { kind: 'box'; blocks: Block[] } | { kind: 'image'; width: number; height: number; data?: Uint8Array; mimeType?: string };
 
 /** One paragraph: set as one line per soft break (paragraphs are not wrapped). */
 export interface Paragraph {
@@ -324,7 +324,13 @@ function placeParagraph(para: Paragraph, frame: Frame, at: Cursor, st: Placement
       case 'image': {
         const page = pageAt(st, at.page);
         const w = Math.min(item.width, frame.x1 - frame.x0);
-        page.images.push({ pageIndex: page.index, bbox: [frame.x0, at.y, frame.x0 + w, at.y + item.height], width: item.width, height: item.height });
+        page.images.push({
+          pageIndex: page.index,
+          bbox: [frame.x0, at.y, frame.x0 + w, at.y + item.height],
+          width: item.width,
+          height: item.height,
+          ...(item.data ? { data: item.data, mimeType: item.mimeType } : {}),
+        });
         break;
       }
     }

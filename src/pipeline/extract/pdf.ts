@@ -13,7 +13,7 @@
 import { createRequire } from 'node:module';
 import { DocumentError } from '../doc.ts';
 import { ocrUpright } from './orientation.ts';
-import { pictureRegions } from './picture-regions.ts';
+import { photoShaped, pictureRegions } from './picture-regions.ts';
 import { checkPdfExpansion } from './pdf-bombs.ts';
 import { lineFromWords, type BBox, type ImageRef, type Layout, type Line, type Page, type Word } from '../layout.ts';
 import { orderPage } from '../segment/reading-order.ts';
@@ -227,7 +227,7 @@ async function readPage(page: PdfPage, index: number, OPS: PdfJs['OPS'], Util: P
 export function mayBePhoto(image: ImageRef, pageWidth: number): boolean {
   const w = image.bbox[2] - image.bbox[0];
   const h = image.bbox[3] - image.bbox[1];
-  return image.pageIndex < 2 && w >= 30 && h >= 30 && w <= 0.45 * pageWidth && h / w >= 0.6 && h / w <= 2 && image.width >= 40 && image.height >= 40;
+  return image.pageIndex < 2 && photoShaped(w, h, pageWidth) && image.width >= 40 && image.height >= 40;
 }
 
 /** pdf.js's decoded image (kind 1: 1 bit grey, 2: RGB, 3: RGBA), as it keeps it in the page's objects. */

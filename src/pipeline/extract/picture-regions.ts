@@ -14,6 +14,14 @@ const PAPER = 232;
 const SOLID = 0.55;
 
 /**
+ * Whether a picture of this size on the page (points) is shaped like a candidate's photo: bigger than an icon,
+ * smaller than a banner or a scan, not much wider than tall. Every extractor decodes only such pictures.
+ */
+export function photoShaped(width: number, height: number, pageWidth: number): boolean {
+  return width >= 30 && height >= 30 && width <= 0.45 * pageWidth && height / width >= 0.6 && height / width <= 2;
+}
+
+/**
  * Photo-shaped regions of an encoded page image (PNG or JPEG) with no OCR'd word on them, as images in page
  * points (`pointsPerPixel`), each with its pixels as PNG.
  */
@@ -61,7 +69,7 @@ export async function pictureRegions(image: Uint8Array, lines: Line[], pageIndex
     const bbox: BBox = [x0 * pointsPerPixel, y0 * pointsPerPixel, x1 * pointsPerPixel, y1 * pointsPerPixel];
     const [w, h] = [bbox[2] - bbox[0], bbox[3] - bbox[1]];
     const solid = patch.cells / ((patch.x1 - patch.x0 + 1) * (patch.y1 - patch.y0 + 1));
-    if (w < 40 || h < 40 || w > 0.45 * width * pointsPerPixel || h / w < 0.6 || h / w > 2 || solid < SOLID) continue;
+    if (w < 40 || h < 40 || !photoShaped(w, h, width * pointsPerPixel) || solid < SOLID) continue;
     const crop = createCanvas(x1 - x0, y1 - y0);
     crop.getContext('2d').drawImage(canvas, x0, y0, x1 - x0, y1 - y0, 0, 0, x1 - x0, y1 - y0);
     regions.push({ pageIndex, bbox, width: x1 - x0, height: y1 - y0, data: crop.toBuffer('image/png'), mimeType: 'image/png' });

@@ -38,6 +38,19 @@ export function openXmlPackage(bytes: Uint8Array, fail: () => DocumentError, onl
   return parts;
 }
 
+/**
+ * One media part of a package (a picture), inflated on its own, or null when it is missing, damaged or declared
+ * larger than `maxBytes`: pictures are read only when one may be the candidate's photo.
+ */
+export function readMediaPart(bytes: Uint8Array, name: string, maxBytes: number): Uint8Array | null {
+  try {
+    const files = unzipSync(bytes, { filter: (file) => file.name.toLowerCase() === name.toLowerCase() && file.originalSize <= maxBytes });
+    return Object.values(files)[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** A part's text: UTF-8, or UTF-16 with a byte-order mark. */
 export function partText(parts: Parts, name: string | undefined): string | null {
   const data = name ? parts.get(name.toLowerCase()) : undefined;

@@ -83,7 +83,7 @@ export const headshot: Component = {
   async run(doc) {
     const candidates = doc.layout.pages
       .flatMap((p) => p.images)
-      .filter((im) => im.data)
+      .filter((im) => im.data && im.pageIndex < 2)
       .sort((a, b) => a.pageIndex - b.pageIndex || area(b) - area(a));
     for (const image of candidates) {
       try {
