@@ -7,6 +7,8 @@ import { photoPdf } from '../fixtures/pdf-fixtures.ts';
 import { icon, portrait, squareLogo } from '../fixtures/pictures.ts';
 import { imageOnlyPdf, renderPng } from '../fixtures/scan-fixtures.ts';
 import { pictureResume } from '../fixtures/docx-fixtures.ts';
+import { ODF_NS } from '../fixtures/flow-fixtures.ts';
+import { strToU8, zipSync } from 'fflate';
 
 async function statsOf(bytes: Uint8Array) {
   const img = await loadImage(Buffer.from(bytes));
@@ -64,4 +66,21 @@ test('a photo in a Word document becomes data.headShot; a logo does not', async 
   assert.deepEqual([img.width, img.height], [240, 300]);
   const withLogo = await runPipeline(await pictureResume({ data: squareLogo(), type: 'png' }));
   assert.equal(withLogo.data!.headShot, null);
+});
+
+test('a photo in an OpenDocument file becomes data.headShot', async () => {
+  const content = `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${ODF_NS} xmlns:xlink="http://www.w3.org/1999/xlink"><office:body><office:text>
+  <text:p><draw:frame svg:width="1.25in" svg:height="1.56in"><draw:image xlink:href="Pictures/photo.jpg" xlink:type="simple"/></draw:frame></text:p>
+  <text:h text:outline-level="1">Jane Whitfield</text:h>
+  <text:p>jane@example.com | +1 555 0100</text:p>
+</office:text></office:body></office:document-content>`;
+  const odt = zipSync({
+    mimetype: [strToU8('application/vnd.oasis.opendocument.text'), { level: 0 }],
+    'content.xml': strToU8(content),
+    'Pictures/photo.jpg': portrait('jpeg'),
+  });
+  const r = await runPipeline(odt);
+  assert.equal(r.error, null);
+  assert.equal(r.data!.name?.raw, 'Jane Whitfield');
+  assert.ok(r.data!.headShot, 'no headshot from the ODT photo');
 });

@@ -9,7 +9,7 @@ import { DocumentError } from '../doc.ts';
 import { LETTER, type Layout } from '../layout.ts';
 import { DEFAULT_SIZE, placeDocument, symbolGlyph, type Block, type Cell, type FlowDocument, type Paragraph, type Table } from './flow.ts';
 import { XmlCursor, XmlError } from './ooxml.ts';
-import { openXmlPackage, partText, readMediaPart, readRelationships, relOfType, type Parts } from './xml-package.ts';
+import { openXmlPackage, partText, pictureType, readMediaPart, readRelationships, relOfType, type Parts } from './xml-package.ts';
 import { photoShaped } from './picture-regions.ts';
 
 const EMU_PER_POINT = 12700;
@@ -30,14 +30,13 @@ export function extractDocx(bytes: Uint8Array): Omit<Layout, 'lines' | 'text'> {
 
 /** A picture larger than this is no headshot worth decoding. */
 const MAX_PICTURE_BYTES = 10 * 1024 * 1024;
-const PICTURE_TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', bmp: 'image/bmp', webp: 'image/webp' };
 
 /** Loads a part's pictures by relationship id, straight from the package (media are not unzipped up front). */
 function pictures(bytes: Uint8Array, rels: ReturnType<typeof readRelationships>): Reader['picture'] {
   return (rId) => {
     const target = rels.get(rId)?.target;
-    const mimeType = PICTURE_TYPES[target?.split('.').pop()?.toLowerCase() ?? ''];
-    if (!target || !mimeType) return null; // EMF/WMF drawings are never photos
+    const mimeType = target ? pictureType(target) : null;
+    if (!target || !mimeType) return null;
     const data = readMediaPart(bytes, target, MAX_PICTURE_BYTES);
     return data ? { data, mimeType } : null;
   };

@@ -7,10 +7,11 @@
  * numbers from lists that print no label; table-column styles give the tables' proportions.
  */
 import { DocumentError } from '../doc.ts';
-import type { Layout } from '../layout.ts';
+import { LETTER, type Layout } from '../layout.ts';
 import { DEFAULT_SIZE, FlowBudget, flowLayout, lengthInPoints, MAX_NESTING, printableText, type Block, type Cell, type Paragraph, type Table } from './flow.ts';
 import { XmlCursor, XmlError } from './ooxml.ts';
-import { openXmlPackage, partText } from './xml-package.ts';
+import { openXmlPackage, partText, pictureType, readMediaPart } from './xml-package.ts';
+import { photoShaped } from './picture-regions.ts';
 
 /** Columns a `table:number-columns-repeated` may declare: spreadsheet-made tables repeat an empty column to 1024. */
 const MAX_COLUMNS = 64;
@@ -28,7 +29,7 @@ export function extractOdt(bytes: Uint8Array, opts: { maxPages: number }): Omit<
     const shared = readStyles(partText(parts, 'styles.xml'));
     const styles = readStyles(content, shared);
     const budget = new FlowBudget();
-    const body = readBody(new Reader(content, styles, budget));
+    const body = readBody(new Reader(content, styles, budget, (href) => pictureOf(bytes, href)));
     const { headers, footers } = readMasterPages(new Reader(partText(parts, 'styles.xml') ?? '', shared, budget));
     return flowLayout({ headers, body, footers }, 'odt', opts.maxPages);
   } catch (err) {
@@ -259,6 +260,8 @@ class Reader {
     xml: string,
     readonly styles: Styles,
     readonly budget: FlowBudget,
+    /** A picture of the package by its path ("Pictures/1000.jpg"), read when it may be the candidate's photo. */
+    readonly picture: (href: string) => { data: Uint8Array; mimeType: string } | null = () => null,
   ) {
     this.cur = new XmlCursor(xml);
   }
@@ -424,6 +427,14 @@ function readInline(r: Reader, para: Paragraph, base: ResolvedText, end: string,
   }
 }
 
+/** A picture stored in the package (not linked from outside it), at most 10 MB. */
+function pictureOf(bytes: Uint8Array, href: string): { data: Uint8Array; mimeType: string } | null {
+  const mimeType = pictureType(href);
+  if (!mimeType || /^[a-z][a-z0-9+.-]*:/i.test(href)) return null;
+  const data = readMediaPart(bytes, href.replace(/^\.\//, ''), 10 * 1024 * 1024);
+  return data ? { data, mimeType } : null;
+}
+
 /** A frame (text box or picture) or a shape with text: its paragraphs become a `box` item, a picture an `image`. */
 function readGraphic(r: Reader, para: Paragraph, depth: number): void {
   const { cur } = r;
@@ -441,7 +452,10 @@ function readGraphic(r: Reader, para: Paragraph, depth: number): void {
     if (cur.name === 'draw:text-box') {
       if (cur.kind === 'open') para.items.push({ kind: 'box', blocks: readBlocks(r, 'draw:text-box', depth + 1) });
     } else if (cur.name === 'draw:image') {
-      para.items.push({ kind: 'image', width, height });
+      // Only a picture shaped like a photo is read from the package, for the headshot (understand/headshot.ts).
+      const href = cur.attr('xlink:href');
+      const pixels = href && photoShaped(width, height, LETTER.width) ? r.picture(href) : null;
+      para.items.push({ kind: 'image', width, height, ...(pixels ?? {}) });
       if (cur.kind === 'open') cur.skip();
     } else if (cur.kind === 'open') cur.skip();
   }

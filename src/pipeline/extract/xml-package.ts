@@ -38,6 +38,11 @@ export function openXmlPackage(bytes: Uint8Array, fail: () => DocumentError, onl
   return parts;
 }
 
+const PICTURE_TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', bmp: 'image/bmp', webp: 'image/webp' };
+
+/** The MIME type of a picture part by its extension; null for drawings (EMF, WMF, SVG), which are never photos. */
+export const pictureType = (name: string): string | null => PICTURE_TYPES[name.split('.').pop()?.toLowerCase() ?? ''] ?? null;
+
 /**
  * One media part of a package (a picture), inflated on its own, or null when it is missing, damaged or declared
  * larger than `maxBytes`: pictures are read only when one may be the candidate's photo.
