@@ -56,8 +56,21 @@ export const getSchema = {
   security,
   summary: 'Get one résumé',
   params: identifierParams,
-  querystring: { type: 'object', properties: { format: { type: 'string', description: '`json` (default); `hr-xml` is not available yet (400).' } } },
-  response: { 200: json('The Resume {data, meta, error}', 'Resume'), ...ERRORS, ...NOT_FOUND },
+  querystring: {
+    type: 'object',
+    properties: { format: { type: 'string', description: '`json` (default): the Resume; `hr-xml`: an HR-XML 2.5 Candidate (application/xml); `json-resume`: a JSON Resume document. A document without data answers its Resume whatever the format.' } },
+  },
+  response: {
+    200: {
+      description: 'The Resume {data, meta, error}; or HR-XML / JSON Resume when asked',
+      content: {
+        'application/json': { schema: { $ref: 'Resume#' } },
+        'application/xml': { schema: { type: 'string' } },
+      },
+    },
+    ...ERRORS,
+    ...NOT_FOUND,
+  },
 };
 
 export const patchSchema = {

@@ -217,14 +217,22 @@ test('workspaces are isolated: another key gets 404 for every document verb', as
   assert.equal(list.count, 0);
 });
 
-test('get with format=hr-xml is refused cleanly; trailing slashes; pagination links keep filters', async () => {
+test('get with format=hr-xml answers XML, json-resume a JSON Resume, others 400; trailing slashes; pagination links keep filters', async () => {
   const r = await upload({ file: file('hr'), customIdentifier: 'batch-7' });
   const newer = (await upload({ file: file('hr2'), customIdentifier: 'batch-7' })).body.meta.identifier;
   const id = r.body.meta.identifier;
   const hr = await fetch(`${base}/v2/resumes/${id}?format=hr-xml`, { headers: auth() });
-  assert.equal(hr.status, 400);
-  assert.equal(hr.headers.get('content-type'), 'application/json; charset=utf-8');
-  assert.deepEqual(((await hr.json()) as any).errors[0], { attr: 'format', code: 'invalid_choice', detail: 'HR-XML output is not available yet.' });
+  assert.equal(hr.status, 200);
+  assert.equal(hr.headers.get('content-type'), 'application/xml; charset=utf-8');
+  const xml = await hr.text();
+  assert.match(xml, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<Candidate xmlns="http:\/\/ns\.hr-xml\.org\/2007-04-15">/);
+  assert.ok(xml.includes(`<FormattedName>${r.body.data.name.raw}</FormattedName>`), xml.slice(0, 400));
+  const jr: any = await (await fetch(`${base}/v2/resumes/${id}?format=json-resume`, { headers: auth() })).json();
+  assert.equal(jr.basics.name, r.body.data.name.raw);
+  assert.ok(Array.isArray(jr.work));
+  const bad = await fetch(`${base}/v2/resumes/${id}?format=pdf`, { headers: auth() });
+  assert.equal(bad.status, 400);
+  assert.equal(((await bad.json()) as any).errors[0].attr, 'format');
   const slash = await fetch(`${base}/v2/resumes/${id}/`, { headers: auth() });
   assert.equal(slash.status, 200);
   const page: any = await (await fetch(`${base}/v2/resumes/?custom_identifier=batch-7&limit=1&offset=1`, { headers: auth() })).json();

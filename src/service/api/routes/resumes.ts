@@ -3,7 +3,7 @@
  *
  *   POST   /v2/resumes                 200 (wait=true, the Resume) | 201 (wait=false, queued)
  *   GET    /v2/resumes                 200 {count, next, previous, results: Meta[]}
- *   GET    /v2/resumes/:identifier     200 Resume
+ *   GET    /v2/resumes/:identifier     200 Resume (?format=hr-xml: HR-XML; ?format=json-resume: JSON Resume)
  *   PATCH  /v2/resumes/:identifier     200 ResumeData
  *   DELETE /v2/resumes/:identifier     204, empty body
  */
@@ -15,7 +15,12 @@ import { invalid, methodNotAllowed } from '../errors.ts';
 import { readForm } from '../form.ts';
 import { originOf } from '../origin.ts';
 import { readUpload, registerUploadParsers } from '../upload.ts';
+import { toHrXml } from '../../../export/hr-xml.ts';
+import { toJsonResume } from '../../../export/json-resume.ts';
 import { listSchema, identifierParams, createSchema, patchSchema, getSchema, deleteSchema } from '../schemas.ts';
+
+/** `json` is Affinda's Resume; `hr-xml` Affinda's other format; `json-resume` Vitae's addition (jsonresume.org). */
+const FORMATS = ['json', 'hr-xml', 'json-resume'];
 
 /** Affinda's page size: clients ask for 300 when they give none; more is clamped, never refused. */
 export const MAX_LIMIT = 300;
@@ -56,12 +61,15 @@ export async function resumeRoutes(app: FastifyInstance, { service, config }: Re
     };
   });
 
-  app.get('/v2/resumes/:identifier', { schema: getSchema }, async (request) => {
+  app.get('/v2/resumes/:identifier', { schema: getSchema }, async (request, reply) => {
     const { identifier } = request.params as { identifier: string };
-    const { format } = request.query as { format?: string };
-    // HR-XML is the only other format Affinda knows; until it is built, say so rather than answer JSON.
-    if (format !== undefined && format !== 'json') throw invalid('format', 'invalid_choice', format === 'hr-xml' ? 'HR-XML output is not available yet.' : `"${format}" is not a valid choice.`);
-    return service.get(request.workspace, identifier, originOf(request, config));
+    const { format = 'json' } = request.query as { format?: string };
+    if (!FORMATS.includes(format)) throw invalid('format', 'invalid_choice', `"${format}" is not a valid choice (${FORMATS.join(', ')}).`);
+    const resume = await service.get(request.workspace, identifier, originOf(request, config));
+    // A document not parsed (yet) has no data to convert: its Resume says why, whatever was asked.
+    if (format === 'json' || !resume.data) return resume;
+    if (format === 'hr-xml') return reply.type('application/xml; charset=utf-8').send(toHrXml(resume.data));
+    return toJsonResume(resume.data);
   });
 
   app.patch('/v2/resumes/:identifier', { schema: patchSchema }, async (request) => {
