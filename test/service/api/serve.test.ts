@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -42,14 +43,29 @@ test('keys create, serve, upload, SIGTERM with a request open, restart: nothing 
   const first = await serve(dataDir, port);
   const base = `http://127.0.0.1:${port}`;
 
-  const form = new FormData();
-  form.append('file', new Blob([resumeText('sigterm')]), 'cv.txt');
-  const pending = fetch(`${base}/v2/resumes`, { method: 'POST', headers: { authorization: `Bearer ${key}` }, body: form });
-  // SIGTERM while the upload is in flight.
-  setTimeout(() => first.child.kill('SIGTERM'), 20);
-  const res = await pending;
-  assert.equal(res.status, 200);
-  const body = (await res.json()) as { meta: { identifier: string; ready: boolean } };
+  // SIGTERM while the upload is in flight: the server has the request (half its body sent) when the signal
+  // arrives, however busy the machine is; then the rest of the body follows.
+  const boundary = 'vitae-sigterm';
+  const head = `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="cv.txt"\r\ncontent-type: text/plain\r\n\r\n`;
+  const tail = Buffer.concat([resumeText('sigterm'), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const req = httpRequest(
+      { host: '127.0.0.1', port, path: '/v2/resumes', method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': `multipart/form-data; boundary=${boundary}`, 'transfer-encoding': 'chunked' } },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c)).on('end', () => resolve({ status: res.statusCode!, text }));
+      },
+    );
+    req.on('error', reject);
+    req.write(head);
+    setTimeout(() => {
+      first.child.kill('SIGTERM');
+      setTimeout(() => req.end(tail), 200);
+    }, 300);
+  });
+  const res = await response;
+  assert.equal(res.status, 200, res.text);
+  const body = JSON.parse(res.text) as { meta: { identifier: string; ready: boolean } };
   const answered = Date.now();
   const exitCode = await new Promise<number | null>((r) => (first.child.exitCode !== null ? r(first.child.exitCode) : first.child.on('exit', r)));
   assert.equal(exitCode, 0);
