@@ -17,6 +17,8 @@ import { referees } from './understand/referees.ts';
 import { headshot } from './understand/headshot.ts';
 import { phoneNumberDetails } from './enrich/contact-details.ts';
 import { geocodeLocations } from './enrich/geocode.ts';
+import { occupations } from './enrich/occupations.ts';
+import { skillTaxonomy } from './enrich/skills.ts';
 import { isResumeProbability } from './enrich/resume-probability.ts';
 import { text } from './enrich/text.ts';
 import { language } from './enrich/language.ts';
@@ -36,6 +38,8 @@ export const COMPONENTS: Component[] = [
   headshot,
   phoneNumberDetails,
   geocodeLocations,
+  occupations,
+  skillTaxonomy,
   isResumeProbability,
   language,
   text,
