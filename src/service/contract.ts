@@ -56,6 +56,15 @@ export interface PageImageRequest {
   token: string;
 }
 
+/**
+ * What a review link (links.ts) opens: one document of one workspace. The workspace's `name` is not known from a
+ * link and is its id here; the service's methods use only the id.
+ */
+export interface ReviewGrant {
+  workspace: Workspace;
+  identifier: string;
+}
+
 export type ServiceErrorCode =
   | 'not_found'
   | 'forbidden' // a signed link that is not valid (any more) for what it asks
@@ -97,6 +106,13 @@ export interface DocumentService {
    * tampered, expired, another workspace's, or the document is gone); `not_found` when that page has no image.
    */
   pageImage(request: PageImageRequest): Promise<Uint8Array>;
+  /**
+   * The document a review link's path segment (`<identifier>.<expires>.<token>`) opens; `forbidden` when the link
+   * is not valid (wrong, tampered, expired, or the document is gone).
+   */
+  openReview(segment: string): Promise<ReviewGrant>;
+  /** Sets `meta.isVerified`: a person has checked the document's data. */
+  setVerified(workspace: Workspace, identifier: string, verified: boolean): Promise<void>;
   /** Partial update of ResumeData (top-level keys; arrays replaced); read-only fields recomputed. */
   update(workspace: Workspace, identifier: string, patch: Partial<ResumeData>): Promise<ResumeData>;
   delete(workspace: Workspace, identifier: string): Promise<void>;

@@ -14,6 +14,7 @@ import {
   type ListResult,
   type NewDocument,
   type PageImageRequest,
+  type ReviewGrant,
   type ServiceConfig,
   type Workspace,
 } from './contract.ts';
@@ -22,8 +23,19 @@ import { isUniqueViolation } from './store/db.ts';
 import * as documents from './store/documents.ts';
 import type { FileStore } from './store/files.ts';
 import { workspaceOfKey } from './store/keys.ts';
-import { metaOf, pagesOf, resumeOf, type PageImageUrl } from './store/resume.ts';
-import { linkExpiry, nowSeconds, pageImagePath, signedQuery, verifyLink, type LinkSubject } from './links.ts';
+import { metaOf, pagesOf, resumeOf, type DocumentLinks } from './store/resume.ts';
+import {
+  linkExpiry,
+  nowSeconds,
+  pageImagePath,
+  parseReviewSegment,
+  reviewPath,
+  reviewSegment,
+  reviewSubject,
+  signedQuery,
+  verifyLink,
+  type LinkSubject,
+} from './links.ts';
 import type { JobQueue, Priority } from './jobs/queue.ts';
 import { duplicateDetail } from './jobs/runner.ts';
 import { applyPatch, resumeDataFromUpload } from './patch.ts';
@@ -150,7 +162,7 @@ export class SqlDocumentService implements DocumentService {
       throw err;
     }
     if (row.status === 'queued') this.#p.wakeRunner();
-    return resumeOf(row, this.#pageImageUrl(row, origin));
+    return resumeOf(row, this.#links(row, origin));
   }
 
   async waitUntilReady(workspace: Workspace, identifier: string, timeoutMs: number, origin?: string): Promise<Resume> {
@@ -165,12 +177,12 @@ export class SqlDocumentService implements DocumentService {
 
   async get(workspace: Workspace, identifier: string, origin?: string): Promise<Resume> {
     const row = await this.#find(workspace, identifier);
-    return resumeOf(row, this.#pageImageUrl(row, origin));
+    return resumeOf(row, this.#links(row, origin));
   }
 
   async list(workspace: Workspace, query: ListQuery, origin?: string): Promise<ListResult> {
     const { count, rows } = await documents.listDocuments(this.#p.db.kysely, workspace.id, query);
-    return { count, results: rows.map((row) => metaOf(row, this.#pageImageUrl(row, origin))) };
+    return { count, results: rows.map((row) => metaOf(row, this.#links(row, origin))) };
   }
 
   async pageImage(request: PageImageRequest): Promise<Uint8Array> {
@@ -188,13 +200,33 @@ export class SqlDocumentService implements DocumentService {
     return image;
   }
 
-  /** Links to a row's page images under `origin`, all expiring together; null without an origin. */
-  #pageImageUrl(row: documents.DocumentRow, origin: string | undefined): PageImageUrl | null {
+  /** Links to a row's page images and review page under `origin`, all expiring together; null without an origin. */
+  #links(row: documents.DocumentRow, origin: string | undefined): DocumentLinks | null {
     if (origin === undefined) return null;
-    const expires = linkExpiry(nowSeconds(), this.#p.config.linkTtlSeconds);
+    const { secret, config } = this.#p;
+    const expires = linkExpiry(nowSeconds(), config.linkTtlSeconds);
     const base = origin.replace(/\/+$/, '');
-    return (pageIndex) =>
-      `${base}${pageImagePath(row.identifier, pageIndex)}?${signedQuery(this.#p.secret, pageImageSubject(row.workspace_id, row.identifier, pageIndex), expires)}`;
+    return {
+      pageImage: (pageIndex) =>
+        `${base}${pageImagePath(row.identifier, pageIndex)}?${signedQuery(secret, pageImageSubject(row.workspace_id, row.identifier, pageIndex), expires)}`,
+      review: () => `${base}${reviewPath(reviewSegment(secret, row.workspace_id, row.identifier, expires))}`,
+    };
+  }
+
+  async openReview(segment: string): Promise<ReviewGrant> {
+    // As for page images: unknown, expired and deleted documents answer as a bad link does.
+    const parts = parseReviewSegment(segment);
+    const row = parts && (await documents.documentById(this.#p.db.kysely, parts.identifier));
+    const visible = row && (row.expiry_time === null || row.expiry_time > new Date().toISOString());
+    if (!parts || !row || !visible || !verifyLink(this.#p.secret, reviewSubject(row.workspace_id, row.identifier), parts.signature, nowSeconds())) {
+      throw new ServiceError('forbidden', 'The review link is not valid, or has expired.');
+    }
+    return { workspace: { id: row.workspace_id, name: row.workspace_id }, identifier: row.identifier };
+  }
+
+  async setVerified(workspace: Workspace, identifier: string, verified: boolean): Promise<void> {
+    await this.#find(workspace, identifier);
+    await documents.updateDocument(this.#p.db.kysely, identifier, { is_verified: verified ? 1 : 0 });
   }
 
   async update(workspace: Workspace, identifier: string, patch: Partial<ResumeData>): Promise<ResumeData> {

@@ -7,7 +7,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** What a link is for; a token made for one purpose never opens another. */
-export type LinkPurpose = 'page-image';
+export type LinkPurpose = 'page-image' | 'review';
 
 /** What a link opens: a document's resource, in its workspace; `page` is null for a purpose without pages. */
 export interface LinkSubject {
@@ -53,6 +53,30 @@ export function signedQuery(secret: string, subject: LinkSubject, expires: numbe
 /** Where a page image is served (api/routes/page-images.ts): the path of its link, under the public origin. */
 export function pageImagePath(identifier: string, pageIndex: number): string {
   return `/v2/resumes/${encodeURIComponent(identifier)}/pages/${pageIndex}.png`;
+}
+
+/**
+ * A review link carries its whole permission in one path segment, `<identifier>.<expires>.<token>`, so that the
+ * page and its JSON endpoints share it as a prefix (`/review/<segment>/data`). None of the parts contains a dot:
+ * identifiers are [A-Za-z0-9_-], `expires` is digits and the token base64url.
+ */
+export function reviewSegment(secret: string, workspaceId: string, identifier: string, expires: number): string {
+  return `${identifier}.${expires}.${signLink(secret, reviewSubject(workspaceId, identifier), expires)}`;
+}
+
+/** The parts of a review segment, or null when it is not shaped like one (then it is a bad link). */
+export function parseReviewSegment(segment: string): { identifier: string; signature: LinkSignature } | null {
+  const match = /^([A-Za-z0-9_-]{1,64})\.(\d{1,15})\.([A-Za-z0-9_-]{1,100})$/.exec(segment);
+  return match ? { identifier: match[1]!, signature: { expires: Number(match[2]), token: match[3]! } } : null;
+}
+
+export function reviewSubject(workspaceId: string, identifier: string): LinkSubject {
+  return { purpose: 'review', workspaceId, identifier, page: null };
+}
+
+/** Where the review page of a document is served (api/routes/review.ts), under the public origin. */
+export function reviewPath(segment: string): string {
+  return `/review/${segment}`;
 }
 
 export const nowSeconds = (): number => Math.floor(Date.now() / 1000);

@@ -13,6 +13,7 @@ import { registerOpenApi } from './openapi.ts';
 import { resumeRoutes } from './routes/resumes.ts';
 import { operationRoutes } from './routes/operations.ts';
 import { pageImageRoutes } from './routes/page-images.ts';
+import { reviewRoutes } from './routes/review.ts';
 import { occupationGroupRoutes } from './routes/occupation-groups.ts';
 
 export interface AppOptions {
@@ -83,6 +84,7 @@ export function buildApp(service: DocumentService, config: ServiceConfig, opts: 
   registerOpenApi(app);
   app.register(resumeRoutes, { service, config });
   app.register(pageImageRoutes, { service });
+  app.register(reviewRoutes, { service, config });
   app.register(occupationGroupRoutes, { service });
   app.register(operationRoutes, { service });
   return app;

@@ -15,8 +15,12 @@ export interface StoredPage {
   hasImage: boolean;
 }
 
-/** The absolute, signed URL of a page's image; the caller (the service, for the API) knows the origin and secret. */
-export type PageImageUrl = (pageIndex: number) => string;
+/** Absolute, signed URLs made for one answer; the caller (the service, for the API) knows the origin and secret. */
+export interface DocumentLinks {
+  pageImage(pageIndex: number): string;
+  /** The review page of a parsed document (api/routes/review.ts). */
+  review(): string;
+}
 
 export function storedPages(pages: PageMeta[], hasImage: boolean[]): StoredPage[] {
   return pages.map((p, i) => ({ id: p.id, pageIndex: p.pageIndex, width: p.width, height: p.height, rotation: p.rotation, hasImage: hasImage[i] ?? false }));
@@ -27,8 +31,8 @@ export function pagesOf(row: Pick<DocumentsTable, 'pages'>): StoredPage[] {
   return (JSON.parse(row.pages) as Array<Omit<StoredPage, 'hasImage'> & { hasImage?: boolean }>).map((p) => ({ ...p, hasImage: p.hasImage === true }));
 }
 
-/** `pageImageUrl` null: no links (a caller with no origin to give); pages then have `image: null`. */
-export function metaOf(row: DocumentsTable, pageImageUrl: PageImageUrl | null = null): Meta {
+/** `links` null: no links (a caller with no origin to give); pages then have `image: null`, and `reviewUrl` is null. */
+export function metaOf(row: DocumentsTable, links: DocumentLinks | null = null): Meta {
   const ready = row.status === 'ready' || row.status === 'failed';
   return {
     identifier: row.identifier,
@@ -45,14 +49,15 @@ export function metaOf(row: DocumentsTable, pageImageUrl: PageImageUrl | null = 
     pages: pagesOf(row).map((p) => ({
       id: p.id,
       pageIndex: p.pageIndex,
-      image: p.hasImage && pageImageUrl ? pageImageUrl(p.pageIndex) : null,
+      image: p.hasImage && links ? links.pageImage(p.pageIndex) : null,
       imageTranslated: null,
       width: p.width,
       height: p.height,
       rotation: p.rotation,
     })),
     isVerified: row.is_verified === 1,
-    reviewUrl: null,
+    // Only a parsed document has data to review.
+    reviewUrl: links && row.status === 'ready' && row.data != null ? links.review() : null,
     ocrConfidence: row.ocr_confidence,
     createdDt: row.created_dt,
     documentType: 'resume',
@@ -61,11 +66,11 @@ export function metaOf(row: DocumentsTable, pageImageUrl: PageImageUrl | null = 
   };
 }
 
-export function resumeOf(row: DocumentsTable, pageImageUrl: PageImageUrl | null = null): Resume {
+export function resumeOf(row: DocumentsTable, links: DocumentLinks | null = null): Resume {
   return {
     // Pending and failed documents have no data (§8: null, not {}).
     data: row.status === 'ready' && row.data != null ? (JSON.parse(row.data) as ResumeData) : null,
-    meta: metaOf(row, pageImageUrl),
+    meta: metaOf(row, links),
     error: { errorCode: row.error_code, errorDetail: row.error_detail },
   };
 }

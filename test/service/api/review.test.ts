@@ -1,0 +1,166 @@
+/**
+ * The review page end to end, in headless Chromium (Debian's, through playwright-core) against the real server on
+ * a SQLite file: an upload's meta.reviewUrl opens the page, which shows the candidate; a corrected job title is
+ * saved and still there after a reload; "Mark verified" shows in the API's meta.isVerified; a wrong date is
+ * refused next to its field. Expired, tampered and other documents' links are refused, page and JSON alike.
+ */
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
+import { buildApp } from '../../../src/service/api/app.ts';
+import { createDocumentService } from '../../../src/service/index.ts';
+import type { DocumentService } from '../../../src/service/contract.ts';
+import { openDatabase } from '../../../src/service/store/db.ts';
+import { createKey } from '../../../src/service/store/keys.ts';
+import { reviewSegment } from '../../../src/service/links.ts';
+import { launchChromium } from '../../../scripts/lib/chromium.ts';
+import { testDatabase, type TestDatabase } from '../helpers.ts';
+
+describe('review page on sqlite', () => {
+  let db: TestDatabase;
+  let service: DocumentService;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let page: Page;
+  let base = '';
+  let key = '';
+  let secret = '';
+  let resume: any;
+
+  const auth = () => ({ authorization: `Bearer ${key}` });
+
+  before(async () => {
+    // The browser first: without Chromium this suite fails here rather than passing untested.
+    browser = await launchChromium();
+    db = await testDatabase('sqlite', { waitTimeoutMs: 60_000, parseTimeoutMs: 60_000 });
+    service = await createDocumentService(db.config);
+    app = buildApp(service, db.config);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const direct = await openDatabase(db.config.databaseUrl);
+    key = await createKey(direct.kysely, 'acme');
+    secret = (await direct.kysely.selectFrom('settings').select('value').where('name', '=', 'link_secret').executeTakeFirstOrThrow()).value;
+    await direct.kysely.destroy();
+    const form = new FormData();
+    form.append('file', new Blob([await readFile(new URL('../../../examples/resume.pdf', import.meta.url))]), 'resume.pdf');
+    form.append('wait', 'true');
+    const res = await fetch(`${base}/v2/resumes`, { method: 'POST', headers: auth(), body: form });
+    assert.equal(res.status, 200);
+    resume = await res.json();
+    assert.equal(resume.error.errorCode, null);
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+    await service?.close();
+    await db?.cleanup();
+  });
+
+  async function apiMeta(): Promise<any> {
+    const res = await fetch(`${base}/v2/resumes/${resume.meta.identifier}`, { headers: auth() });
+    return ((await res.json()) as any).meta;
+  }
+
+  test('every answer carries a signed review link of its own document, made afresh', async () => {
+    const url = new URL(resume.meta.reviewUrl);
+    assert.equal(url.origin, base);
+    assert.match(url.pathname, new RegExp(`^/review/${resume.meta.identifier}\\.\\d+\\.[\\w-]+$`));
+    assert.doesNotMatch(resume.meta.reviewUrl, new RegExp(key));
+    assert.equal((await apiMeta()).reviewUrl, resume.meta.reviewUrl, 'same minute, same link');
+    const list: any = await (await fetch(`${base}/v2/resumes`, { headers: auth() })).json();
+    assert.equal(list.results[0].reviewUrl, resume.meta.reviewUrl);
+  });
+
+  test('the page shows the candidate and the page images, under a strict policy', async () => {
+    const answer = await page.goto(resume.meta.reviewUrl);
+    assert.equal(answer?.status(), 200);
+    const headers = answer!.headers();
+    assert.match(headers['content-security-policy']!, /default-src 'self'/);
+    assert.match(headers['content-security-policy']!, /frame-ancestors 'none'/);
+    assert.equal(headers['x-content-type-options'], 'nosniff');
+    assert.equal(headers['referrer-policy'], 'no-referrer');
+    await page.getByRole('heading', { name: `Review: ${resume.data.name.raw}` }).waitFor();
+    assert.equal(await page.getByLabel('First', { exact: true }).inputValue(), resume.data.name.first);
+    const image = page.locator('.sheet img').first();
+    await image.waitFor();
+    assert.ok(await image.evaluate((img) => (img as unknown as { complete: boolean; naturalWidth: number }).complete && (img as unknown as { naturalWidth: number }).naturalWidth > 0), 'the page image loads');
+    assert.ok((await page.locator('.box').count()) > 0, 'section boxes are drawn');
+  });
+
+  test('focusing a job lights its section, and a box selects its fields', async () => {
+    await page.locator('#f-workExperience-0-jobTitle').focus();
+    const lit = page.locator('.box.active');
+    assert.ok((await lit.count()) > 0);
+    assert.equal(await lit.first().getAttribute('data-section'), 'WorkExperience');
+    await page.locator('.box[data-section="Education"]').first().click();
+    // Run in the page (a string: this file is type-checked without the DOM library).
+    assert.equal(await page.evaluate("document.activeElement?.closest('fieldset[data-section]')?.dataset.section"), 'Education');
+  });
+
+  test('a corrected job title is saved, and still there after a reload', async () => {
+    await page.locator('#f-workExperience-0-jobTitle').fill('Principal Reviewer');
+    // By keyboard: the Save button is reached and pressed without the mouse.
+    await page.getByRole('button', { name: 'Save' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Saved.').waitFor();
+    await page.reload();
+    await page.locator('#f-workExperience-0-jobTitle').waitFor();
+    assert.equal(await page.locator('#f-workExperience-0-jobTitle').inputValue(), 'Principal Reviewer');
+    const data: any = await (await fetch(`${base}/v2/resumes/${resume.meta.identifier}`, { headers: auth() })).json();
+    assert.equal(data.data.workExperience[0].jobTitle, 'Principal Reviewer');
+  });
+
+  test('a wrong date is refused next to its field, and nothing is saved', async () => {
+    await page.locator('#f-workExperience-0-dates-startDate').fill('last spring');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('#e-workExperience-0-dates-startDate', { hasText: 'YYYY-MM-DD' }).waitFor();
+    assert.equal(await page.locator('#f-workExperience-0-dates-startDate').getAttribute('aria-invalid'), 'true');
+    const data: any = await (await fetch(`${base}/v2/resumes/${resume.meta.identifier}`, { headers: auth() })).json();
+    assert.equal(data.data.workExperience[0].dates.startDate, resume.data.workExperience[0].dates.startDate);
+  });
+
+  test('"Mark verified" sets meta.isVerified', async () => {
+    assert.equal((await apiMeta()).isVerified, false);
+    await page.getByRole('button', { name: 'Mark verified' }).click();
+    await page.locator('#verified', { hasText: /^Verified$/ }).waitFor();
+    assert.equal((await apiMeta()).isVerified, true);
+  });
+
+  test('an expired, tampered or foreign link is refused, page and JSON', async () => {
+    const url = new URL(resume.meta.reviewUrl);
+    const [identifier, expires, token] = url.pathname.slice('/review/'.length).split('.') as [string, string, string];
+    const past = Math.floor(Date.now() / 1000) - 60;
+    const bad = {
+      expired: reviewSegment(secret, await workspaceOf(), identifier, past),
+      tampered: `${identifier}.${expires}.${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`,
+      'later expiry': `${identifier}.${Number(expires) + 60}.${token}`,
+      'another document': `zzzzzzzz.${expires}.${token}`,
+      malformed: 'not-a-link',
+    };
+    for (const [what, segment] of Object.entries(bad)) {
+      const html = await page.goto(`${base}/review/${segment}`);
+      assert.equal(html?.status(), 403, what);
+      await page.getByRole('heading', { name: 'This review link does not work' }).waitFor();
+      for (const [method, path] of [['GET', 'data'], ['PUT', 'data'], ['POST', 'verify']] as const) {
+        const res = await fetch(`${base}/review/${segment}/${path}`, { method, headers: { 'content-type': 'application/json' }, body: method === 'GET' ? undefined : '{}' });
+        assert.equal(res.status, 403, `${what} ${method} ${path}`);
+        const body: any = await res.json();
+        assert.deepEqual(body, { type: 'client_error', errors: [{ attr: null, code: 'permission_denied', detail: 'The review link is not valid, or has expired.' }] });
+      }
+    }
+  });
+
+  /** The workspace id of the uploaded document, for signing a link that is right in all but its expiry. */
+  async function workspaceOf(): Promise<string> {
+    const direct = await openDatabase(db.config.databaseUrl);
+    try {
+      return (await direct.kysely.selectFrom('documents').select('workspace_id').where('identifier', '=', resume.meta.identifier).executeTakeFirstOrThrow()).workspace_id;
+    } finally {
+      await direct.kysely.destroy();
+    }
+  }
+});
