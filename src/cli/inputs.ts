@@ -1,19 +1,21 @@
 /**
  * The documents a `vitae parse` run covers. Files named on the command line are always parsed (an
  * unrecognised one fails with `unsupported_file_type`); folders are walked recursively, and only files
- * whose type is recognised from their bytes are taken — the rest are counted as skipped.
+ * whose type is recognised from their bytes are taken — the rest are counted as skipped. A ZIP (named or
+ * found) stands for the résumés inside it (archive-inputs.ts).
  */
 import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { detectKind } from '../pipeline/detect.ts';
 import { UsageError } from './usage.ts';
+import { archiveInputs, type Input } from './archive-inputs.ts';
 
 /** Enough bytes for detectKind: it looks for OOXML/ODF entry names in the first 64 KiB of a ZIP. */
 const SNIFF_BYTES = 64 * 1024;
 
 export interface Inputs {
-  files: string[];
-  /** Files inside walked folders whose type was not recognised. */
+  files: Input[];
+  /** Files inside walked folders and archives whose type was not recognised. */
   skipped: string[];
 }
 
@@ -24,9 +26,16 @@ export async function collectInputs(args: string[]): Promise<Inputs> {
       throw new UsageError(`${arg}: ${err.code === 'ENOENT' ? 'no such file or folder.' : err.message}`);
     });
     if (info.isDirectory()) await walk(arg, inputs);
-    else inputs.files.push(arg);
+    else await addFile(arg, await head(arg), inputs);
   }
   return inputs;
+}
+
+async function addFile(file: string, head: Uint8Array, inputs: Inputs): Promise<void> {
+  if (detectKind(head, path.basename(file)) !== 'zip') return void inputs.files.push({ label: file, source: { path: file } });
+  const archive = await archiveInputs(file);
+  inputs.files.push(...archive.inputs);
+  inputs.skipped.push(...archive.skipped);
 }
 
 /** Depth-first in name order, so runs are reproducible. Hidden entries and *.json (such as our own output) are ignored. */
@@ -39,8 +48,9 @@ async function walk(dir: string, inputs: Inputs): Promise<void> {
     // Symbolic links to files are followed; links to folders are not (a cycle cannot loop), broken ones are ignored.
     else if (entry.isFile() || (entry.isSymbolicLink() && (await stat(full).catch(() => null))?.isFile())) {
       if (/\.json$/i.test(entry.name)) continue;
-      if (detectKind(await head(full), entry.name) === 'unknown') inputs.skipped.push(full);
-      else inputs.files.push(full);
+      const bytes = await head(full);
+      if (detectKind(bytes, entry.name) === 'unknown') inputs.skipped.push(full);
+      else await addFile(full, bytes, inputs);
     }
   }
 }

@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Resume } from '../affinda/types.ts';
 import { collectInputs } from './inputs.ts';
 import { createOutput } from './output.ts';
-import { parseFileWithin, type ParseJob } from '../workers/parse-file.ts';
+import { failedResume, parseFileWithin, type ParseJob } from '../workers/parse-file.ts';
+import type { Input } from './archive-inputs.ts';
 import { DEFAULT_TIMEOUT_MS, readSettings, type ParseSettings } from './parse-settings.ts';
 import { ParsePool } from '../workers/pool.ts';
 import { ProgressBar } from './progress.ts';
@@ -17,6 +18,9 @@ Parses résumés into Affinda v2 Resume JSON: {"data", "meta", "error"} per docu
 Folders are walked recursively: hidden entries and *.json are ignored, and files whose type is not
 recognised from their bytes are skipped (and counted). A file named on the command line is always
 parsed; if its type is not supported, that document fails with unsupported_file_type.
+A ZIP archive (named or in a folder) stands for the résumés inside it, in the archive's order, labelled
+<archive>/<entry>; nested archives are skipped, and a hostile one (over 100 entries, an entry declaring over
+20 MB or all over 100 MB, an encrypted entry, a name with "..") fails as one document.
 
 Output, on stdout unless --out is given:
   one file named             one JSON object
@@ -48,12 +52,14 @@ export async function run(args: string[]): Promise<number> {
     return EXIT.ok;
   }
   const started = performance.now();
-  const { files, skipped } = await collectInputs(settings.inputs);
-  const single = settings.inputs.length === 1 && files.length === 1 && files[0] === settings.inputs[0];
+  const { files: inputs, skipped } = await collectInputs(settings.inputs);
+  const files = inputs.map((input) => input.label);
+  // An archive prints an array, whatever it holds: only a file on disk named alone prints an object.
+  const single = settings.inputs.length === 1 && inputs.length === 1 && 'path' in inputs[0]!.source && files[0] === settings.inputs[0];
   const output = await createOutput({ ...settings, single }, files);
   const progress = files.length > 1 && process.stderr.isTTY ? new ProgressBar(files.length, process.stderr) : null;
   const failures: Array<{ file: string; code: string }> = [];
-  await parseAll(files, settings, async (index, resume) => {
+  await parseAll(inputs, settings, async (index, resume) => {
     await output.write(index, resume);
     if (resume.error.errorCode) failures.push({ file: files[index]!, code: resume.error.errorCode });
     progress?.tick(resume.error.errorCode != null);
@@ -65,12 +71,15 @@ export async function run(args: string[]): Promise<number> {
 }
 
 /** One document: in this process (no worker start-up). Several: a worker pool, so one bad file cannot stop the run. */
-async function parseAll(files: string[], settings: ParseSettings, done: (index: number, resume: Resume) => Promise<void>): Promise<void> {
-  const jobs: ParseJob[] = files.map((file) => ({ path: file, options: { ...settings.options, fileName: path.basename(file) } }));
-  if (jobs.length === 1) return done(0, await parseFileWithin(jobs[0]!, settings.timeoutMs));
+async function parseAll(inputs: Input[], settings: ParseSettings, done: (index: number, resume: Resume) => Promise<void>): Promise<void> {
+  const jobs = inputs.map(({ label, source }) => ({ source, options: { ...settings.options, fileName: path.basename(label) } }));
+  // A refused archive fails without a parse.
+  const parse = async ({ source, options }: (typeof jobs)[number], run: (job: ParseJob) => Promise<Resume>) =>
+    'error' in source ? failedResume(options, source.error.code, source.error.message) : run({ ...source, options });
+  if (jobs.length === 1) return done(0, await parse(jobs[0]!, (job) => parseFileWithin(job, settings.timeoutMs)));
   const pool = new ParsePool({ size: Math.min(settings.concurrency, jobs.length), timeoutMs: settings.timeoutMs });
   try {
-    await Promise.all(jobs.map(async (job, index) => done(index, await pool.parse(job))));
+    await Promise.all(jobs.map(async (job, index) => done(index, await parse(job, (j) => pool.parse(j)))));
   } finally {
     await pool.close();
   }

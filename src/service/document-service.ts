@@ -139,6 +139,8 @@ export class SqlDocumentService implements DocumentService {
       ocr_confidence: null,
       is_verified: 0,
       attempts: 0,
+      parent_document: null,
+      child_documents: '[]',
     };
     if (input.data) Object.assign(row, { status: 'ready', ready_dt: now, data: JSON.stringify(resumeDataFromUpload(input.data)) });
     let wroteFile = false;

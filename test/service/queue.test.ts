@@ -12,7 +12,7 @@ function row(identifier: string, workspaceId: string): DocumentRow {
     identifier, workspace_id: workspaceId, custom_identifier: null, file_name: null, source_url: null, sha256: null, size: null,
     status: 'queued', created_dt: new Date().toISOString(), ready_dt: null, expiry_time: null, language: null, region_bias: null,
     low_priority: 0, reject_duplicates: 0, data: null, error_code: null, error_detail: null, pages: '[]', is_ocrd: 0,
-    ocr_confidence: null, is_verified: 0, attempts: 0,
+    ocr_confidence: null, is_verified: 0, attempts: 0, parent_document: null, child_documents: '[]',
   };
 }
 

@@ -11,13 +11,16 @@ import type { ParsePool } from '../../workers/pool.ts';
 import type { Resume } from '../../affinda/types.ts';
 import type { PageImage } from '../../pipeline/pipeline.ts';
 import { downloadUrl, UrlDownloadError } from '../fetch-url.ts';
-import { documentById, findDuplicate, updateDocument, type DocumentRow } from '../store/documents.ts';
+import { documentById, findDuplicate, insertDocument, updateDocument, type DocumentRow } from '../store/documents.ts';
 import type { FileStore } from '../store/files.ts';
 import type { Schema } from '../store/schema.ts';
 import { storedPages } from '../store/resume.ts';
 import { sha256 } from '../hash.ts';
 import type { AttemptFailure, Job, JobQueue } from './queue.ts';
 import { failureCode, type DocumentFailureCode } from './failures.ts';
+import { childDocuments, type ChildDocument } from './archive.ts';
+import { detectKind } from '../../pipeline/detect.ts';
+import { DocumentError, type DocumentErrorCode } from '../../pipeline/doc.ts';
 
 export interface Logger {
   warn(obj: object, msg: string): void;
@@ -172,6 +175,7 @@ export class JobRunner {
       await updateDocument(db, doc.identifier, { status: 'parsing', attempts: job.attempts });
       const bytes = doc.sha256 === null && doc.source_url ? await this.#download(job, doc) : await this.#o.files.read(doc.workspace_id, doc.identifier);
       if (!bytes) return;
+      if (detectKind(bytes, doc.file_name ?? undefined) === 'zip') return void (await this.#unpack(job, doc, bytes));
       const outcome = await this.#o.pool.run({
         bytes,
         options: {
@@ -225,13 +229,48 @@ export class JobRunner {
   }
 
   /**
-   * Records the result and removes the job in one transaction, unless the lease was lost to another worker (or
-   * the document deleted); says whether it was recorded.
+   * A ZIP upload: stores each résumé inside as a child document's file, then, in the transaction that records
+   * the archive ready, inserts and queues the children. A crash before that commit leaves no child (only files
+   * no row names), and the job runs again; so children are never made twice. The archive's `data` stays null.
    */
-  async #finish(job: Job, fields: Partial<DocumentRow>): Promise<boolean> {
+  async #unpack(job: Job, doc: DocumentRow, bytes: Uint8Array): Promise<void> {
+    const { files, queue } = this.#o;
+    const children: ChildDocument[] = [];
+    const removeFiles = () => Promise.all(children.map(({ row }) => files.remove(row.workspace_id, row.identifier)));
+    try {
+      for (const child of childDocuments(doc, bytes, this.#o.config.maxUploadBytes)) {
+        children.push(child);
+        await files.write(child.row.workspace_id, child.row.identifier, child.bytes);
+      }
+    } catch (err) {
+      await removeFiles();
+      if (!(err instanceof DocumentError)) throw err;
+      return void (await this.#finish(job, failedFields(job, err.code, err.message)));
+    }
+    const ready = { status: 'ready' as const, ready_dt: new Date().toISOString(), child_documents: JSON.stringify(children.map(({ row }) => row.identifier)) };
+    let recorded = false;
+    try {
+      recorded = await this.#finish(job, ready, async (trx) => {
+        for (const { row } of children) {
+          await insertDocument(trx, row);
+          await queue.enqueue(row.identifier, { priority: row.low_priority ? 'low' : 'high' }, trx);
+        }
+      });
+    } finally {
+      if (!recorded) await removeFiles();
+    }
+    this.wake();
+  }
+
+  /**
+   * Records the result and removes the job in one transaction (with `also`'s writes), unless the lease was lost
+   * to another worker (or the document deleted); says whether it was recorded.
+   */
+  async #finish(job: Job, fields: Partial<DocumentRow>, also?: (trx: Kysely<Schema>) => Promise<void>): Promise<boolean> {
     const recorded = await this.#o.db.transaction().execute(async (trx) => {
       if (!(await this.#o.queue.complete(job, this.#workerId, trx))) return false;
       await updateDocument(trx, job.documentId, fields);
+      await also?.(trx);
       return true;
     });
     if (recorded) this.#o.onSettled(job.documentId);
@@ -267,6 +306,6 @@ function parsedFields(resume: Resume, hasImage: boolean[]): Partial<DocumentRow>
   };
 }
 
-export function failedFields(job: Pick<Job, 'attempts'>, code: DocumentFailureCode, detail: string): Partial<DocumentRow> {
+export function failedFields(job: Pick<Job, 'attempts'>, code: DocumentFailureCode | DocumentErrorCode, detail: string): Partial<DocumentRow> {
   return { status: 'failed', ready_dt: new Date().toISOString(), data: null, error_code: code, error_detail: detail, attempts: job.attempts };
 }

@@ -73,6 +73,13 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0003_child_documents': {
+      async up(db: Kysely<any>) {
+        // Two statements: SQLite adds one column per ALTER TABLE.
+        await db.schema.alterTable('documents').addColumn('parent_document', 'text').execute();
+        await db.schema.alterTable('documents').addColumn('child_documents', 'text', (c) => c.notNull().defaultTo('[]')).execute();
+      },
+    },
   };
 }
 

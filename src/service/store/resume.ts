@@ -44,8 +44,8 @@ export function metaOf(row: DocumentsTable, links: DocumentLinks | null = null):
     expiryTime: row.expiry_time,
     language: row.language,
     pdf: null,
-    parentDocument: null,
-    childDocuments: [],
+    parentDocument: row.parent_document === null ? null : { identifier: row.parent_document },
+    childDocuments: (JSON.parse(row.child_documents) as string[]).map((identifier) => ({ identifier })),
     pages: pagesOf(row).map((p) => ({
       id: p.id,
       pageIndex: p.pageIndex,

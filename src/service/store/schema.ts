@@ -49,6 +49,10 @@ export interface DocumentsTable {
   ocr_confidence: number | null;
   is_verified: number;
   attempts: number;
+  /** A résumé taken from a ZIP upload: the archive's document (Affinda's `meta.parentDocument`). */
+  parent_document: string | null;
+  /** A ZIP upload: JSON array of its résumés' identifiers, in archive order (`meta.childDocuments`). */
+  child_documents: string;
 }
 
 export type JobState = 'queued' | 'running';
