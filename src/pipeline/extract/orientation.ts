@@ -45,17 +45,8 @@ async function deskewed(image: Uint8Array, first: OcrPage, pageIndex: number, po
 }
 
 /** Turns an encoded image clockwise by `angle` radians about its centre, on white, keeping its size. */
-async function turnPng(image: Uint8Array, angle: number): Promise<Uint8Array> {
-  const { createCanvas, loadImage } = await import('@napi-rs/canvas');
-  const source = await loadImage(image);
-  const canvas = createCanvas(source.width, source.height);
-  const context = canvas.getContext('2d');
-  context.fillStyle = '#ffffff';
-  context.fillRect(0, 0, canvas.width, canvas.height);
-  context.translate(canvas.width / 2, canvas.height / 2);
-  context.rotate(angle);
-  context.drawImage(source, -source.width / 2, -source.height / 2);
-  return canvas.toBuffer('image/png');
+function turnPng(image: Uint8Array, angle: number): Promise<Uint8Array> {
+  return drawTurned(image, angle, { sideways: false, white: true });
 }
 
 /** A reading of a turned page: poor confidence, or most words taller than wide (text running vertically). */
@@ -88,14 +79,25 @@ export function detectRotation(image: Uint8Array): Promise<Rotation> {
 }
 
 /** Turns an encoded image clockwise by `rotation` and returns it as PNG. */
-export async function rotatePng(image: Uint8Array, rotation: Rotation): Promise<Uint8Array> {
+export function rotatePng(image: Uint8Array, rotation: Rotation): Promise<Uint8Array> {
+  return drawTurned(image, (rotation * Math.PI) / 180, { sideways: rotation % 180 !== 0, white: false });
+}
+
+/**
+ * Draws an encoded image turned clockwise by `angle` radians about its centre, as PNG: on a canvas with its sides
+ * swapped when turned sideways, and on white where the turned image leaves corners uncovered.
+ */
+async function drawTurned(image: Uint8Array, angle: number, { sideways, white }: { sideways: boolean; white: boolean }): Promise<Uint8Array> {
   const { createCanvas, loadImage } = await import('@napi-rs/canvas');
   const source = await loadImage(image);
-  const sideways = rotation % 180 !== 0;
   const canvas = createCanvas(sideways ? source.height : source.width, sideways ? source.width : source.height);
   const context = canvas.getContext('2d');
+  if (white) {
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+  }
   context.translate(canvas.width / 2, canvas.height / 2);
-  context.rotate((rotation * Math.PI) / 180); // y grows downwards: a positive angle turns clockwise
+  context.rotate(angle); // y grows downwards: a positive angle turns clockwise
   context.drawImage(source, -source.width / 2, -source.height / 2);
   return canvas.toBuffer('image/png');
 }
