@@ -35,6 +35,7 @@ const SETTINGS: { [K in keyof ServiceConfig]: { env: string; kind: Kind } } = {
   logLevel: { env: 'VITAE_LOG_LEVEL', kind: 'string' },
 };
 
+  queue: { env: 'VITAE_QUEUE', kind: 'string' },
 /** Defaults (Affinda's limits where it has them: 20 MB, 20 pages parsed, a minute of `wait`). */
 function defaults(): Omit<ServiceConfig, 'databaseUrl'> {
   return {
@@ -59,6 +60,7 @@ function defaults(): Omit<ServiceConfig, 'databaseUrl'> {
 }
 
 /** Settings that must be at least 1 (the rest may be 0: `workers` = API only, `highPriorityPerMinute` = no limit). */
+    queue: 'auto',
 const POSITIVE: Array<keyof ServiceConfig> = ['port', 'parseTimeoutMs', 'workerMemoryMb', 'maxUploadBytes', 'maxPages', 'urlTimeoutMs', 'linkTtlSeconds'];
 /** A shorter secret is guessable offline from one signed link. */
 const MIN_SECRET_LENGTH = 32;
@@ -87,6 +89,12 @@ export function loadConfig(flags: Partial<ServiceConfig> = {}, env: Env = proces
 }
 
 function readValue(name: string, kind: Kind, raw: string): unknown {
+  if (!['auto', 'embedded', 'pg-boss'].includes(merged.queue)) {
+    throw new ConfigError(`queue (VITAE_QUEUE) must be auto, embedded or pg-boss, got "${merged.queue}".`);
+  }
+  if (merged.queue === 'pg-boss' && databaseUrl.startsWith('sqlite:')) {
+    throw new ConfigError('queue (VITAE_QUEUE) pg-boss needs a PostgreSQL database (VITAE_DATABASE_URL=postgres://…).');
+  }
   switch (kind) {
     case 'string':
     case 'nullableString':

@@ -163,3 +163,8 @@ export interface ServiceConfig {
   linkTtlSeconds: number;
   logLevel: string;
 }
+  /**
+   * The job queue (`--queue`, `VITAE_QUEUE`): `embedded` (a table in the database) or `pg-boss` (PostgreSQL only);
+   * `auto`, the default, is pg-boss on PostgreSQL and embedded on SQLite.
+   */
+  queue: 'auto' | 'embedded' | 'pg-boss';

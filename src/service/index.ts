@@ -1,16 +1,18 @@
 /**
- * `createDocumentService`: opens the database (migrating it), and — unless `runWorkers` is false or
- * `config.workers` is 0 — starts the worker threads and the job runner. Every process sweeps expired documents.
+ * `createDocumentService`: opens the database (migrating it) and the job queue, and — unless `runWorkers` is false
+ * or `config.workers` is 0 — starts the worker threads and the job runner. Expired documents are deleted by one
+ * process of the deployment per sweep interval, whichever claims the turn.
  */
 import { randomBytes } from 'node:crypto';
 import type { DocumentService, ServiceConfig } from './contract.ts';
-import { openDatabase } from './store/db.ts';
+import { openDatabase, type Db } from './store/db.ts';
 import { FileStore } from './store/files.ts';
 import { deleteDocument, expiredDocuments } from './store/documents.ts';
-import { SqlJobQueue } from './jobs/queue.ts';
+import { SqlJobQueue, type JobQueue } from './jobs/queue.ts';
+import { PgBossJobQueue } from './jobs/pg-boss-queue.ts';
 import { JobRunner, type Logger } from './jobs/runner.ts';
 import { SqlDocumentService } from './document-service.ts';
-import { sharedSetting } from './store/settings.ts';
+import { claimTurn, sharedSetting } from './store/settings.ts';
 import { ParsePool } from '../workers/pool.ts';
 
 export type { Logger } from './jobs/runner.ts';
@@ -28,6 +30,8 @@ export interface ServiceOptions {
   pollMs?: number;
   sweepMs?: number;
   maxAttempts?: number;
+  /** pg-boss: how often the cluster's supervisor expires lapsed leases (default 10 s). */
+  maintenanceMs?: number;
 }
 
 const CONSOLE_LOGGER: Logger = {
@@ -40,12 +44,19 @@ export async function createDocumentService(config: ServiceConfig, opts: Service
   // Every process of a deployment must sign and check links alike: one secret, from the environment or the database.
   const secret = config.secret ?? (await sharedSetting(db.kysely, 'link_secret', () => randomBytes(32).toString('base64url')));
   const files = new FileStore(config.dataDir);
-  const queue = new SqlJobQueue(db.kysely, db.dialect);
   const logger = opts.logger ?? CONSOLE_LOGGER;
+  const maxAttempts = opts.maxAttempts ?? 3;
+  const queue = await openQueue(db, config, { maxAttempts, logger, maintenanceMs: opts.maintenanceMs }).catch(async (err) => {
+    await db.kysely.destroy();
+    throw err;
+  });
   let runner: JobRunner | null = null;
   let pool: ParsePool | null = null;
 
-  const sweeper = startSweeper(opts.sweepMs ?? 5000, async () => {
+  const sweepMs = opts.sweepMs ?? 5000;
+  const sweeper = startSweeper(sweepMs, async () => {
+    // Every process ticks; one per interval sweeps (the others would only race it for the same rows).
+    if (!(await claimTurn(db.kysely, 'expiry_sweep_at', sweepMs))) return;
     for (const doc of await expiredDocuments(db.kysely, new Date().toISOString(), 100)) {
       await deleteDocument(db.kysely, doc.identifier);
       await files.remove(doc.workspace_id, doc.identifier);
@@ -64,6 +75,7 @@ export async function createDocumentService(config: ServiceConfig, opts: Service
       await runner?.stop(opts.closeTimeoutMs ?? 10_000);
       await pool?.close();
       await sweeper.running();
+      await queue.close();
       await db.kysely.destroy();
     },
   });
@@ -82,11 +94,22 @@ export async function createDocumentService(config: ServiceConfig, opts: Service
       // Heartbeats keep a live worker's lease; a dead one's lapses after this (sooner on the same host).
       leaseMs: opts.leaseMs ?? 30_000,
       pollMs: opts.pollMs ?? 200,
-      maxAttempts: opts.maxAttempts ?? 3,
+      maxAttempts,
     });
     runner.start();
   }
   return service;
+}
+
+/** The queue `config.queue` names: pg-boss, or the embedded table (`auto` picks pg-boss on PostgreSQL). */
+export async function openQueue(db: Db, config: ServiceConfig, o: { maxAttempts: number; logger: Logger; maintenanceMs?: number }): Promise<JobQueue> {
+  const pgBoss = config.queue === 'pg-boss' || (config.queue === 'auto' && db.dialect === 'postgres');
+  if (!pgBoss) return new SqlJobQueue(db.kysely, db.dialect);
+  return PgBossJobQueue.start(config.databaseUrl, db.kysely, {
+    maxAttempts: o.maxAttempts,
+    maintenanceIntervalSeconds: Math.max(1, Math.round((o.maintenanceMs ?? 10_000) / 1000)),
+    onError: (err) => o.logger.warn({ err }, 'pg-boss: database error; retrying'),
+  });
 }
 
 /** Runs `sweep` every `intervalMs`, never two at once. */

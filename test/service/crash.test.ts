@@ -24,8 +24,9 @@ for (const backend of BACKENDS) {
       const identifier = await until('the child to accept the document', async () => out.trim().match(/^[a-z]{8}$/)?.[0], 15_000);
       const { kysely } = await openDatabase(databaseUrl);
       try {
+        // The runner marks the document 'parsing' once it holds the job (in either queue).
         await until('the child to claim the job', async () =>
-          (await kysely.selectFrom('jobs').select('state').where('document_id', '=', identifier).executeTakeFirst())?.state === 'running');
+          (await kysely.selectFrom('documents').select('status').where('identifier', '=', identifier).executeTakeFirst())?.status === 'parsing');
         child.kill('SIGKILL');
         await once(child, 'exit');
         const workspace = await ensureWorkspace(kysely, 'default');

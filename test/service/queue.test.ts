@@ -1,10 +1,11 @@
-/** The embedded job queue on both databases: claim order, leases, retries and poison documents. */
+/** Both job queues — embedded (SQLite, PostgreSQL) and pg-boss — keep one contract: claim order, leases, retries, poison documents. */
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openDatabase, type Db } from '../../src/service/store/db.ts';
 import { ensureWorkspace } from '../../src/service/store/keys.ts';
 import { insertDocument, type DocumentRow } from '../../src/service/store/documents.ts';
-import { SqlJobQueue, type Job } from '../../src/service/jobs/queue.ts';
+import { SqlJobQueue, type Job, type JobQueue } from '../../src/service/jobs/queue.ts';
+import { PgBossJobQueue } from '../../src/service/jobs/pg-boss-queue.ts';
 import { BACKENDS, sleep, testDatabase, type TestDatabase } from './helpers.ts';
 
 function row(identifier: string, workspaceId: string): DocumentRow {
@@ -16,20 +17,25 @@ function row(identifier: string, workspaceId: string): DocumentRow {
   };
 }
 
-for (const backend of BACKENDS) {
-  describe(`job queue (${backend})`, () => {
+const QUEUES = [...BACKENDS.map((backend) => ({ backend, kind: 'embedded' as const })), { backend: 'postgres' as const, kind: 'pg-boss' as const }];
+
+for (const { backend, kind } of QUEUES) {
+  describe(`job queue (${kind}, ${backend})`, () => {
     let database: TestDatabase;
     let db: Db;
-    let queue: SqlJobQueue;
+    let queue: JobQueue;
     let workspaceId: string;
 
     before(async () => {
       database = await testDatabase(backend);
       db = await openDatabase(database.config.databaseUrl);
-      queue = new SqlJobQueue(db.kysely, db.dialect);
+      queue = kind === 'embedded'
+        ? new SqlJobQueue(db.kysely, db.dialect)
+        : await PgBossJobQueue.start(database.config.databaseUrl, db.kysely, { maxAttempts: 3, onError: (err) => assert.fail(String(err)) });
       workspaceId = (await ensureWorkspace(db.kysely, 'queue-tests')).id;
     });
     after(async () => {
+      await queue?.close();
       await db?.kysely.destroy();
       await database?.cleanup();
     });

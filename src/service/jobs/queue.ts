@@ -1,6 +1,6 @@
 /**
- * The job queue: which documents still need parsing, and who is parsing them. A small interface, so a
- * pg-boss backend can replace the embedded one later.
+ * The job queue: which documents still need parsing, and who is parsing them. Two implementations: this
+ * embedded one (a `jobs` table, SQLite or PostgreSQL) and pg-boss (pg-boss-queue.ts) for many processes.
  *
  * Leases, not locks: a claimed job carries its worker's id and a lease end. A worker extends the lease while
  * it parses; if its process dies, the lease runs out and the job is claimed again. Every claim counts an
@@ -16,7 +16,8 @@ export type Priority = 'high' | 'low';
 export type AttemptFailure = 'timeout' | 'crashed';
 
 export interface Job {
-  id: number;
+  /** The queue's own id for the job (an integer's digits in the embedded queue, a UUID in pg-boss). */
+  id: string;
   documentId: string;
   /** Claims so far, this one included. */
   attempts: number;
@@ -41,6 +42,8 @@ export interface JobQueue {
   requeueExpired(maxAttempts: number, deadWorkers: string[], giveUp: GiveUp): Promise<void>;
   /** Workers that hold leases now (to find those of dead processes). */
   leaseHolders(): Promise<string[]>;
+  /** Releases the queue's own connections (the database's are the caller's). */
+  close(): Promise<void>;
 }
 
 export type GiveUp = (jobs: Job[], db: Kysely<Schema>) => Promise<void>;
@@ -48,7 +51,7 @@ export type GiveUp = (jobs: Job[], db: Kysely<Schema>) => Promise<void>;
 const PRIORITY: Record<Priority, number> = { high: 0, low: 1 };
 
 function jobOf(row: Selectable<JobsTable>): Job {
-  return { id: row.id, documentId: row.document_id, attempts: row.attempts, lastFailure: row.last_failure as AttemptFailure | null };
+  return { id: String(row.id), documentId: row.document_id, attempts: row.attempts, lastFailure: row.last_failure as AttemptFailure | null };
 }
 
 export class SqlJobQueue implements JobQueue {
@@ -94,7 +97,7 @@ export class SqlJobQueue implements JobQueue {
     const result = await this.#db
       .updateTable('jobs')
       .set({ lease_until: leaseEnd(leaseMs) })
-      .where('id', '=', job.id)
+      .where('id', '=', Number(job.id))
       .where('worker_id', '=', workerId)
       .where('state', '=', 'running')
       .executeTakeFirst();
@@ -102,7 +105,7 @@ export class SqlJobQueue implements JobQueue {
   }
 
   async complete(job: Job, workerId: string, db = this.#db): Promise<boolean> {
-    const result = await db.deleteFrom('jobs').where('id', '=', job.id).where('worker_id', '=', workerId).executeTakeFirst();
+    const result = await db.deleteFrom('jobs').where('id', '=', Number(job.id)).where('worker_id', '=', workerId).executeTakeFirst();
     return Number(result.numDeletedRows) === 1;
   }
 
@@ -117,7 +120,7 @@ export class SqlJobQueue implements JobQueue {
         attempts: failure ? eb.ref('attempts') : eb('attempts', '-', 1),
         last_failure: failure ?? eb.ref('last_failure'),
       }))
-      .where('id', '=', job.id)
+      .where('id', '=', Number(job.id))
       .where('worker_id', '=', workerId)
       .execute();
   }
@@ -149,6 +152,8 @@ export class SqlJobQueue implements JobQueue {
       if (exhausted.length > 0) await giveUp(exhausted.map((r) => ({ ...jobOf(r), lastFailure: jobOf(r).lastFailure ?? 'crashed' })), trx);
     });
   }
+
+  async close(): Promise<void> {}
 
   async leaseHolders(): Promise<string[]> {
     const rows = await this.#db.selectFrom('jobs').select('worker_id').distinct().where('state', '=', 'running').execute();

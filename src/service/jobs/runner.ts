@@ -70,7 +70,7 @@ function processAlive(pid: number): boolean {
 export class JobRunner {
   readonly #o: RunnerOptions;
   readonly #workerId = newWorkerId();
-  readonly #inFlight = new Map<number, { job: Job; done: Promise<void> }>();
+  readonly #inFlight = new Map<string, { job: Job; done: Promise<void> }>();
   #stopping = false;
   #loopDone: Promise<void> | null = null;
   #wake: (() => void) | null = null;

@@ -14,3 +14,18 @@ export async function sharedSetting(db: Kysely<Schema>, name: string, generate: 
   const row = await db.selectFrom('settings').select('value').where('name', '=', name).executeTakeFirstOrThrow();
   return row.value;
 }
+
+/**
+ * Whether this process may run the periodic task `name` now: true for exactly one caller per `intervalMs` across
+ * every process of the deployment (a conditional update of the task's last-run stamp; the one that moved it wins).
+ */
+export async function claimTurn(db: Kysely<Schema>, name: string, intervalMs: number, now = new Date()): Promise<boolean> {
+  await sharedSetting(db, name, () => new Date(0).toISOString());
+  const result = await db
+    .updateTable('settings')
+    .set({ value: now.toISOString() })
+    .where('name', '=', name)
+    .where('value', '<=', new Date(now.getTime() - intervalMs).toISOString())
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

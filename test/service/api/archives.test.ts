@@ -11,11 +11,10 @@ import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../../src/service/api/app.ts';
-import { createDocumentService } from '../../../src/service/index.ts';
+import { createDocumentService, openQueue } from '../../../src/service/index.ts';
 import type { DocumentService } from '../../../src/service/contract.ts';
 import { openDatabase } from '../../../src/service/store/db.ts';
 import { createKey, ensureWorkspace } from '../../../src/service/store/keys.ts';
-import { SqlJobQueue } from '../../../src/service/jobs/queue.ts';
 import { bombZip, encryptedZip, junkOnlyZip, lyingBombZip, manyEntriesZip, resumesZip, traversalZip, ZIP_NAMES } from '../../fixtures/zip-fixtures.ts';
 import { BACKENDS, testDatabase, until, type Backend, type TestDatabase } from '../helpers.ts';
 
@@ -145,7 +144,9 @@ async function rerun(backend: Backend): Promise<void> {
     const { meta } = await apiOnly.create({ workspace, bytes: await resumesZip(), fileName: 'cvs.zip', rejectDuplicates: false, lowPriority: false });
     await apiOnly.close();
     const deadPid = spawnSync(process.execPath, ['-e', '']).pid;
-    const claimed = await new SqlJobQueue(direct.kysely, direct.dialect).claim(`${hostname()}/${deadPid}/dead`, 600_000);
+    const queue = await openQueue(direct, db.config, { maxAttempts: 3, logger: { warn() {}, error() {} } });
+    const claimed = await queue.claim(`${hostname()}/${deadPid}/dead`, 600_000);
+    await queue.close();
     assert.equal(claimed?.documentId, meta.identifier);
 
     const service = await createDocumentService({ ...db.config, workers: 1 });
