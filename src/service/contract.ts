@@ -6,6 +6,7 @@
  * errors are `ServiceError`s with a code the API maps to a status and Affinda's error shape.
  */
 import type { Meta, RegionBias, Resume, ResumeData } from '../affinda/types.ts';
+import type { SearchService } from './search/service.ts';
 
 export interface Workspace {
   id: string;
@@ -118,6 +119,11 @@ export interface DocumentService {
   delete(workspace: Workspace, identifier: string): Promise<void>;
   /** The workspace an API key belongs to, or null for an unknown or revoked key. */
   authenticate(apiKey: string): Promise<Workspace | null>;
+  /**
+   * Search indices, search and match over this service's documents (search/service.ts). Optional so stand-in
+   * services of tests that need no search stay valid; the search routes answer 501 without it.
+   */
+  readonly search?: SearchService;
   /** True when storage and queue answer (readiness). */
   ready(): Promise<boolean>;
   /** Stops taking work, lets running parses finish or re-queues them, closes connections. */

@@ -41,6 +41,7 @@ import { duplicateDetail } from './jobs/runner.ts';
 import { applyPatch, resumeDataFromUpload } from './patch.ts';
 import { BUDGET_WINDOW_MS, choosePriority } from './priority.ts';
 import { sha256 } from './hash.ts';
+import { SqlSearchService, type SearchService } from './search/service.ts';
 
 /** Caller-chosen identifiers become file names: keep them to a safe alphabet. */
 const IDENTIFIER = /^[A-Za-z0-9_-]{1,64}$/;
@@ -64,8 +65,11 @@ export class SqlDocumentService implements DocumentService {
   readonly #p: ServiceParts;
   readonly #settled = new EventEmitter().setMaxListeners(0);
 
+  readonly search: SearchService;
+
   constructor(parts: ServiceParts) {
     this.#p = parts;
+    this.search = new SqlSearchService(parts.db);
   }
 
   /** The runner calls this when a document becomes ready. */
@@ -235,6 +239,8 @@ export class SqlDocumentService implements DocumentService {
     const row = await this.#find(workspace, identifier);
     const data = applyPatch(row.data ? (JSON.parse(row.data) as ResumeData) : null, patch);
     await documents.updateDocument(this.#p.db.kysely, identifier, { data: JSON.stringify(data) });
+    // An indexed résumé is searched by its projection: keep it in step with the data.
+    await this.search.refresh(identifier, data);
     return data;
   }
 

@@ -15,6 +15,8 @@ import { operationRoutes } from './routes/operations.ts';
 import { pageImageRoutes } from './routes/page-images.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { occupationGroupRoutes } from './routes/occupation-groups.ts';
+import { indexRoutes } from './routes/indices.ts';
+import { searchRoutes } from './routes/search.ts';
 
 export interface AppOptions {
   /** Structured request logs (pino); none when absent (tests). Secrets are redacted whatever the level. */
@@ -86,6 +88,8 @@ export function buildApp(service: DocumentService, config: ServiceConfig, opts: 
   app.register(pageImageRoutes, { service });
   app.register(reviewRoutes, { service, config });
   app.register(occupationGroupRoutes, { service });
+  app.register(indexRoutes, { service, config });
+  app.register(searchRoutes, { service, config });
   app.register(operationRoutes, { service });
   return app;
 }

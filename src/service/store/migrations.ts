@@ -80,6 +80,42 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.alterTable('documents').addColumn('child_documents', 'text', (c) => c.notNull().defaultTo('[]')).execute();
       },
     },
+    '0004_search': {
+      async up(db: Kysely<any>) {
+        // Search indices are per workspace; documents join them by identifier. Deleting a document or an index
+        // removes its memberships and projection (foreign keys cascade; SQLite's are on, see db.ts).
+        await db.schema
+          .createTable('search_indices')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id'))
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('document_type', 'text', (c) => c.notNull())
+          .addColumn('created_dt', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('search_indices_name').on('search_indices').columns(['workspace_id', 'name']).unique().execute();
+        await db.schema
+          .createTable('search_index_documents')
+          .addColumn('index_id', 'text', (c) => c.notNull().references('search_indices.id').onDelete('cascade'))
+          .addColumn('document_id', 'text', (c) => c.notNull().references('documents.identifier').onDelete('cascade'))
+          .addColumn('created_dt', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('search_index_documents_pk', ['index_id', 'document_id'])
+          .execute();
+        await db.schema.createIndex('search_index_documents_document').on('search_index_documents').column('document_id').execute();
+        // The compact search projection of a parsed résumé (search/projection.ts), written when it joins an index
+        // and when its data is patched. Years and coordinates are columns too, so required criteria filter in SQL.
+        await db.schema
+          .createTable('search_projections')
+          .addColumn('document_id', 'text', (c) => c.primaryKey().references('documents.identifier').onDelete('cascade'))
+          .addColumn('version', 'integer', (c) => c.notNull())
+          .addColumn('projection', 'text', (c) => c.notNull())
+          .addColumn('text', 'text', (c) => c.notNull())
+          .addColumn('years', 'double precision')
+          .addColumn('latitude', 'double precision')
+          .addColumn('longitude', 'double precision')
+          .addColumn('updated_dt', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 

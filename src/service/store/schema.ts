@@ -77,10 +77,44 @@ export interface SettingsTable {
   value: string;
 }
 
+/** A search index of a workspace (`/v2/index`); `id` stays when the index is renamed. */
+export interface SearchIndicesTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  /** Affinda's `documentType`: always `resumes` (Vitae parses no job descriptions). */
+  document_type: string;
+  created_dt: string;
+}
+
+export interface SearchIndexDocumentsTable {
+  index_id: string;
+  document_id: string;
+  created_dt: string;
+}
+
+/** One parsed résumé as search reads it (search/projection.ts); refreshed when its data changes. */
+export interface SearchProjectionsTable {
+  document_id: string;
+  /** The projection's format; an older one is rebuilt from the document's data when read. */
+  version: number;
+  /** JSON `SearchProjection`. */
+  projection: string;
+  /** The raw text, folded for search expressions; read only by searches that have one. */
+  text: string;
+  years: number | null;
+  latitude: number | null;
+  longitude: number | null;
+  updated_dt: string;
+}
+
 export interface Schema {
   workspaces: WorkspacesTable;
   api_keys: ApiKeysTable;
   documents: DocumentsTable;
   jobs: JobsTable;
   settings: SettingsTable;
+  search_indices: SearchIndicesTable;
+  search_index_documents: SearchIndexDocumentsTable;
+  search_projections: SearchProjectionsTable;
 }
