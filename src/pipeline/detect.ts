@@ -19,10 +19,30 @@ export function detectKind(bytes: Uint8Array, fileName?: string): FileKind {
   return looksLikeText(bytes) ? 'txt' : 'unknown';
 }
 
-/** An OLE compound file: Word 97–2003 unless its directory names an Excel workbook stream (or the name says .xls). */
+/**
+ * An OLE compound file: Word 97–2003 or an Excel 97–2003 workbook, told apart by the main stream its directory
+ * names — `WordDocument`, or `Workbook` (`Book` for Excel 5/95). A directory entry is 128 bytes on a 128-byte
+ * boundary: the name in UTF-16LE, its length in bytes (with the terminating NUL) at offset 64, and type 2
+ * (stream) at 66. Matching the whole entry, not the name anywhere, keeps a Word document that mentions
+ * "Workbook" in its text a Word document. When both are present (a workbook embedded in a document, or the
+ * other way round), the one listed first is the file's own: applications write their main stream first and
+ * embedded objects' storages after. Unknown compound files are passed to the Word reader, which says what it
+ * finds; the name breaks the tie only when no entry is in the bytes given (a caller may pass just the head).
+ */
 function compoundKind(bytes: Uint8Array, fileName?: string): FileKind {
-  const workbook = Buffer.from('Workbook', 'utf16le');
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).includes(workbook) || /\.xls$/i.test(fileName ?? '') ? 'xls' : 'doc';
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const entryAt = (name: string): number => {
+    const encoded = Buffer.from(`${name}\0`, 'utf16le');
+    for (let at = buf.indexOf(encoded); at >= 0; at = buf.indexOf(encoded, at + 2)) {
+      if (at % 128 === 0 && at + 67 <= buf.length && buf.readUInt16LE(at + 64) === encoded.length && buf[at + 66] === 2) return at;
+    }
+    return -1;
+  };
+  const word = entryAt('WordDocument');
+  const excel = [entryAt('Workbook'), entryAt('Book')].filter((at) => at >= 0).sort((a, b) => a - b)[0] ?? -1;
+  if (excel >= 0 && (word < 0 || excel < word)) return 'xls';
+  if (word >= 0) return 'doc';
+  return /\.xls$/i.test(fileName ?? '') ? 'xls' : 'doc';
 }
 
 /**

@@ -72,7 +72,7 @@ export interface Page {
   images: ImageRef[];
 }
 
-export type SourceFormat = 'pdf' | 'docx' | 'odt' | 'rtf' | 'doc' | 'html' | 'xlsx' | 'txt' | 'image';
+export type SourceFormat = 'pdf' | 'docx' | 'odt' | 'rtf' | 'doc' | 'html' | 'xlsx' | 'xls' | 'txt' | 'image';
 
 export interface Layout {
   format: SourceFormat;

@@ -17,16 +17,30 @@ test('ZIP packages are told apart by their entries, not by strings that happen t
   assert.equal(detectKind(zipSync({ '[Content_Types].xml': strToU8('<Types/>') }), 'cv.docx'), 'docx');
 });
 
-test('an OLE compound file is Word unless its directory names an Excel workbook stream', () => {
-  const ole = (stream: string): Uint8Array => {
+test('an OLE compound file is Word unless its directory names an Excel workbook stream (first)', () => {
+  /** A compound file's head with directory entries (128 bytes: UTF-16 name, its byte length at 64, type at 66) from offset 1024. */
+  const ole = (...streams: string[]): Uint8Array => {
     const bytes = new Uint8Array(2048);
     bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    bytes.set(new Uint8Array(Buffer.from(stream, 'utf16le')), 1024);
+    streams.forEach((stream, i) => {
+      const name = Buffer.from(`${stream}\0`, 'utf16le');
+      bytes.set(name, 1024 + 128 * i);
+      bytes.set([name.length, 0, 2], 1024 + 128 * i + 64);
+    });
     return bytes;
   };
   assert.equal(detectKind(ole('WordDocument')), 'doc');
   assert.equal(detectKind(ole('Workbook')), 'xls');
-  assert.equal(detectKind(ole('WordDocument'), 'old.xls'), 'xls');
+  assert.equal(detectKind(ole('Book')), 'xls');
+  assert.equal(detectKind(ole('Workbook', 'WordDocument')), 'xls', 'a workbook embedding a Word document');
+  assert.equal(detectKind(ole('WordDocument', 'Workbook')), 'doc', 'a Word document embedding a workbook');
+  // The name alone, anywhere else (in the document's text), is no directory entry.
+  const mention = ole('WordDocument');
+  mention.set(new Uint8Array(Buffer.from('Workbook\0', 'utf16le')), 1600);
+  assert.equal(detectKind(mention), 'doc');
+  // Only when the bytes given hold no entry (the head of a file) does the name decide.
+  assert.equal(detectKind(ole(), 'old.xls'), 'xls');
+  assert.equal(detectKind(ole()), 'doc');
 });
 
 test('HTML without a doctype, after an XML declaration or comments, or in UTF-16; text that only mentions tags is text', () => {

@@ -54,6 +54,7 @@ for (const [format, load, cases] of [
   ['odt', async () => resumeOdt(), 30],
   ['doc', async () => new Uint8Array(readFileSync(new URL('../fixtures/resume.doc', import.meta.url))), 30],
   ['xlsx', async () => resumeXlsx(), 30],
+  ['xls', async () => new Uint8Array(readFileSync(new URL('../fixtures/resume.xls', import.meta.url))), 40],
   // OCR'd: fewer cases, each can take a second or two.
   ['png', async () => renderPng(await singleColumnPdf(), 100), 6],
 ] as const) {

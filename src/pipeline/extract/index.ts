@@ -12,6 +12,7 @@ import { extractHtml } from './html.ts';
 import { extractRtf } from './rtf.ts';
 import { extractWord97 } from './word97.ts';
 import { extractXlsx } from './xlsx.ts';
+import { extractXls } from './xls.ts';
 import { extractText } from './text.ts';
 import { extractImage } from './image.ts';
 
@@ -46,7 +47,8 @@ export const extract: Component = {
         raw = extractXlsx(doc.bytes, { maxPages: doc.options.maxPages });
         break;
       case 'xls':
-        throw new DocumentError('unsupported_file_type', 'Excel 97–2003 workbooks (.xls) are not supported: save the file as .xlsx.');
+        raw = extractXls(doc.bytes, { maxPages: doc.options.maxPages });
+        break;
       case 'txt':
         raw = extractText(doc.bytes);
         break;

@@ -14,6 +14,7 @@ import WordExtractor from 'word-extractor';
 import { DocumentError } from '../doc.ts';
 import type { Layout } from '../layout.ts';
 import { DEFAULT_SIZE, FlowBudget, flowLayout, type Block, type Cell, type Paragraph } from './flow.ts';
+import { openCompoundFile } from './compound.ts';
 
 /**
  * word-extractor's accessors take `filterUnicode` (its typings omit it): left on, they turn dashes and curly
@@ -40,6 +41,8 @@ export async function extractWord97(bytes: Uint8Array, opts: { maxPages: number 
   if (buffer.includes(Buffer.from('EncryptedPackage', 'utf16le')) || word97Encrypted(buffer)) {
     throw new DocumentError('password_protected', 'The document is encrypted and needs a password.');
   }
+  // word-extractor follows sector chains without checking them: a damaged file whose chain loops would hang it.
+  openCompoundFile(buffer, conversionFailed);
   let doc: WordText;
   try {
     doc = (await new WordExtractor().extract(buffer)) as unknown as WordText;

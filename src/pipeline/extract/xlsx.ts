@@ -15,7 +15,7 @@ import { XmlCursor, XmlError } from './ooxml.ts';
 import { openXmlPackage, partText, readRelationships, relOfType, type Parts } from './xml-package.ts';
 
 /** Excel's default column width, in characters. */
-const DEFAULT_WIDTH = 8.43;
+export const DEFAULT_WIDTH = 8.43;
 /** Highest column (XFD) and row Excel allows. */
 const MAX_COLUMN = 16384;
 const MAX_ROW = 1048576;
@@ -63,7 +63,7 @@ const onOff = (value: string | undefined): boolean => value === '1' || value ===
 // Strings and styles
 
 /** A run of text in one font; unset properties are the cell's. */
-interface Run {
+export interface Run {
   text: string;
   bold?: boolean;
   italic?: boolean;
@@ -115,7 +115,7 @@ function readFont(cur: XmlCursor, end: string): Omit<Run, 'text'> {
   return font;
 }
 
-interface CellFormat {
+export interface CellFormat {
   font: Omit<Run, 'text'>;
   /** The number format's code when it shows a date. */
   dateFormat?: string;
@@ -123,7 +123,7 @@ interface CellFormat {
 }
 
 /** Built-in number formats that show dates (the codes are the en-US ones). */
-const BUILT_IN_DATES: Record<number, string> = { 14: 'm/d/yyyy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 22: 'm/d/yyyy' };
+export const BUILT_IN_DATES: Record<number, string> = { 14: 'm/d/yyyy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 22: 'm/d/yyyy' };
 
 /** Cell formats (`cellXfs`) in order, each with its font and date format. */
 function readStyles(xml: string | null): CellFormat[] {
@@ -156,7 +156,7 @@ function readStyles(xml: string | null): CellFormat[] {
 /** A format code without its quoted text, escaped characters and bracketed parts (colours, locales, conditions). */
 const stripLiterals = (code: string): string => code.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
 
-const isDateFormat = (code: string): boolean => /[dmy]/i.test(stripLiterals(code).split(';')[0] ?? '');
+export const isDateFormat = (code: string): boolean => /[dmy]/i.test(stripLiterals(code).split(';')[0] ?? '');
 
 // ---------------------------------------------------------------------------------------------------------
 // Sheets
@@ -169,19 +169,19 @@ interface SheetContext {
 }
 
 /** A cell with something printed in it. */
-interface RawCell {
+export interface RawCell {
   col: number;
   runs: Run[];
   font: Omit<Run, 'text'>;
 }
 
-interface RawRow {
+export interface RawRow {
   row: number;
   cells: RawCell[];
 }
 
 /** A merged range, 0-based, inclusive. */
-interface Merge {
+export interface Merge {
   row0: number;
   col0: number;
   row1: number;
@@ -293,7 +293,7 @@ function readCell(cur: XmlCursor, ctx: SheetContext): Omit<RawCell, 'col'> | nul
  * The table of a sheet: its rows with something printed, over the columns in use. A merged range is its
  * top-left cell spanning the columns in use it covers; the cells it covers are left empty.
  */
-function buildTable(rows: RawRow[], merges: Merge[], hidden: (col: number) => boolean, width: (col: number) => number): Table {
+export function buildTable(rows: RawRow[], merges: Merge[], hidden: (col: number) => boolean, width: (col: number) => number): Table {
   const used = [...new Set(rows.flatMap((r) => r.cells.map((c) => c.col)))].filter((c) => !hidden(c)).sort((a, b) => a - b);
   const table: Table = { kind: 'table', grid: used.map(width), rows: [], rowLines: true };
   for (const { row, cells } of rows.sort((a, b) => a.row - b.row)) {
@@ -336,7 +336,7 @@ function cellParagraph(cell: RawCell): Block {
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-function formatNumber(value: number, format: CellFormat | undefined, date1904: boolean): string {
+export function formatNumber(value: number, format: CellFormat | undefined, date1904: boolean): string {
   if (!Number.isFinite(value)) return '';
   if (format?.dateFormat !== undefined && value >= 0 && value < 2958466) return formatDate(value, format.dateFormat, date1904);
   // Fifteen significant digits, as Excel shows them (0.1 + 0.2 is 0.3).
