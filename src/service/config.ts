@@ -30,6 +30,8 @@ const SETTINGS: { [K in keyof ServiceConfig]: { env: string; kind: Kind } } = {
   urlTimeoutMs: { env: 'VITAE_URL_TIMEOUT_MS', kind: 'integer' },
   rejectDuplicatesDefault: { env: 'VITAE_REJECT_DUPLICATES', kind: 'boolean' },
   highPriorityPerMinute: { env: 'VITAE_HIGH_PRIORITY_PER_MINUTE', kind: 'integer' },
+  rateLimitPerMinute: { env: 'VITAE_RATE_LIMIT_PER_MINUTE', kind: 'integer' },
+  maxQueued: { env: 'VITAE_MAX_QUEUED', kind: 'integer' },
   secret: { env: 'VITAE_SECRET', kind: 'nullableString' },
   linkTtlSeconds: { env: 'VITAE_LINK_TTL_SECONDS', kind: 'integer' },
   logLevel: { env: 'VITAE_LOG_LEVEL', kind: 'string' },
@@ -53,13 +55,15 @@ function defaults(): Omit<ServiceConfig, 'databaseUrl'> {
     urlTimeoutMs: 30_000,
     rejectDuplicatesDefault: false,
     highPriorityPerMinute: 0,
+    rateLimitPerMinute: 0,
+    maxQueued: 0,
     secret: null,
     linkTtlSeconds: 24 * 60 * 60,
     logLevel: 'info',
   };
 }
 
-/** Settings that must be at least 1 (the rest may be 0: `workers` = API only, `highPriorityPerMinute` = no limit). */
+/** Settings that must be at least 1 (the rest may be 0: `workers` = API only; `highPriorityPerMinute`, `rateLimitPerMinute`, `maxQueued` = no limit). */
     queue: 'auto',
 const POSITIVE: Array<keyof ServiceConfig> = ['port', 'parseTimeoutMs', 'workerMemoryMb', 'maxUploadBytes', 'maxPages', 'urlTimeoutMs', 'linkTtlSeconds'];
 /** A shorter secret is guessable offline from one signed link. */
@@ -75,7 +79,7 @@ export function loadConfig(flags: Partial<ServiceConfig> = {}, env: Env = proces
   for (const key of POSITIVE) {
     if (!((merged[key] as number) >= 1)) throw new ConfigError(`${key} (${SETTINGS[key].env}) must be at least 1, got ${merged[key]}.`);
   }
-  for (const key of ['workers', 'waitTimeoutMs', 'highPriorityPerMinute'] as const) {
+  for (const key of ['workers', 'waitTimeoutMs', 'highPriorityPerMinute', 'rateLimitPerMinute', 'maxQueued'] as const) {
     if (!Number.isSafeInteger(merged[key]) || merged[key] < 0) throw new ConfigError(`${key} (${SETTINGS[key].env}) must be 0 or more, got ${merged[key]}.`);
   }
   if (merged.secret !== null && merged.secret.length < MIN_SECRET_LENGTH) {

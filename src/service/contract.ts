@@ -6,6 +6,7 @@
  * errors are `ServiceError`s with a code the API maps to a status and Affinda's error shape.
  */
 import type { Meta, RegionBias, Resume, ResumeData } from '../affinda/types.ts';
+import type { RedactedResumeService, RedactOptions } from './redact/service.ts';
 import type { SearchService } from './search/service.ts';
 
 export interface Workspace {
@@ -36,6 +37,8 @@ export interface NewDocument {
    * `queue_full` when the high-priority budget is spent; otherwise the document silently goes low priority.
    */
   lowPriorityExplicit?: boolean;
+  /** Set: a résumé to redact (`/v2/redacted_resumes`), a document of that kind; these say what to hide. */
+  redact?: RedactOptions;
 }
 
 export interface ListQuery {
@@ -119,6 +122,8 @@ export interface DocumentService {
   delete(workspace: Workspace, identifier: string): Promise<void>;
   /** The workspace an API key belongs to, or null for an unknown or revoked key. */
   authenticate(apiKey: string): Promise<Workspace | null>;
+  /** Redacted résumés (redact/service.ts). Optional so stand-in services of tests stay valid; the routes answer 404 without it. */
+  readonly redacted?: RedactedResumeService;
   /**
    * Search indices, search and match over this service's documents (search/service.ts). Optional so stand-in
    * services of tests that need no search stay valid; the search routes answer 501 without it.
@@ -160,6 +165,16 @@ export interface ServiceConfig {
   rejectDuplicatesDefault: boolean;
   /** High-priority documents per minute per workspace before `lowPriority=false` uploads get 429 (0 = no limit). */
   highPriorityPerMinute: number;
+  /**
+   * Requests per minute per API key (`VITAE_RATE_LIMIT_PER_MINUTE`; 0 = no limit). Counted in each process's memory:
+   * behind a load balancer over n API processes a key gets up to n times this.
+   */
+  rateLimitPerMinute: number;
+  /**
+   * Admission control (`VITAE_MAX_QUEUED`; 0 = none): once this many high-priority documents wait or are being parsed,
+   * uploads that would join them get 429 with Retry-After; `lowPriority=true` uploads are still accepted.
+   */
+  maxQueued: number;
   /**
    * Key of signed links (page images), shared by every process of a deployment (`VITAE_SECRET`); when null, one
    * is generated once and kept in the database, which every process of a deployment shares.

@@ -41,10 +41,13 @@ import { duplicateDetail } from './jobs/runner.ts';
 import { applyPatch, resumeDataFromUpload } from './patch.ts';
 import { BUDGET_WINDOW_MS, choosePriority } from './priority.ts';
 import { sha256 } from './hash.ts';
+import { SqlRedactedResumes } from './redact/service.ts';
 import { SqlSearchService, type SearchService } from './search/service.ts';
 
 /** Caller-chosen identifiers become file names: keep them to a safe alphabet. */
 const IDENTIFIER = /^[A-Za-z0-9_-]{1,64}$/;
+/** Retry-After for uploads refused by admission control: a few parses' time, so a retrying client finds room. */
+const ADMISSION_RETRY_SECONDS = 5;
 /** How often `waitUntilReady` looks at the database, for documents parsed by another process. */
 const WAIT_POLL_MS = 250;
 
@@ -67,14 +70,19 @@ export class SqlDocumentService implements DocumentService {
 
   readonly search: SearchService;
 
+  /** `/v2/redacted_resumes`: documents of another kind over the same store, queue and links. */
+  readonly redacted: SqlRedactedResumes;
+
   constructor(parts: ServiceParts) {
     this.#p = parts;
+    this.redacted = new SqlRedactedResumes(parts, this);
     this.search = new SqlSearchService(parts.db);
   }
 
   /** The runner calls this when a document becomes ready. */
   settled(identifier: string): void {
     this.#settled.emit(identifier);
+    this.redacted.settled(identifier);
   }
 
   async create(input: NewDocument, origin?: string): Promise<Resume> {
@@ -88,6 +96,7 @@ export class SqlDocumentService implements DocumentService {
     }
     if (input.url !== undefined && !/^https?:\/\/./i.test(input.url)) throw new ServiceError('invalid', 'url must be an http or https URL.', { attr: 'url' });
     const priority = input.data ? null : await this.#priority(input);
+    if (priority === 'high') await this.#admit();
     // A generated identifier may collide (26^8 ids): draw again. A caller's identifier must be free.
     for (let attempt = 0; ; attempt++) {
       const identifier = input.identifier ?? newIdentifier();
@@ -112,6 +121,29 @@ export class SqlDocumentService implements DocumentService {
     if ('priority' in decision) return decision.priority;
     throw new ServiceError('queue_full', `More than ${budget} high-priority documents in the last minute; retry later or send lowPriority=true.`, {
       retryAfter: decision.retryAfterSeconds,
+    });
+  }
+
+  /**
+   * Admission control (`maxQueued`): once that many high-priority documents wait or are being parsed, in every
+   * process of the deployment (counted in the database, whatever the queue), another one is refused with 429 and
+   * Retry-After instead of piling up behind them; low-priority uploads are still taken. A soft limit: uploads
+   * that arrive together may each see room and pass it by a few. The count scans the documents table (no index
+   * on status), which is why it only runs when the limit is set.
+   */
+  async #admit(): Promise<void> {
+    const max = this.#p.config.maxQueued;
+    if (max === 0) return;
+    const row = await this.#p.db.kysely
+      .selectFrom('documents')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('status', 'in', ['queued', 'parsing'])
+      .where('low_priority', '=', 0)
+      .executeTakeFirstOrThrow();
+    const waiting = Number(row.n);
+    if (waiting < max) return;
+    throw new ServiceError('queue_full', `${waiting} high-priority documents are waiting or being parsed (the limit is ${max}); retry later or send lowPriority=true.`, {
+      retryAfter: ADMISSION_RETRY_SECONDS,
     });
   }
 
@@ -145,6 +177,8 @@ export class SqlDocumentService implements DocumentService {
       attempts: 0,
       parent_document: null,
       child_documents: '[]',
+      kind: input.redact ? 'redacted_resume' : 'resume',
+      redact: input.redact ? JSON.stringify(input.redact) : null,
     };
     if (input.data) Object.assign(row, { status: 'ready', ready_dt: now, data: JSON.stringify(resumeDataFromUpload(input.data)) });
     let wroteFile = false;

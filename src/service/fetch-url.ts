@@ -18,6 +18,16 @@ export interface DownloadOptions {
   maxBytes: number;
   timeoutMs: number;
   allowPrivate: boolean;
+  /**
+   * Resolves a host name to every address it has (default: the system resolver, `dns.lookup` with `all`). Tests
+   * give one that answers private addresses for a public-looking name, as a hostile DNS server would.
+   */
+  resolve?: (host: string) => Promise<Array<{ address: string; family: number }>>;
+  /**
+   * Which addresses may be reached when `allowPrivate` is false (default `isPublicAddress`). Tests let one
+   * loopback server stand for "the internet" to check that every redirect hop is checked again.
+   */
+  isAllowed?: (address: string) => boolean;
 }
 
 export interface Download {
@@ -73,7 +83,7 @@ export async function downloadUrl(url: string, options: DownloadOptions): Promis
   const signal = AbortSignal.timeout(options.timeoutMs);
   let current = parseUrl(url);
   for (let hop = 0; ; hop++) {
-    const address = await checkedAddress(current, options.allowPrivate);
+    const address = await checkedAddress(current, options);
     const response = await get(current, address, signal, options.timeoutMs);
     const location = response.headers.location;
     if (response.statusCode && response.statusCode >= 300 && response.statusCode < 400 && location) {
@@ -102,18 +112,24 @@ function parseUrl(text: string): URL {
   return url;
 }
 
-/** Resolves the host (all its addresses) and returns one to connect to, once every one is allowed. */
-async function checkedAddress(url: URL, allowPrivate: boolean): Promise<{ address: string; family: number }> {
+/**
+ * Resolves the host (all its addresses) and returns one to connect to, once every one is allowed. IP literals in
+ * any spelling (decimal `2130706433`, octal `0177.0.0.1`, hex `0x7f.1`, short `127.1`) arrive here already in
+ * dotted form: the WHATWG URL parser normalises them, so they cannot slip past the check as "names".
+ */
+async function checkedAddress(url: URL, options: DownloadOptions): Promise<{ address: string; family: number }> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
+  const resolve = options.resolve ?? ((name: string) => dnsLookup(name, { all: true, verbatim: true }));
   let addresses: Array<{ address: string; family: number }>;
   try {
-    addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await dnsLookup(host, { all: true, verbatim: true });
+    addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await resolve(host);
   } catch (err) {
     throw new UrlDownloadError(`Cannot resolve ${host}: ${err instanceof Error ? err.message : String(err)}`);
   }
   if (addresses.length === 0) throw new UrlDownloadError(`Cannot resolve ${host}.`);
-  const refused = addresses.find((a) => !isPublicAddress(a.address));
-  if (refused && !allowPrivate) throw new UrlDownloadError(`Refusing to download from ${host}: ${refused.address} is not a public address.`);
+  const allowed = options.isAllowed ?? isPublicAddress;
+  const refused = addresses.find((a) => !allowed(a.address));
+  if (refused && !options.allowPrivate) throw new UrlDownloadError(`Refusing to download from ${host}: ${refused.address} is not a public address.`);
   return addresses[0]!;
 }
 
@@ -125,7 +141,8 @@ function get(url: URL, target: { address: string; family: number }, signal: Abor
   };
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
-    const request = client.get(url, { lookup, signal, headers: { 'user-agent': 'vitae', accept: '*/*' } }, resolve);
+    // `agent: false`: a fresh connection every time, never a pooled socket opened for an earlier check.
+    const request = client.get(url, { lookup, agent: false, signal, headers: { 'user-agent': 'vitae', accept: '*/*' } }, resolve);
     request.on('error', (err) =>
       reject(new UrlDownloadError(signal.aborted ? `Downloading ${url.href} took longer than ${timeoutMs} ms.` : `Downloading ${url.href} failed: ${err.message}`)),
     );

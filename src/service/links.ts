@@ -7,7 +7,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** What a link is for; a token made for one purpose never opens another. */
-export type LinkPurpose = 'page-image' | 'review';
+export type LinkPurpose = 'page-image' | 'review' | 'redacted-pdf';
 
 /** What a link opens: a document's resource, in its workspace; `page` is null for a purpose without pages. */
 export interface LinkSubject {
@@ -77,6 +77,11 @@ export function reviewSubject(workspaceId: string, identifier: string): LinkSubj
 /** Where the review page of a document is served (api/routes/review.ts), under the public origin. */
 export function reviewPath(segment: string): string {
   return `/review/${segment}`;
+}
+
+/** Where a redacted résumé's PDF is served (api/routes/redacted-resumes.ts), under the public origin. */
+export function redactedPdfPath(identifier: string): string {
+  return `/v2/redacted_resumes/${encodeURIComponent(identifier)}/redacted.pdf`;
 }
 
 export const nowSeconds = (): number => Math.floor(Date.now() / 1000);

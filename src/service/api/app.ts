@@ -10,11 +10,13 @@ import type { DestinationStream } from 'pino';
 import type { DocumentService, ServiceConfig } from '../contract.ts';
 import { ApiError, invalid, notFound, toApiError } from './errors.ts';
 import { registerOpenApi } from './openapi.ts';
+import { registerSecurity, serializeRequest } from './security.ts';
 import { resumeRoutes } from './routes/resumes.ts';
 import { operationRoutes } from './routes/operations.ts';
 import { pageImageRoutes } from './routes/page-images.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { occupationGroupRoutes } from './routes/occupation-groups.ts';
+import { redactedResumeRoutes } from './routes/redacted-resumes.ts';
 import { indexRoutes } from './routes/indices.ts';
 import { searchRoutes } from './routes/search.ts';
 
@@ -23,15 +25,22 @@ export interface AppOptions {
   logger?: { level: string; stream?: DestinationStream };
 }
 
-/** Headers that carry credentials: never logged, even by a future serializer that logs headers. */
-const REDACT = ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'];
+/**
+ * Headers that carry credentials: never logged, wherever a serializer or plugin puts the headers (at trace level
+ * @fastify/multipart logs `busboyOptions.headers`, Authorization included).
+ */
+const CREDENTIAL_HEADERS = ['authorization', 'cookie', '"x-api-key"'];
+const REDACT = ['headers', '*.headers', '*.*.headers'].flatMap((at) => CREDENTIAL_HEADERS.map((name) => (name.startsWith('"') ? `${at}[${name}]` : `${at}.${name}`)));
 
 /** A caller's request id is echoed and logged, so only a short, plain token is taken as one. */
 const REQUEST_ID = /^[\w.:@-]{1,128}$/;
 
 export function buildApp(service: DocumentService, config: ServiceConfig, opts: AppOptions = {}): FastifyInstance {
   const app = Fastify({
-    logger: opts.logger ? { level: opts.logger.level, stream: opts.logger.stream, redact: { paths: REDACT, censor: '[redacted]' } } : false,
+    // The request serializer leaves signed links' tokens out of the logs (security.ts).
+    logger: opts.logger
+      ? { level: opts.logger.level, stream: opts.logger.stream, redact: { paths: REDACT, censor: '[redacted]' }, serializers: { req: serializeRequest } }
+      : false,
     routerOptions: { ignoreTrailingSlash: true },
     // The id is chosen here rather than by `requestIdHeader`, which would take any header value as is.
     requestIdHeader: false,
@@ -83,11 +92,14 @@ export function buildApp(service: DocumentService, config: ServiceConfig, opts: 
   });
   app.setNotFoundHandler(async (_request, reply) => reply.code(404).type('application/json').send(notFound().body));
 
+  // Headers, rate limit and the route list apply to routes registered after this: keep it before them.
+  registerSecurity(app, config);
   registerOpenApi(app);
   app.register(resumeRoutes, { service, config });
   app.register(pageImageRoutes, { service });
   app.register(reviewRoutes, { service, config });
   app.register(occupationGroupRoutes, { service });
+  app.register(redactedResumeRoutes, { service, config });
   app.register(indexRoutes, { service, config });
   app.register(searchRoutes, { service, config });
   app.register(operationRoutes, { service });

@@ -3,6 +3,7 @@
  * taken too). Registered inside the document routes' plugin, so only they require a key; health checks,
  * the docs and unknown paths answer without one.
  */
+import { createHash } from 'node:crypto';
 import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { DocumentService, Workspace } from '../contract.ts';
 import { authenticationFailed, notAuthenticated } from './errors.ts';
@@ -11,6 +12,11 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The caller's workspace; set by `authenticate` before any document route runs. */
     workspace: Workspace;
+    /**
+     * SHA-256 (hex) of the caller's valid API key, set by `authenticate`: what the per-key rate limit counts by,
+     * so the key itself is never held in the limiter's memory nor anywhere it might be logged.
+     */
+    apiKeyHash?: string;
   }
 }
 
@@ -24,5 +30,6 @@ export function authenticate(service: DocumentService): onRequestAsyncHookHandle
     const workspace = key ? await service.authenticate(key) : null;
     if (!workspace) throw authenticationFailed();
     request.workspace = workspace;
+    request.apiKeyHash = createHash('sha256').update(key!).digest('hex');
   };
 }

@@ -13,6 +13,9 @@ import type { RawForm } from './form.ts';
 
 /** Registers the body parsers with Affinda's size limit on the file and on each text field. */
 export function registerUploadParsers(app: FastifyInstance, config: ServiceConfig): void {
+  // For JSON and URL-encoded uploads, whose body limit (app.ts) is at least 1 MB for PATCH bodies: their fields
+  // get the multipart fields' limit, so a `data` upload is refused alike however it is sent.
+  app.decorateRequest('uploadFieldLimit', config.maxUploadBytes);
   app.register(multipart, {
     limits: { fileSize: config.maxUploadBytes, fieldSize: config.maxUploadBytes, files: 3, fields: 40, parts: 60 },
     throwFileSizeLimit: true,
@@ -23,6 +26,13 @@ export function registerUploadParsers(app: FastifyInstance, config: ServiceConfi
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(String(body))));
   });
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Bytes a text field of an upload may hold (`maxUploadBytes`), set where the upload parsers are registered. */
+    uploadFieldLimit?: number;
+  }
 }
 
 export async function readUpload(request: FastifyRequest): Promise<RawForm> {
@@ -54,7 +64,11 @@ export async function readUpload(request: FastifyRequest): Promise<RawForm> {
   if (body && typeof body === 'object' && !Array.isArray(body)) {
     for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
       if (v === null || v === undefined) continue;
-      fields.set(k, typeof v === 'string' ? v : JSON.stringify(v));
+      const text = typeof v === 'string' ? v : JSON.stringify(v);
+      if (request.uploadFieldLimit !== undefined && Buffer.byteLength(text) > request.uploadFieldLimit) {
+        throw tooLarge(k, `The field ${k} is larger than the limit.`);
+      }
+      fields.set(k, text);
     }
     return { fields, file };
   }

@@ -21,6 +21,7 @@ import { failureCode, type DocumentFailureCode } from './failures.ts';
 import { childDocuments, type ChildDocument } from './archive.ts';
 import { detectKind } from '../../pipeline/detect.ts';
 import { DocumentError, type DocumentErrorCode } from '../../pipeline/doc.ts';
+import { parserFor } from '../redact/thread.ts';
 
 export interface Logger {
   warn(obj: object, msg: string): void;
@@ -176,7 +177,8 @@ export class JobRunner {
       const bytes = doc.sha256 === null && doc.source_url ? await this.#download(job, doc) : await this.#o.files.read(doc.workspace_id, doc.identifier);
       if (!bytes) return;
       if (detectKind(bytes, doc.file_name ?? undefined) === 'zip') return void (await this.#unpack(job, doc, bytes));
-      const outcome = await this.#o.pool.run({
+      // A redacted résumé is parsed and redacted by redact/thread.ts instead of the pool, which it answers like.
+      const outcome = await parserFor(doc, this.#o).run({
         bytes,
         options: {
           fileName: doc.file_name ?? undefined,

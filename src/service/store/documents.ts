@@ -1,14 +1,18 @@
 /** Document rows: the queries the service needs, dialect-blind. Expired documents are invisible to readers. */
 import type { Kysely } from 'kysely';
-import type { DocumentsTable, Schema } from './schema.ts';
+import type { DocumentKind, DocumentsTable, Schema } from './schema.ts';
 
 export type DocumentRow = DocumentsTable;
 
-/** Visible = in the workspace and not past its expiry time (the sweeper deletes it a little later). */
-function visible(db: Kysely<Schema>, workspaceId: string, now: string) {
+/**
+ * Visible = in the workspace, of the kind asked for (each API sees only its own), and not past its expiry time
+ * (the sweeper deletes it a little later).
+ */
+function visible(db: Kysely<Schema>, workspaceId: string, now: string, kind: DocumentKind = 'resume') {
   return db
     .selectFrom('documents')
     .where('workspace_id', '=', workspaceId)
+    .where('kind', '=', kind)
     .where((eb) => eb.or([eb('expiry_time', 'is', null), eb('expiry_time', '>', now)]));
 }
 
@@ -20,8 +24,8 @@ export async function identifierExists(db: Kysely<Schema>, identifier: string): 
   return (await db.selectFrom('documents').select('identifier').where('identifier', '=', identifier).executeTakeFirst()) !== undefined;
 }
 
-export async function findDocument(db: Kysely<Schema>, workspaceId: string, identifier: string): Promise<DocumentRow | undefined> {
-  return visible(db, workspaceId, new Date().toISOString()).selectAll().where('identifier', '=', identifier).executeTakeFirst();
+export async function findDocument(db: Kysely<Schema>, workspaceId: string, identifier: string, kind: DocumentKind = 'resume'): Promise<DocumentRow | undefined> {
+  return visible(db, workspaceId, new Date().toISOString(), kind).selectAll().where('identifier', '=', identifier).executeTakeFirst();
 }
 
 /** For the job runner, which works across workspaces. */
@@ -33,12 +37,14 @@ export interface ListFilter {
   offset: number;
   limit: number;
   customIdentifier?: string;
+  /** Which kind of document is listed (default `resume`). */
+  kind?: DocumentKind;
 }
 
 /** Newest first; equal timestamps by identifier, so pages never overlap or skip. */
 export async function listDocuments(db: Kysely<Schema>, workspaceId: string, filter: ListFilter): Promise<{ count: number; rows: DocumentRow[] }> {
   const now = new Date().toISOString();
-  let query = visible(db, workspaceId, now);
+  let query = visible(db, workspaceId, now, filter.kind);
   if (filter.customIdentifier !== undefined) query = query.where('custom_identifier', '=', filter.customIdentifier);
   const [{ count }] = (await query.select((eb) => eb.fn.countAll().as('count')).execute()) as [{ count: number | string | bigint }];
   const rows = await query.selectAll().orderBy('created_dt', 'desc').orderBy('identifier').offset(filter.offset).limit(filter.limit).execute();

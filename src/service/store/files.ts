@@ -1,7 +1,7 @@
 /**
  * The original bytes of each document, at `<dataDir>/files/<workspace>/<identifier>`, and its page images, at
  * `<dataDir>/files/<workspace>/<identifier>.pages/<pageIndex>.png` (identifiers hold no dots, so no folder
- * can be taken for another document's file). Written to a temporary name, flushed, then renamed, so a reader
+ * can be taken for another document's file), and what is made from it (renditions) in `<identifier>.renditions/`. Written to a temporary name, flushed, then renamed, so a reader
  * (or a crash) never sees half a file.
  */
 import { randomBytes } from 'node:crypto';
@@ -55,10 +55,34 @@ export class FileStore {
     }
   }
 
-  /** The document's file and page images. */
+  /**
+   * A file made from the document (a redacted résumé's PDF), at `<identifier>.renditions/<name>`: a folder of its
+   * own, since a parse run again replaces the page images' folder whole.
+   */
+  renditionPathOf(workspaceId: string, identifier: string, name: string): string {
+    if (!/^[A-Za-z0-9_-]+\.[a-z]+$/.test(name)) throw new RangeError(`rendition name ${name}`);
+    return path.join(`${this.pathOf(workspaceId, identifier)}.renditions`, name);
+  }
+
+  writeRendition(workspaceId: string, identifier: string, name: string, bytes: Uint8Array): Promise<void> {
+    return writeAtomically(this.renditionPathOf(workspaceId, identifier, name), bytes);
+  }
+
+  /** A rendition, or null when none is stored. */
+  async readRendition(workspaceId: string, identifier: string, name: string): Promise<Buffer | null> {
+    try {
+      return await readFile(this.renditionPathOf(workspaceId, identifier, name));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+  }
+
+  /** The document's file, page images and renditions. */
   async remove(workspaceId: string, identifier: string): Promise<void> {
     await rm(this.pathOf(workspaceId, identifier), { force: true });
     await rm(this.#pagesDir(workspaceId, identifier), { recursive: true, force: true });
+    await rm(`${this.pathOf(workspaceId, identifier)}.renditions`, { recursive: true, force: true });
   }
 
   #pagesDir(workspaceId: string, identifier: string): string {

@@ -116,6 +116,14 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0005_redacted_resumes': {
+      async up(db: Kysely<any>) {
+        // What a document is (`resume`, or `redacted_resume` for /v2/redacted_resumes): each API lists and opens
+        // only its own. `redact` is a redacted résumé's options (JSON), read by the job that redacts it.
+        await db.schema.alterTable('documents').addColumn('kind', 'text', (c) => c.notNull().defaultTo('resume')).execute();
+        await db.schema.alterTable('documents').addColumn('redact', 'text').execute();
+      },
+    },
   };
 }
 

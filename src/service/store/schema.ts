@@ -53,7 +53,16 @@ export interface DocumentsTable {
   parent_document: string | null;
   /** A ZIP upload: JSON array of its résumés' identifiers, in archive order (`meta.childDocuments`). */
   child_documents: string;
+  /**
+   * `resume` (/v2/resumes) or `redacted_resume` (/v2/redacted_resumes): each API sees only its own kind. Optional
+   * here so that rows written without it (résumés) need not name it: the column defaults to `resume`.
+   */
+  kind?: DocumentKind;
+  /** A redacted résumé's options (JSON `RedactOptions`, pipeline/redact/targets.ts); null for a résumé. */
+  redact?: string | null;
 }
+
+export type DocumentKind = 'resume' | 'redacted_resume';
 
 export type JobState = 'queued' | 'running';
 
