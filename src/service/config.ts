@@ -35,9 +35,9 @@ const SETTINGS: { [K in keyof ServiceConfig]: { env: string; kind: Kind } } = {
   secret: { env: 'VITAE_SECRET', kind: 'nullableString' },
   linkTtlSeconds: { env: 'VITAE_LINK_TTL_SECONDS', kind: 'integer' },
   logLevel: { env: 'VITAE_LOG_LEVEL', kind: 'string' },
+  queue: { env: 'VITAE_QUEUE', kind: 'string' },
 };
 
-  queue: { env: 'VITAE_QUEUE', kind: 'string' },
 /** Defaults (Affinda's limits where it has them: 20 MB, 20 pages parsed, a minute of `wait`). */
 function defaults(): Omit<ServiceConfig, 'databaseUrl'> {
   return {
@@ -60,11 +60,11 @@ function defaults(): Omit<ServiceConfig, 'databaseUrl'> {
     secret: null,
     linkTtlSeconds: 24 * 60 * 60,
     logLevel: 'info',
+    queue: 'auto',
   };
 }
 
 /** Settings that must be at least 1 (the rest may be 0: `workers` = API only; `highPriorityPerMinute`, `rateLimitPerMinute`, `maxQueued` = no limit). */
-    queue: 'auto',
 const POSITIVE: Array<keyof ServiceConfig> = ['port', 'parseTimeoutMs', 'workerMemoryMb', 'maxUploadBytes', 'maxPages', 'urlTimeoutMs', 'linkTtlSeconds'];
 /** A shorter secret is guessable offline from one signed link. */
 const MIN_SECRET_LENGTH = 32;
@@ -89,16 +89,16 @@ export function loadConfig(flags: Partial<ServiceConfig> = {}, env: Env = proces
   if (!/^(sqlite:|postgres(ql)?:\/\/)/.test(databaseUrl)) {
     throw new ConfigError(`databaseUrl (VITAE_DATABASE_URL) must start with sqlite: or postgres://, got "${databaseUrl}".`);
   }
-  return { ...merged, databaseUrl };
-}
-
-function readValue(name: string, kind: Kind, raw: string): unknown {
   if (!['auto', 'embedded', 'pg-boss'].includes(merged.queue)) {
     throw new ConfigError(`queue (VITAE_QUEUE) must be auto, embedded or pg-boss, got "${merged.queue}".`);
   }
   if (merged.queue === 'pg-boss' && databaseUrl.startsWith('sqlite:')) {
     throw new ConfigError('queue (VITAE_QUEUE) pg-boss needs a PostgreSQL database (VITAE_DATABASE_URL=postgres://…).');
   }
+  return { ...merged, databaseUrl };
+}
+
+function readValue(name: string, kind: Kind, raw: string): unknown {
   switch (kind) {
     case 'string':
     case 'nullableString':

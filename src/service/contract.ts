@@ -183,9 +183,9 @@ export interface ServiceConfig {
   /** How long a signed link works (`VITAE_LINK_TTL_SECONDS`; default 24 h). */
   linkTtlSeconds: number;
   logLevel: string;
-}
   /**
    * The job queue (`--queue`, `VITAE_QUEUE`): `embedded` (a table in the database) or `pg-boss` (PostgreSQL only);
    * `auto`, the default, is pg-boss on PostgreSQL and embedded on SQLite.
    */
   queue: 'auto' | 'embedded' | 'pg-boss';
+}
