@@ -1,7 +1,8 @@
 /**
  * `npm run screenshot`: docs/review.png, the review page of examples/resume.pdf as a laptop screen shows it.
  * Starts the real server on a throwaway SQLite folder, uploads the sample with the API, opens its meta.reviewUrl
- * in Debian's Chromium (scripts/lib/chromium.ts), focuses the first job so its section box is lit, and saves.
+ * in Debian's Chromium (scripts/lib/chromium.ts), focuses the first job's title so its section box and the title's
+ * own value box are lit, and saves.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -38,6 +39,7 @@ try {
   await page.goto(resume.meta.reviewUrl);
   await page.locator('.sheet img').first().waitFor();
   await page.locator('#f-workExperience-0-jobTitle').focus();
+  await page.locator('.value-box.active').first().waitFor();
   await page.screenshot({ path: out });
   console.log(`wrote ${path.relative(root, out)}`);
 } finally {

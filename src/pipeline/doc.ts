@@ -7,6 +7,7 @@
 import type { Layout, Line, BBox } from './layout.ts';
 import type { RegionBias, ResumeData } from '../affinda/types.ts';
 import { emptyResumeData } from '../affinda/types.ts';
+import { findPrinted } from './provenance.ts';
 
 /** Affinda's section vocabulary (ResumeDataSectionsItem.sectionType). */
 export type SectionType =
@@ -122,6 +123,16 @@ export function sectionLines(doc: Doc, topic: string): Line[] {
 /** Records where a value of `data` came from (a JSON pointer such as `/workExperience/0/jobTitle`). */
 export function cite(doc: Doc, path: string, start: number, end: number): void {
   doc.provenance.push({ path, start, end });
+}
+
+/**
+ * Cites a value by its text, for values read by functions that give text rather than offsets (list items,
+ * referees): the first place among `lines` where it is printed (provenance.ts `findPrinted`). A value not found
+ * as printed (rewritten while read) is not cited: no box is better than a wrong one.
+ */
+export function citeText(doc: Doc, path: string, printed: string | null | undefined, lines: Line[]): void {
+  const at = findPrinted(doc.layout.text, printed, lines);
+  if (at) cite(doc, path, at.start, at.end);
 }
 
 /**

@@ -9,6 +9,7 @@ import type { Meta, Resume, ResumeData } from '../affinda/types.ts';
 import { createDoc, DocumentError, type Component, type Doc, type ParseOptions } from './doc.ts';
 import { COMPONENTS } from './components.ts';
 import { renderPages, type PageImage } from './render/index.ts';
+import { provenanceRecord, type ProvenanceRecord } from './provenance.ts';
 
 export type { PageImage } from './render/index.ts';
 
@@ -78,8 +79,11 @@ export async function parseResume(bytes: Uint8Array, options: ParseOptions = {})
   return (await parseDocument(bytes, options)).resume;
 }
 
-/** `parseResume`, with the page images when `options.renderPages` asks for them (one per `meta.pages` entry). */
-export async function parseDocument(bytes: Uint8Array, options: ParseOptions = {}): Promise<{ resume: Resume; pageImages: (PageImage | null)[] }> {
+/**
+ * `parseResume`, with the page images when `options.renderPages` asks for them (one per `meta.pages` entry), and
+ * where each value is printed (provenance.ts; null when the document failed), for a review page to draw.
+ */
+export async function parseDocument(bytes: Uint8Array, options: ParseOptions = {}): Promise<{ resume: Resume; pageImages: (PageImage | null)[]; provenance: ProvenanceRecord | null }> {
   const createdDt = new Date().toISOString();
   const result = await runPipeline(bytes, options);
   const resume: Resume = {
@@ -107,5 +111,5 @@ export async function parseDocument(bytes: Uint8Array, options: ParseOptions = {
     },
     error: result.error ?? { errorCode: null, errorDetail: null },
   };
-  return { resume, pageImages: result.pageImages };
+  return { resume, pageImages: result.pageImages, provenance: result.data && result.doc ? provenanceRecord(result.doc) : null };
 }

@@ -6,6 +6,7 @@
  * errors are `ServiceError`s with a code the API maps to a status and Affinda's error shape.
  */
 import type { Meta, RegionBias, Resume, ResumeData } from '../affinda/types.ts';
+import type { ProvenanceRecord } from '../pipeline/provenance.ts';
 import type { RedactedResumeService, RedactOptions } from './redact/service.ts';
 import type { SearchService } from './search/service.ts';
 
@@ -115,6 +116,8 @@ export interface DocumentService {
    * is not valid (wrong, tampered, expired, or the document is gone).
    */
   openReview(segment: string): Promise<ReviewGrant>;
+  /** Where each parsed value is printed (pipeline/provenance.ts), for the review page; null when not known. Never in Affinda's answers. */
+  provenance(workspace: Workspace, identifier: string): Promise<ProvenanceRecord | null>;
   /** Sets `meta.isVerified`: a person has checked the document's data. */
   setVerified(workspace: Workspace, identifier: string, verified: boolean): Promise<void>;
   /** Partial update of ResumeData (top-level keys; arrays replaced); read-only fields recomputed. */

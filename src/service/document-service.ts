@@ -24,6 +24,8 @@ import * as documents from './store/documents.ts';
 import type { FileStore } from './store/files.ts';
 import { workspaceOfKey } from './store/keys.ts';
 import { metaOf, pagesOf, resumeOf, type DocumentLinks } from './store/resume.ts';
+import { provenanceOf } from './store/resume.ts';
+import type { ProvenanceRecord } from '../pipeline/provenance.ts';
 import {
   linkExpiry,
   nowSeconds,
@@ -262,6 +264,10 @@ export class SqlDocumentService implements DocumentService {
       throw new ServiceError('forbidden', 'The review link is not valid, or has expired.');
     }
     return { workspace: { id: row.workspace_id, name: row.workspace_id }, identifier: row.identifier };
+  }
+
+  async provenance(workspace: Workspace, identifier: string): Promise<ProvenanceRecord | null> {
+    return provenanceOf(await this.#find(workspace, identifier));
   }
 
   async setVerified(workspace: Workspace, identifier: string, verified: boolean): Promise<void> {

@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { newIdentifier, parseDocument, type PageImage } from '../pipeline/pipeline.ts';
+import type { ProvenanceRecord } from '../pipeline/provenance.ts';
 import type { DocumentErrorCode, ParseOptions } from '../pipeline/doc.ts';
 import type { Resume } from '../affinda/types.ts';
 
@@ -17,6 +18,8 @@ export type ParseJob = { options: ParseOptions } & ({ path: string } | { bytes: 
 export interface ParsedFile {
   resume: Resume;
   pageImages: (PageImage | null)[];
+  /** Where each value is printed (pipeline/provenance.ts), for the review page; absent when the parse failed. */
+  provenance?: ProvenanceRecord | null;
 }
 
 export async function parseFile(job: ParseJob): Promise<ParsedFile> {

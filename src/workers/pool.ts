@@ -7,6 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Resume } from '../affinda/types.ts';
 import type { PageImage } from '../pipeline/pipeline.ts';
+import type { ProvenanceRecord } from '../pipeline/provenance.ts';
 import { failedResume, timeoutDetail, type ParsedFile, type ParseJob } from './parse-file.ts';
 
 // The .mjs trampoline registers tsx inside the worker (see parse-worker.mjs).
@@ -14,7 +15,7 @@ const WORKER_URL = new URL('./parse-worker.mjs', import.meta.url);
 
 /** How a job ended. The caller decides what a timeout or a crash means (the CLI fails, the service retries). */
 export type ParseOutcome =
-  | { kind: 'parsed'; resume: Resume; pageImages: (PageImage | null)[] }
+  | { kind: 'parsed'; resume: Resume; pageImages: (PageImage | null)[]; provenance?: ProvenanceRecord | null }
   | { kind: 'timeout'; detail: string }
   | { kind: 'crashed'; detail: string };
 

@@ -25,7 +25,13 @@ export interface ResumeData {
 
 export interface Page { pageIndex: number; image: string | null; width: number; height: number }
 
+/** Where each value is printed (src/service/review/boxes.ts): points from the top left of the page's image. */
+export interface ValueBox { path: string; pageIndex: number; bbox: number[] }
+export interface ReviewBoxes { unit: 'pt'; pages: { pageIndex: number; width: number; height: number }[]; boxes: ValueBox[] }
+
 export interface Resume {
   data: ResumeData | null;
   meta: { identifier: string; fileName: string | null; isVerified: boolean; isOcrd: boolean; pages: Page[] };
+  /** Only on the review page's endpoints; null when the document's provenance is not known. */
+  review?: ReviewBoxes | null;
 }

@@ -12,6 +12,7 @@
  * for a skill no job mentions.
  */
 import type { Component } from '../doc.ts';
+import { citeText, sectionLines } from '../doc.ts';
 import type { ResumeData, Skill, SkillSource, WorkExperience } from '../../affinda/types.ts';
 import { skillByName, skillKey, type TaxonomySkill } from '../../knowledge/skill-taxonomy.ts';
 import { skillMentions, type ListedSkills } from '../../knowledge/skill-mentions.ts';
@@ -119,5 +120,6 @@ export const skillTaxonomy: Component = {
   creates: 'skills[].emsiId, type, count, weighting, sources, lastUsed, numberOfMonths; skills named in job descriptions and the summary',
   run(doc) {
     doc.data.skills = enrichSkills(doc.data, doc.options.referenceDate);
+    doc.data.skills.forEach((s, i) => s.sources.some((source) => source.section === 'Skills') && citeText(doc, `/skills/${i}`, s.name, sectionLines(doc, 'skills')));
   },
 };

@@ -74,6 +74,8 @@ export function readEducation(doc: Doc, sections: Section[]): Education[] {
       const at = `/education/${out.length}`;
       if (degree) cite(doc, `${at}/accreditation/education`, degree.start, degree.start + degree.text.length);
       if (school) cite(doc, `${at}/organization`, school.start, school.start + school.text.length);
+      if (entry.dateLine && entry.dates) cite(doc, `${at}/dates`, entry.dateLine.start + entry.dates.index, entry.dateLine.start + entry.dates.index + entry.dates.length);
+      if (place) cite(doc, `${at}/location`, place.start, place.start + place.text.length);
       out.push({
         id: out.length + 1,
         organization: school?.text ?? null,

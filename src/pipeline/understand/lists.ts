@@ -3,6 +3,7 @@
  * and objective.
  */
 import { sectionLines, type Component } from '../doc.ts';
+import { citeText } from '../doc.ts';
 import type { Skill } from '../../affinda/types.ts';
 import type { Line } from '../layout.ts';
 import { isBullet, stripBullet } from './entries.ts';
@@ -148,6 +149,7 @@ export const languages: Component = {
     for (const text of [...lines.map((l) => l.text), ...listed]) {
       for (const lang of findLanguages(text)) {
         if (doc.data.languages.includes(lang.name)) continue;
+        citeText(doc, `/languages/${doc.data.languages.length}`, text.slice(lang.index, lang.index + lang.length), doc.layout.lines.filter((l) => l.text.includes(text)));
         doc.data.languages.push(lang.name);
         doc.data.languageCodes.push(lang.code);
       }
@@ -214,6 +216,7 @@ export const certifications: Component = {
     doc.data.certifications = certificationItems(sectionLines(doc, 'certifications'))
       .map(certificationName)
       .filter((t) => t.length > 2);
+    doc.data.certifications.forEach((name, i) => citeText(doc, `/certifications/${i}`, name, sectionLines(doc, 'certifications')));
   },
 };
 

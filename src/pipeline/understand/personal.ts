@@ -176,6 +176,7 @@ export const personal: Component = {
     }
     for (const m of findUrls(text)) {
       if (d.websites.includes(m.value)) continue;
+      cite(doc, `/websites/${d.websites.length}`, offsetOf(m.index), offsetOf(m.index + m.length));
       d.websites.push(m.value);
       if (!d.linkedin && isLinkedIn(m.value)) d.linkedin = m.value;
     }

@@ -3,6 +3,7 @@
  * other or side by side. A new referee starts where a line looks like a person's name.
  */
 import { sectionLines, type Component } from '../doc.ts';
+import { citeText } from '../doc.ts';
 import type { Referee } from '../../affinda/types.ts';
 import type { Line } from '../layout.ts';
 import { findEmails, findPhones } from './contact.ts';
@@ -46,5 +47,6 @@ export const referees: Component = {
       sectionLines(doc, 'referees'),
       doc.country,
     );
+    doc.data.referees.forEach((r, i) => (['name', 'position', 'email', 'number'] as const).forEach((key) => citeText(doc, `/referees/${i}/${key}`, r[key], sectionLines(doc, 'referees'))));
   },
 };

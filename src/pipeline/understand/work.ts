@@ -117,6 +117,7 @@ export function readWork(doc: Doc, sections: Section[]): WorkExperience[] {
       if (title) cite(doc, `${at}/jobTitle`, title.start, title.start + title.text.length);
       if (org) cite(doc, `${at}/organization`, org.start, org.start + org.text.length);
       if (entry.dateLine && entry.dates) cite(doc, `${at}/dates`, entry.dateLine.start + entry.dates.index, entry.dateLine.start + entry.dates.index + entry.dates.length);
+      if (place) cite(doc, `${at}/location`, place.start, place.start + place.text.length);
       out.push(work);
     });
   }

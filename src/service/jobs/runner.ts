@@ -10,6 +10,7 @@ import type { ServiceConfig } from '../contract.ts';
 import type { ParsePool } from '../../workers/pool.ts';
 import type { Resume } from '../../affinda/types.ts';
 import type { PageImage } from '../../pipeline/pipeline.ts';
+import type { ProvenanceRecord } from '../../pipeline/provenance.ts';
 import { downloadUrl, UrlDownloadError } from '../fetch-url.ts';
 import { documentById, findDuplicate, insertDocument, updateDocument, type DocumentRow } from '../store/documents.ts';
 import type { FileStore } from '../store/files.ts';
@@ -188,7 +189,7 @@ export class JobRunner {
           renderPages: true,
         },
       });
-      if (outcome.kind === 'parsed') return void (await this.#finishParsed(job, doc, outcome.resume, outcome.pageImages));
+      if (outcome.kind === 'parsed') return void (await this.#finishParsed(job, doc, outcome.resume, outcome.pageImages, outcome.provenance ?? null));
       // A parse that ran out of time would run out again: fail now rather than spend the attempts.
       if (outcome.kind === 'timeout') return void (await this.#finish(job, failedFields(job, 'processing_timeout', outcome.detail)));
       if (job.attempts >= this.#o.maxAttempts) return void (await this.#finish(job, failedFields(job, 'processing_failed', this.#attemptsDetail(job, outcome.detail))));
@@ -222,10 +223,11 @@ export class JobRunner {
   }
 
   /** Stores the page images, then records the result; the images are in place before any reader hears of them. */
-  async #finishParsed(job: Job, doc: DocumentRow, resume: Resume, pageImages: (PageImage | null)[]): Promise<void> {
+  async #finishParsed(job: Job, doc: DocumentRow, resume: Resume, pageImages: (PageImage | null)[], provenance: ProvenanceRecord | null): Promise<void> {
     const { db, files } = this.#o;
     const hasImage = await files.writePages(doc.workspace_id, doc.identifier, pageImages.map((image) => image?.png ?? null));
-    const recorded = await this.#finish(job, parsedFields(resume, hasImage));
+    // Provenance (where each value is printed) is stored beside the data for the review page, never in the Resume.
+    const recorded = await this.#finish(job, { ...parsedFields(resume, hasImage), provenance: provenance ? JSON.stringify(provenance) : null });
     // Deleted while it was parsed: its files went before these images were written, so they go now.
     if (!recorded && !(await documentById(db, doc.identifier))) await files.remove(doc.workspace_id, doc.identifier);
   }

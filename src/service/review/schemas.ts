@@ -16,7 +16,8 @@ export const reviewPageSchema = {
 
 export const reviewDataSchema = {
   tags,
-  summary: 'The reviewed document, as GET /v2/resumes/{identifier} answers it',
+  summary: 'The reviewed document, as GET /v2/resumes/{identifier} answers it, with `review`',
+  description: 'Besides the Resume, `review` (null when not known): `{unit: "pt", pages: [{pageIndex, width, height}], boxes: [{path, pageIndex, bbox}]}` — where each parsed value is printed, in points from the top left of the page as its image shows it; `path` is the value in ResumeData (`workExperience.0.jobTitle`). A value edited since it was parsed has no box. The API\'s own answers never carry it.',
   params: segmentParams,
   response: { 200: json('The Resume', 'Resume'), 403: denied },
 };

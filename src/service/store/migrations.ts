@@ -124,6 +124,13 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.alterTable('documents').addColumn('redact', 'text').execute();
       },
     },
+    '0006_provenance': {
+      async up(db: Kysely<any>) {
+        // JSON ProvenanceRecord (pipeline/provenance.ts): where each parsed value is printed, for the review page.
+        // Null for documents parsed before it, given as data, or failed.
+        await db.schema.alterTable('documents').addColumn('provenance', 'text').execute();
+      },
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 /** A stored document row as Affinda's `Resume` and `Meta`, with every key present. Pure. */
 import type { Meta, PageMeta, RegionBias, Resume, ResumeData } from '../../affinda/types.ts';
 import type { DocumentsTable } from './schema.ts';
+import type { ProvenanceRecord } from '../../pipeline/provenance.ts';
 
 /**
  * A page as the `pages` column keeps it: Affinda's PageMeta less its URLs — links expire and the public origin
@@ -73,4 +74,9 @@ export function resumeOf(row: DocumentsTable, links: DocumentLinks | null = null
     meta: metaOf(row, links),
     error: { errorCode: row.error_code, errorDetail: row.error_detail },
   };
+}
+
+/** The stored provenance of a row (for the review page only; Affinda's Resume has no such field); null when none. */
+export function provenanceOf(row: Pick<DocumentsTable, 'provenance'>): ProvenanceRecord | null {
+  return row.provenance ? (JSON.parse(row.provenance) as ProvenanceRecord) : null;
 }

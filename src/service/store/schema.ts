@@ -54,6 +54,11 @@ export interface DocumentsTable {
   /** A ZIP upload: JSON array of its résumés' identifiers, in archive order (`meta.childDocuments`). */
   child_documents: string;
   /**
+   * JSON `ProvenanceRecord` (pipeline/provenance.ts): boxes of the parsed values on the pages, for the review page;
+   * not part of Affinda's answer. Null when not parsed (yet). Optional so that inserts need not name it.
+   */
+  provenance?: string | null;
+  /**
    * `resume` (/v2/resumes) or `redacted_resume` (/v2/redacted_resumes): each API sees only its own kind. Optional
    * here so that rows written without it (résumés) need not name it: the column defaults to `resume`.
    */

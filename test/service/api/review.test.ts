@@ -3,6 +3,9 @@
  * a SQLite file: an upload's meta.reviewUrl opens the page, which shows the candidate; a corrected job title is
  * saved and still there after a reload; "Mark verified" shows in the API's meta.isVerified; a wrong date is
  * refused next to its field. Expired, tampered and other documents' links are refused, page and JSON alike.
+ * Value boxes (the pipeline's provenance): the name's box lies where pdf.js finds the name in the PDF; focusing a
+ * field lights its box and scrolls to it; choosing a box (click or keyboard) focuses its field; a saved edit drops
+ * the edited value's box only; the API's own answers carry no boxes.
  */
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -91,6 +94,73 @@ describe('review page on sqlite', () => {
     assert.ok((await page.locator('.box').count()) > 0, 'section boxes are drawn');
   });
 
+  /** Waits until `expression` (run in the page) is true; page.waitForFunction evaluates strings, which the page's CSP forbids. */
+  async function until(expression: string, timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await page.evaluate(expression))) {
+      if (Date.now() > deadline) assert.fail(`Timed out waiting for ${expression}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /** A value box's rectangle in page points, from where it is drawn over the page image. */
+  async function boxInPoints(path: string): Promise<[number, number, number, number]> {
+    const box = (await page.locator(`.value-box[data-path="${path}"]`).first().boundingBox())!;
+    const image = (await page.locator('.sheet img').first().boundingBox())!;
+    const [width, height] = [612, 792]; // examples/resume.pdf is US Letter
+    const x = (px: number) => ((px - image.x) / image.width) * width;
+    const y = (px: number) => ((px - image.y) / image.height) * height;
+    return [x(box.x), y(box.y), x(box.x + box.width), y(box.y + box.height)];
+  }
+
+  test("the name's box lies over the name as the PDF prints it", async () => {
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const pdf = await getDocument({ data: new Uint8Array(await readFile(new URL('../../../examples/resume.pdf', import.meta.url))), isEvalSupported: false, verbosity: 0 }).promise;
+    const first = await pdf.getPage(1);
+    assert.deepEqual(first.view, [0, 0, 612, 792]);
+    const items = (await first.getTextContent()).items as Array<{ str: string; transform: number[]; width: number }>;
+    const name = items.find((item) => item.str.includes(resume.data.name.raw))!;
+    assert.ok(name, 'pdf.js finds the name');
+    await pdf.destroy();
+    const [x0, x1, baseline] = [name.transform[4]!, name.transform[4]! + name.width, 792 - name.transform[5]!];
+    assert.equal(await page.locator('.value-box[data-path="name"]').count(), 1);
+    const [bx0, by0, bx1, by1] = await boxInPoints('name');
+    assert.ok(Math.abs(bx0 - x0) < 2 && Math.abs(bx1 - x1) < 2, `name box x ${bx0}–${bx1}, printed ${x0}–${x1}`);
+    assert.ok(by0 < baseline && baseline < by1 + 1, `name box y ${by0}–${by1}, baseline ${baseline}`);
+    // Named for a screen reader after the field it leads to.
+    assert.equal(await page.locator('.value-box[data-path="name"]').getAttribute('aria-label'), 'Name, on page 1');
+  });
+
+  test('focusing a field lights its value box and scrolls the page to it', async () => {
+    await page.locator('#f-workExperience-0-jobTitle').focus();
+    const lit = page.locator('.value-box.active');
+    assert.deepEqual(await lit.evaluateAll((boxes) => boxes.map((b) => b.getAttribute('data-path'))), ['workExperience.0.jobTitle']);
+    await page.locator('#f-workExperience-0-organization').focus();
+    assert.deepEqual(await lit.evaluateAll((boxes) => boxes.map((b) => b.getAttribute('data-path'))), ['workExperience.0.organization']);
+    // The name's box, scrolled out of sight, is brought back into the pages' column when the name is focused.
+    await page.evaluate("(() => { const d = document.querySelector('.document'); d.scrollTop = d.scrollHeight; })()");
+    await until("document.querySelector('.document').scrollTop > 0");
+    const hidden = "(() => { const d = document.querySelector('.document').getBoundingClientRect(); const b = document.querySelector('.value-box[data-path=\"name\"]').getBoundingClientRect(); return b.top < d.top - 1 || b.bottom > d.bottom + 1; })()";
+    assert.equal(await page.evaluate(hidden), true, 'the name box is out of view');
+    await page.locator('#f-name-first').focus();
+    await until(`!${hidden}`);
+    assert.equal(await page.locator('.value-box.active').first().getAttribute('data-path'), 'name');
+  });
+
+  test('clicking the email box focuses the email field; Enter on a box does too', async () => {
+    await page.locator('.value-box[data-path="emails.0"]').click();
+    assert.equal(await page.evaluate('document.activeElement?.id'), 'f-emails-0');
+    assert.equal(await page.locator('#f-emails-0').inputValue(), resume.data.emails[0]);
+    // By keyboard: a box is a button; Enter on the first job's title box selects that field.
+    await page.locator('.value-box[data-path="workExperience.0.jobTitle"]').focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate('document.activeElement?.id'), 'f-workExperience-0-jobTitle');
+    // A skill's box selects its line of the skills field.
+    await page.locator('.value-box[data-path="skills.1"]').click();
+    assert.equal(await page.evaluate('document.activeElement?.id'), 'f-skills');
+    assert.equal(await page.evaluate('(() => { const t = document.activeElement; return t.value.slice(t.selectionStart, t.selectionEnd); })()'), resume.data.skills[1].name);
+  });
+
   test('focusing a job lights its section, and a box selects its fields', async () => {
     await page.locator('#f-workExperience-0-jobTitle').focus();
     const lit = page.locator('.box.active');
@@ -112,6 +182,22 @@ describe('review page on sqlite', () => {
     assert.equal(await page.locator('#f-workExperience-0-jobTitle').inputValue(), 'Principal Reviewer');
     const data: any = await (await fetch(`${base}/v2/resumes/${resume.meta.identifier}`, { headers: auth() })).json();
     assert.equal(data.data.workExperience[0].jobTitle, 'Principal Reviewer');
+  });
+
+  test("a saved edit drops the edited value's box, and only that one; the API's answers carry no boxes", async () => {
+    // After the reload above, the first job's title is no longer what was printed: no box for it.
+    await page.locator('.sheet img').first().waitFor();
+    assert.equal(await page.locator('.value-box[data-path="workExperience.0.jobTitle"]').count(), 0);
+    assert.equal(await page.locator('.value-box[data-path="workExperience.0.organization"]').count(), 1);
+    assert.equal(await page.locator('.value-box[data-path="workExperience.1.jobTitle"]').count(), 1);
+    const segment = new URL(resume.meta.reviewUrl).pathname;
+    const review: any = await (await fetch(`${base}${segment}/data`)).json();
+    assert.equal(review.review.unit, 'pt');
+    assert.deepEqual(review.review.pages, [{ pageIndex: 0, width: 612, height: 792 }]);
+    assert.ok(review.review.boxes.some((b: any) => b.path === 'emails.0'));
+    const api: any = await (await fetch(`${base}/v2/resumes/${resume.meta.identifier}`, { headers: auth() })).json();
+    assert.deepEqual(Object.keys(api).sort(), ['data', 'error', 'meta']);
+    assert.equal(JSON.stringify(api).includes('"boxes"'), false);
   });
 
   test('a wrong date is refused next to its field, and nothing is saved', async () => {

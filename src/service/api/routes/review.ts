@@ -4,14 +4,17 @@
  * (links.ts), for one document, until it expires; a bad one answers 403 (an HTML page for the page itself).
  *
  *   GET  /review/:segment            the page (HTML shell; the bundled script draws it)
- *   GET  /review/:segment/data       {data, meta} as GET /v2/resumes/{identifier} answers it
- *   PUT  /review/:segment/data       reviewed fields, saved through PATCH's logic; answers {data, meta}
- *   POST /review/:segment/verify     sets meta.isVerified; answers {data, meta}
+ *   GET  /review/:segment/data       {data, meta, error} as GET /v2/resumes/{identifier} answers it, and `review`: the
+ *                                    boxes of the values on the pages (review/boxes.ts) — this page's own, never Affinda's
+ *   PUT  /review/:segment/data       reviewed fields, saved through PATCH's logic; answers as GET, boxes of edited values gone
+ *   POST /review/:segment/verify     sets meta.isVerified; answers as GET
  *   GET  /review-assets/:file        the bundled script and style sheet
  */
 import type { FastifyInstance } from 'fastify';
 import type { ResumeData } from '../../../affinda/types.ts';
-import type { DocumentService, ServiceConfig } from '../../contract.ts';
+import type { Resume } from '../../../affinda/types.ts';
+import type { DocumentService, ReviewGrant, ServiceConfig } from '../../contract.ts';
+import { reviewBoxes, type ReviewBoxes } from '../../review/boxes.ts';
 import { ApiError, notFound, toApiError } from '../errors.ts';
 import { originOf } from '../origin.ts';
 import { reviewErrors } from '../../review/validate.ts';
@@ -36,9 +39,15 @@ export async function reviewRoutes(app: FastifyInstance, { service, config }: { 
     return reply.type('text/html; charset=utf-8').send(reviewShell());
   });
 
+  /** The document as the API answers it, plus where its values are printed (only on this page's endpoints). */
+  async function withBoxes({ workspace, identifier }: ReviewGrant, origin: string): Promise<Resume & { review: ReviewBoxes | null }> {
+    const resume = await service.get(workspace, identifier, origin);
+    return { ...resume, review: resume.data ? reviewBoxes(await service.provenance(workspace, identifier), resume.data) : null };
+  }
+
   app.get('/review/:segment/data', { schema: reviewDataSchema }, async (request) => {
-    const { workspace, identifier } = await service.openReview((request.params as { segment: string }).segment);
-    return service.get(workspace, identifier, originOf(request, config));
+    const grant = await service.openReview((request.params as { segment: string }).segment);
+    return withBoxes(grant, originOf(request, config));
   });
 
   app.put('/review/:segment/data', { schema: reviewSaveSchema }, async (request) => {
@@ -46,13 +55,13 @@ export async function reviewRoutes(app: FastifyInstance, { service, config }: { 
     const errors = reviewErrors(request.body);
     if (errors.length > 0) throw new ApiError(400, 'validation_error', errors);
     await service.update(workspace, identifier, request.body as Partial<ResumeData>);
-    return service.get(workspace, identifier, originOf(request, config));
+    return withBoxes({ workspace, identifier }, originOf(request, config));
   });
 
   app.post('/review/:segment/verify', { schema: reviewVerifySchema }, async (request) => {
     const { workspace, identifier } = await service.openReview((request.params as { segment: string }).segment);
     await service.setVerified(workspace, identifier, true);
-    return service.get(workspace, identifier, originOf(request, config));
+    return withBoxes({ workspace, identifier }, originOf(request, config));
   });
 
   app.get('/review-assets/:file', { schema: reviewAssetSchema }, async (request, reply) => {
