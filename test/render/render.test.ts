@@ -14,7 +14,9 @@ import { encodePng } from '../../src/pipeline/render/png.ts';
 import type { BBox } from '../../src/pipeline/layout.ts';
 import { multiPagePdf, singleColumnPdf } from '../fixtures/pdf-fixtures.ts';
 import { plainResume } from '../fixtures/docx-fixtures.ts';
-import { renderPng } from '../fixtures/scan-fixtures.ts';
+import { blankPng, renderPng } from '../fixtures/scan-fixtures.ts';
+import { imageRenderer } from '../../src/pipeline/render/image.ts';
+import { readFileSync } from 'node:fs';
 import { multiPageTiff } from '../fixtures/tiff.ts';
 
 /** Decoded pixels of a PNG. */
@@ -101,13 +103,41 @@ test('an upright PNG is its own page image; one scanned sideways is turned the w
   assert.ok(darkIn(await pixelsOf(turned.png), name.bbox, 150 / 72) > 20);
 });
 
-test('TIFF pages have no image, and say so', async () => {
-  const tiff = await multiPageTiff([await renderPng(await singleColumnPdf(), 150)], 150);
+test('TIFF pages are their own images, page by page: uncompressed grey and a scanner’s 1-bit CCITT Group 4', async () => {
+  const png = await renderPng(await singleColumnPdf(), 150);
+  const tiff = await multiPageTiff([png, png], 150);
   const r = await runPipeline(tiff, { renderPages: true });
   assert.equal(r.error, null);
-  assert.deepEqual(r.pageImages, [null]);
-  assert.deepEqual([r.meta.pages[0]!.width, r.meta.pages[0]!.height], [612, 792]);
-  assert.ok(r.doc!.messages.some((m) => m.code === 'page_images_unavailable'));
+  assert.equal(r.pageImages.length, 2);
+  const source = await pixelsOf(png);
+  for (const image of r.pageImages) {
+    assert.deepEqual([image!.width, image!.height], [source.width, source.height], 'the scan’s own pixels');
+    assert.deepEqual([r.meta.pages[0]!.width, r.meta.pages[0]!.height], [source.width, source.height]);
+  }
+  const name = r.doc!.layout.pages[0]!.lines[0]!;
+  assert.ok(darkIn(await pixelsOf(r.pageImages[1]!.png), name.bbox, 150 / 72) > 20, 'ink where the name is, on page 2 too');
+
+  const g4 = new Uint8Array(readFileSync(new URL('../fixtures/resume-g4.tif', import.meta.url)));
+  const scanned = await runPipeline(g4, { renderPages: true });
+  assert.equal(scanned.error, null);
+  assert.equal(scanned.data!.name?.raw, 'Jane Whitfield');
+  assert.deepEqual(scanned.pageImages.map((p) => [p?.width, p?.height]), [[1275, 1651], [1275, 1651]]);
+  const first = await pixelsOf(scanned.pageImages[0]!.png);
+  assert.ok(darkIn(first, scanned.doc!.layout.pages[0]!.lines[0]!.bbox, 150 / 72) > 20, 'the name’s ink on the decoded page');
+  assert.ok(!scanned.doc!.messages.some((m) => m.source === 'render'), JSON.stringify(scanned.doc!.messages));
+});
+
+test('a TIFF page declaring more pixels than may be decoded gets no image, not an allocation', async () => {
+  const tiff = await multiPageTiff([blankPng()], 150);
+  const view = new DataView(tiff.buffer, tiff.byteOffset, tiff.byteLength);
+  const ifd = view.getUint32(4, true);
+  // ImageWidth and ImageLength are the IFD's first two entries (tags 256, 257): 100 000 × 100 000 pixels.
+  view.setUint32(ifd + 2 + 8, 100_000, true);
+  view.setUint32(ifd + 2 + 12 + 8, 100_000, true);
+  const renderer = (await imageRenderer(tiff))!;
+  const page = { index: 0, width: 612, height: 792, rotation: 0, lines: [], images: [] };
+  await assert.rejects(renderer.render(page), /more than 64000000/);
+  await assert.rejects(renderer.render({ ...page, index: 1 }), /no page 2/);
 });
 
 test('a page that cannot be drawn has no image and a warning; the parse goes on', async () => {

@@ -28,7 +28,7 @@ export async function renderPages(doc: Doc): Promise<(PageImage | null)[]> {
     return pages.map(() => null);
   }
   if (!renderer) {
-    doc.messages.push({ level: 'info', source: 'render', code: 'page_images_unavailable', text: 'This format (TIFF) has no page images.' });
+    doc.messages.push({ level: 'info', source: 'render', code: 'page_images_unavailable', text: 'This image format has no page images.' });
     return pages.map(() => null);
   }
   const images: (PageImage | null)[] = [];
@@ -41,7 +41,7 @@ export async function renderPages(doc: Doc): Promise<(PageImage | null)[]> {
   return images;
 }
 
-/** The format's renderer; null when the format has no page images (TIFF). */
+/** The format's renderer; null when the format has no page images (an image layout whose bytes are no PNG, JPEG or TIFF). */
 function rendererFor(doc: Doc): Promise<PageRenderer | null> {
   switch (doc.layout.format) {
     case 'pdf':
