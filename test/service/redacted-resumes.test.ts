@@ -24,11 +24,90 @@ import { openPdf } from '../../src/pipeline/extract/pdf.ts';
 import { pdfRenderer } from '../../src/pipeline/render/pdf.ts';
 import { runPipeline } from '../../src/pipeline/pipeline.ts';
 import type { BBox } from '../../src/pipeline/layout.ts';
-import { singleColumnPdf, corruptPdf } from '../fixtures/pdf-fixtures.ts';
+import { redactDocument, REDACT_EVERYTHING } from '../../src/pipeline/redact/index.ts';
+import { redactionSpans, type RedactOptions } from '../../src/pipeline/redact/targets.ts';
+import { singleColumnPdf, corruptPdf, photoPdf } from '../fixtures/pdf-fixtures.ts';
+import { portrait, squareLogo, icon } from '../fixtures/pictures.ts';
 import { plainResume } from '../fixtures/docx-fixtures.ts';
 import { BACKENDS, testDatabase, until, type Backend, type TestDatabase } from './helpers.ts';
 
 for (const backend of BACKENDS) describe(`redacted résumés on ${backend}`, () => suite(backend));
+
+describe('what redaction finds (the pipeline, no server)', () => {
+  const text = `Priya Raman
+priya@example.org | +44 20 7946 0958 | Leeds, UK
+Date of birth: 12 March 1990 | Gender: Female | she/her
+
+EXPERIENCE
+Data Analyst | Jan 2019 – Present
+Northwind Traders, York
+Built dashboards for the sales team.
+
+EDUCATION
+BSc Statistics | 2014 – 2017
+University of York
+
+REFERENCES
+Dr. Alan Smith, Head of Analytics, Northwind Traders
+alan.smith@example.com, +44 20 7946 0000
+`;
+  const NOTHING: RedactOptions = Object.fromEntries(Object.keys(REDACT_EVERYTHING).map((k) => [k, false])) as unknown as RedactOptions;
+
+  /** For each phrase, the categories whose spans cover every one of its characters (at its first occurrence). */
+  async function covering(options: RedactOptions, phrases: string[]): Promise<Map<string, string[]>> {
+    const doc = (await runPipeline(new TextEncoder().encode(text), { fileName: 'cv.txt' })).doc!;
+    const referees = doc.sections.filter((s) => s.type === 'Referees').flatMap((s) => s.lines.map((l): [number, number] => [l.start, l.end]));
+    const spans = redactionSpans(doc.layout.text, doc.data, doc.provenance, options, referees);
+    return new Map(
+      phrases.map((phrase) => {
+        const at = doc.layout.text.indexOf(phrase);
+        assert.ok(at >= 0, phrase);
+        const categories = [...new Set(spans.filter((s) => s.start <= at && s.end >= at + phrase.length).map((s) => s.category as string))];
+        return [phrase, categories];
+      }),
+    );
+  }
+
+  test('each flag hides its values, found by citation, by value or by pattern; the rest stays', async () => {
+    const found = await covering(REDACT_EVERYTHING, [
+      'Priya Raman', 'priya@example.org', '+44 20 7946 0958', '12 March 1990', 'Female', 'she/her', 'Jan 2019', '2014', '2017',
+      'Northwind Traders', 'University of York', 'Leeds, UK', 'Alan Smith', 'alan.smith@example.com', '+44 20 7946 0000',
+      'Data Analyst', 'Built dashboards', 'BSc Statistics', 'EXPERIENCE', 'REFERENCES',
+    ]);
+    const has = (phrase: string, category: string) => assert.ok(found.get(phrase)!.includes(category), `${phrase}: ${category} (got ${found.get(phrase)})`);
+    for (const p of ['Priya Raman', 'priya@example.org', '+44 20 7946 0958', '12 March 1990']) has(p, 'personalDetails');
+    for (const p of ['Female', 'she/her']) has(p, 'gender');
+    for (const p of ['Jan 2019', '2014', '2017', '12 March 1990']) has(p, 'dates');
+    has('Northwind Traders', 'workDetails');
+    has('University of York', 'educationDetails');
+    has('Leeds, UK', 'locations');
+    // The referee is not read as one by the parser here: the referees section's lines go whole.
+    for (const p of ['Alan Smith', 'alan.smith@example.com', '+44 20 7946 0000']) has(p, 'referees');
+    for (const p of ['Data Analyst', 'Built dashboards', 'BSc Statistics', 'EXPERIENCE', 'REFERENCES']) assert.deepEqual(found.get(p), [], p);
+  });
+
+  test('a flag that is off hides nothing of its own', async () => {
+    const none = await covering(NOTHING, ['Priya Raman', 'Northwind Traders', 'Jan 2019', 'Female']);
+    for (const [phrase, categories] of none) assert.deepEqual(categories, [], phrase);
+    const genderOnly = await covering({ ...NOTHING, gender: true }, ['Priya Raman', 'Female', 'she/her', '2014']);
+    assert.deepEqual(Object.fromEntries(genderOnly), { 'Priya Raman': [], Female: ['gender'], 'she/her': ['gender'], '2014': [] });
+  });
+
+  test('the photo is painted over with redactHeadshot, and only the photo', async () => {
+    const pdf = await photoPdf({ photo: portrait(), logo: squareLogo(), icon: icon() });
+    const picture = async (options: RedactOptions): Promise<Pixels> => {
+      const redacted = await redactDocument(pdf, { fileName: 'cv.pdf' }, options);
+      assert.equal(redacted.error, null);
+      return draw(redacted.pdf!);
+    };
+    const [hidden, shown] = [await picture(REDACT_EVERYTHING), await picture({ ...REDACT_EVERYTHING, headshot: false })];
+    const photo: BBox = [472, 40, 562, 152];
+    const logo: BBox = [50, 150, 90, 190];
+    assert.ok(blackShare(hidden, photo) > 0.98, `photo hidden (${blackShare(hidden, photo).toFixed(2)})`);
+    assert.ok(blackShare(shown, photo) < 0.3, `photo shown with redactHeadshot=false (${blackShare(shown, photo).toFixed(2)})`);
+    assert.ok(blackShare(hidden, logo) < 0.5, 'a logo is no headshot');
+  });
+});
 
 const PAGE = { width: 612, height: 792 };
 

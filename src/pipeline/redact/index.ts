@@ -7,7 +7,7 @@
  * CPU-heavy (a page takes ~100 ms to draw): the server runs this in a worker thread (src/service/redact).
  */
 import type { PageMeta } from '../../affinda/types.ts';
-import type { ParseOptions } from '../doc.ts';
+import type { Doc, ParseOptions } from '../doc.ts';
 import type { Page } from '../layout.ts';
 import { runPipeline } from '../pipeline.ts';
 import type { PageImage } from '../render/index.ts';
@@ -46,7 +46,7 @@ export async function redactDocument(bytes: Uint8Array, options: ParseOptions, r
   if (parsed.error) return { ...base, error: parsed.error, pages: parsed.meta.pages, pageImages: parsed.meta.pages.map(() => null), pdf: null, boxes: [] };
   try {
     const boxes = [
-      ...wordBoxes(doc.layout, redactionSpans(doc.layout.text, doc.data, doc.provenance, redact)),
+      ...wordBoxes(doc.layout, redactionSpans(doc.layout.text, doc.data, doc.provenance, redact, refereeBlocks(doc))),
       ...(redact.headshot ? headshotBoxes(doc.layout, doc.data.headShot) : []),
     ];
     const drawn: Array<{ image: PageImage; pdfPage: PdfPage }> = [];
@@ -71,6 +71,11 @@ export async function redactDocument(bytes: Uint8Array, options: ParseOptions, r
     const detail = err instanceof Error ? err.message : String(err);
     return { ...base, error: { errorCode: 'document_conversion_failed', errorDetail: `Unable to redact the document: ${detail}` }, pages: parsed.meta.pages, pageImages: parsed.meta.pages.map(() => null), pdf: null, boxes: [] };
   }
+}
+
+/** The lines of the referees section (its heading stays): each referee's whole block. */
+function refereeBlocks(doc: Doc): Array<[number, number]> {
+  return doc.sections.filter((s) => s.type === 'Referees').flatMap((s) => s.lines.map((l): [number, number] => [l.start, l.end]));
 }
 
 /** A page that has no picture of its own (TIFF, or one pdf.js could not draw): its words drawn where the layout has them. */

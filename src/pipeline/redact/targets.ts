@@ -96,8 +96,17 @@ export function categoryValues(d: ResumeData): Record<TextCategory, string[]> {
 
 const present = (v: string | null | undefined): v is string => !!v && v.trim().length > 1;
 
-/** Spans of `text` to black out for the flags that are on, in text order (they may overlap). */
-export function redactionSpans(text: string, data: ResumeData, provenance: readonly Provenance[], options: RedactOptions): Span[] {
+/**
+ * Spans of `text` to black out for the flags that are on, in text order (they may overlap). `refereeBlocks` are the
+ * spans of the referees section's lines, hidden whole with `referees`: the parser may not read every referee.
+ */
+export function redactionSpans(
+  text: string,
+  data: ResumeData,
+  provenance: readonly Provenance[],
+  options: RedactOptions,
+  refereeBlocks: ReadonlyArray<readonly [number, number]> = [],
+): Span[] {
   const on = (c: TextCategory): boolean => options[c];
   const spans: Span[] = [];
   for (const p of provenance) {
@@ -116,9 +125,12 @@ export function redactionSpans(text: string, data: ResumeData, provenance: reado
   if (on('personalDetails')) {
     for (const [start, end] of phoneMatches(text, phones)) spans.push({ start, end, category: 'personalDetails' });
     for (const [start, end] of unparsedPhones(text)) spans.push({ start, end, category: 'personalDetails' });
+    // Any e-mail address: the candidate's, or someone else's (a referee's) that is no more the reader's to see.
+    for (const m of text.matchAll(EMAIL)) spans.push({ start: m.index, end: m.index + m[0].length, category: 'personalDetails' });
     for (const [start, end] of birthDates(text)) spans.push({ start, end, category: 'personalDetails' });
   }
   if (on('referees')) {
+    for (const [start, end] of refereeBlocks) if (end > start) spans.push({ start, end, category: 'referees' });
     const numbers = data.referees.map((r) => r.number).filter(present);
     for (const [start, end] of phoneMatches(text, numbers)) spans.push({ start, end, category: 'referees' });
   }
@@ -175,6 +187,8 @@ export function occurrences(folded: Folded, value: string): Array<[number, numbe
   }
   return out;
 }
+
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 
 /** Phone-number-shaped runs: digits with spaces, dots, dashes, slashes and brackets, at least 7 digits. */
 const PHONE = /\+?\(?\d[\d ().\-/]{5,}\d/g;
