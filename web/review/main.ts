@@ -15,6 +15,33 @@ import type { Resume } from './types.ts';
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
 
+/** Lists whose entries are objects the form keeps as they move (Move up/down, a skill removed above another). */
+const FOLLOWED = ['workExperience', 'education', 'referees', 'skills'] as const;
+
+/**
+ * Ties each box in a followed list to its entry object in the draft, so that the box follows the entry when the
+ * form moves it before it is saved (after a save the server answers with the boxes at their saved places).
+ */
+function anchorsOf(draft: Draft, paths: string[]): Map<string, object> {
+  const anchors = new Map<string, object>();
+  for (const path of paths) {
+    const [list, index] = path.split('.');
+    if (!(FOLLOWED as readonly string[]).includes(list!)) continue;
+    const entry = (draft[list as (typeof FOLLOWED)[number]] as object[])[Number(index)];
+    if (entry) anchors.set(path, entry);
+  }
+  return anchors;
+}
+
+/** A box's path in the form as it is now: its entry's current place; null once the entry is removed. */
+function livePath(path: string, draft: Draft, anchors: Map<string, object>): string | null {
+  const entry = anchors.get(path);
+  if (!entry) return path;
+  const [list, , ...rest] = path.split('.');
+  const index = (draft[list as (typeof FOLLOWED)[number]] as object[]).indexOf(entry);
+  return index < 0 ? null : [list, String(index), ...rest].join('.');
+}
+
 /**
  * The form field of a value's box: the field of that very path; else, for a value edited in parts (the name, a
  * job's dates), its first part with something in it; else the field holding it among others (the skills, one a line).
@@ -63,6 +90,8 @@ function show(resume: Resume): void {
     if (focusId) document.getElementById(focusId)?.focus();
   };
   redraw();
+  let anchors = anchorsOf(draft, resume.review?.boxes.map((b) => b.path) ?? []);
+  const current = (path: string): string | null => livePath(path, draft, anchors);
   const hooks: PageHooks = {
     selectSection(sectionType) {
       highlight(pages, sectionType);
@@ -70,9 +99,10 @@ function show(resume: Resume): void {
       fieldset?.scrollIntoView({ block: 'start', behavior: 'smooth' });
       fieldset?.querySelector<HTMLElement>('input, textarea, button')?.focus({ preventScroll: true });
     },
-    selectValue(path) {
-      const field = fieldFor(formHost, path);
-      if (!field) return;
+    selectValue(boxPath) {
+      const path = current(boxPath);
+      const field = path === null ? null : fieldFor(formHost, path);
+      if (!field || path === null) return;
       field.scrollIntoView({ block: 'center', behavior: 'smooth' });
       field.focus({ preventScroll: true });
       // A box of one skill selects its line of the skills field.
@@ -82,14 +112,16 @@ function show(resume: Resume): void {
         field.setSelectionRange(start, start + lineOf(field, index).length);
       }
     },
-    fieldLabel(path) {
-      const field = fieldFor(formHost, path);
-      return field ? labelOf(field, path) : null;
+    fieldLabel(boxPath) {
+      const path = current(boxPath);
+      const field = path === null ? null : fieldFor(formHost, path);
+      return field && path ? labelOf(field, path) : null;
     },
   };
   let pages = renderPages(resume.meta.pages, sections, resume.meta.isOcrd, resume.review ?? null, hooks);
   /** Draws the pages again with the boxes of a save's answer (the boxes of values saved changed are gone). */
   const redrawPages = (next: Resume): void => {
+    anchors = anchorsOf(draft, next.review?.boxes.map((b) => b.path) ?? []);
     const fresh = renderPages(next.meta.pages, next.data?.sections ?? sections, next.meta.isOcrd, next.review ?? null, hooks);
     pages.replaceWith(fresh);
     pages = fresh;
@@ -99,7 +131,7 @@ function show(resume: Resume): void {
     const target = event.target as HTMLElement;
     const fieldset = target.closest<HTMLElement>('fieldset[data-section]');
     highlight(pages, fieldset?.dataset.section ?? null);
-    highlightValue(pages, target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement ? target.name || null : null);
+    highlightValue(pages, target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement ? target.name || null : null, current);
   });
 
   const verified = h('span', { class: 'badge', id: 'verified' }, resume.meta.isVerified ? 'Verified' : 'Not verified');

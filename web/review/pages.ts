@@ -93,12 +93,13 @@ export function highlight(root: HTMLElement, sectionType: string | null): void {
 
 /**
  * Lights the value boxes of a form field (none for null) and scrolls the first into view in the pages' column;
- * answers how many were lit.
+ * answers how many were lit. `current` gives a box's path in the form as it is now (an entry may have moved).
  */
-export function highlightValue(root: HTMLElement, fieldPath: string | null): number {
+export function highlightValue(root: HTMLElement, fieldPath: string | null, current: (boxPath: string) => string | null = (p) => p): number {
   const lit: HTMLElement[] = [];
   for (const box of root.querySelectorAll<HTMLElement>('.value-box')) {
-    const on = fieldPath !== null && belongsTo(box.dataset.path ?? '', fieldPath);
+    const path = current(box.dataset.path ?? '');
+    const on = fieldPath !== null && path !== null && belongsTo(path, fieldPath);
     box.classList.toggle('active', on);
     if (on) lit.push(box);
   }

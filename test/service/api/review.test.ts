@@ -4,8 +4,8 @@
  * saved and still there after a reload; "Mark verified" shows in the API's meta.isVerified; a wrong date is
  * refused next to its field. Expired, tampered and other documents' links are refused, page and JSON alike.
  * Value boxes (the pipeline's provenance): the name's box lies where pdf.js finds the name in the PDF; focusing a
- * field lights its box and scrolls to it; choosing a box (click or keyboard) focuses its field; a saved edit drops
- * the edited value's box only; the API's own answers carry no boxes.
+ * field lights its box and scrolls to it; choosing a box (click or keyboard) focuses its field; a job moved on the
+ * form keeps its boxes; a saved edit drops the edited value's box only; the API's own answers carry no boxes.
  */
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -159,6 +159,22 @@ describe('review page on sqlite', () => {
     await page.locator('.value-box[data-path="skills.1"]').click();
     assert.equal(await page.evaluate('document.activeElement?.id'), 'f-skills');
     assert.equal(await page.evaluate('(() => { const t = document.activeElement; return t.value.slice(t.selectionStart, t.selectionEnd); })()'), resume.data.skills[1].name);
+  });
+
+  test('a job moved on the form, not yet saved, takes its boxes with it', async () => {
+    const litPaths = () => page.locator('.value-box.active').evaluateAll((boxes) => boxes.map((b) => b.getAttribute('data-path')));
+    await page.getByRole('button', { name: 'Move job 1 down' }).click();
+    assert.equal(await page.locator('#f-workExperience-1-organization').inputValue(), resume.data.workExperience[0].organization);
+    await page.locator('#f-workExperience-1-organization').focus();
+    assert.deepEqual(await litPaths(), ['workExperience.0.organization'], 'the first job, now second, lights its own box');
+    await page.locator('#f-workExperience-0-organization').focus();
+    assert.deepEqual(await litPaths(), ['workExperience.1.organization']);
+    await page.locator('.value-box[data-path="workExperience.0.jobTitle"]').click();
+    assert.equal(await page.evaluate('document.activeElement?.id'), 'f-workExperience-1-jobTitle');
+    // Unsaved: a reload shows the document as stored, for the tests after this one.
+    await page.reload();
+    await page.locator('.sheet img').first().waitFor();
+    assert.equal(await page.locator('#f-workExperience-0-organization').inputValue(), resume.data.workExperience[0].organization);
   });
 
   test('focusing a job lights its section, and a box selects its fields', async () => {
