@@ -8,6 +8,7 @@ import { EXIT, UsageError, type Command } from './usage.ts';
 const COMMANDS: Command[] = [
   { name: 'parse', summary: 'parse résumés into Affinda v2 JSON', load: () => import('./parse.ts') },
   { name: 'serve', summary: 'serve the Affinda v2-compatible HTTP API', load: () => import('./serve.ts') },
+  { name: 'worker', summary: 'parse queued documents for the API processes (no HTTP)', load: () => import('./worker.ts') },
   { name: 'pipeline', summary: 'list the pipeline components and what each creates', load: () => import('./pipeline.ts') },
   { name: 'keys', summary: 'create, list and revoke API keys for the service', load: () => import('./keys.ts') },
 ];

@@ -5,6 +5,7 @@
  */
 import { buildApp } from '../service/api/app.ts';
 import { ConfigError, createDocumentService, loadConfig } from '../service/index.ts';
+import { untilStopSignal } from './signals.ts';
 import { EXIT, parseCommandLine, positiveInteger, UsageError } from './usage.ts';
 
 const HELP = `Usage: vitae serve [options]
@@ -17,7 +18,8 @@ Options (each also an environment variable):
       --host HOST           address to listen on (VITAE_HOST; default 127.0.0.1; 0.0.0.0 for all)
       --data DIR            data folder (VITAE_DATA_DIR; default ./vitae-data)
       --database URL        sqlite:<path> or postgres://user@host:5432/db (VITAE_DATABASE_URL)
-      --workers N           parse worker threads (VITAE_WORKERS; default cores − 1; 0 = API only)
+      --workers N           parse worker threads (VITAE_WORKERS; default cores − 1; 0 = API only, with \`vitae worker\`s)
+      --queue KIND          auto, embedded or pg-boss (VITAE_QUEUE; default auto: pg-boss on PostgreSQL)
       --allow-private-urls  let URL uploads reach private and loopback addresses (VITAE_ALLOW_PRIVATE_URLS)
   -h, --help                show this help
 
@@ -35,6 +37,7 @@ export async function run(args: string[]): Promise<number> {
       data: { type: 'string' },
       database: { type: 'string' },
       workers: { type: 'string' },
+      queue: { type: 'string' },
       'allow-private-urls': { type: 'boolean' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -52,6 +55,7 @@ export async function run(args: string[]): Promise<number> {
       databaseUrl: values.database,
       workers: values.workers === undefined ? undefined : /^\d+$/.test(values.workers) ? Number(values.workers) : Number.NaN,
       allowPrivateUrls: values['allow-private-urls'],
+      queue: values.queue as 'auto' | 'embedded' | 'pg-boss' | undefined,
     });
   } catch (err) {
     if (err instanceof ConfigError) throw new UsageError(err.message);
@@ -62,22 +66,10 @@ export async function run(args: string[]): Promise<number> {
   const address = await app.listen({ port: config.port, host: config.host });
   process.stderr.write(`vitae serve: listening on ${address} (data ${config.dataDir}, ${config.databaseUrl.split(':')[0]}, ${config.workers} workers)\n`);
 
-  await new Promise<void>((resolve) => {
-    let stopping = false;
-    const stop = (signal: string): void => {
-      // A second signal while draining means the operator will not wait: leave at once.
-      if (stopping) {
-        process.stderr.write(`vitae serve: ${signal} again, exiting without waiting\n`);
-        process.exit(1);
-      }
-      stopping = true;
-      process.stderr.write(`vitae serve: ${signal}, stopping (in-flight requests finish; ${signal} again to force)\n`);
-      resolve();
-    };
-    process.on('SIGTERM', () => stop('SIGTERM'));
-    process.on('SIGINT', () => stop('SIGINT'));
-  });
-  // No new connections; running requests are answered (app.ts closes their keep-alive connections).
+  await untilStopSignal('serve');
+  // No new connections (new requests get 503, which clients retry); running requests are answered, and `wait=true`
+  // uploads at once with their document as it stands, so the caller polls (app.ts closes keep-alive connections).
+  service.releaseWaiters();
   await app.close();
   // Running parses finish or go back to the queue; then the database closes.
   await service.close();

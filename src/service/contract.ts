@@ -134,6 +134,11 @@ export interface DocumentService {
   readonly search?: SearchService;
   /** True when storage and queue answer (readiness). */
   ready(): Promise<boolean>;
+  /**
+   * Answers every open `waitUntilReady` now, with the document as it stands (a shutdown must not hold `wait=true`
+   * requests for their whole timeout; their callers poll, as after any wait that ran out). Later waits return at once.
+   */
+  releaseWaiters(): void;
   /** Stops taking work, lets running parses finish or re-queues them, closes connections. */
   close(): Promise<void>;
 }

@@ -69,6 +69,8 @@ export interface ServiceParts {
 export class SqlDocumentService implements DocumentService {
   readonly #p: ServiceParts;
   readonly #settled = new EventEmitter().setMaxListeners(0);
+  /** Aborted at shutdown: open waits answer at once. */
+  readonly #draining = new AbortController();
 
   readonly search: SearchService;
 
@@ -212,8 +214,9 @@ export class SqlDocumentService implements DocumentService {
     for (;;) {
       const resume = await this.get(workspace, identifier, origin);
       const left = deadline - Date.now();
-      if (resume.meta.ready || left <= 0) return resume;
-      await once(this.#settled, identifier, { signal: AbortSignal.timeout(Math.min(left, WAIT_POLL_MS)) }).catch(() => undefined);
+      if (resume.meta.ready || left <= 0 || this.#draining.signal.aborted) return resume;
+      const signal = AbortSignal.any([AbortSignal.timeout(Math.min(left, WAIT_POLL_MS)), this.#draining.signal]);
+      await once(this.#settled, identifier, { signal }).catch(() => undefined);
     }
   }
 
@@ -303,7 +306,12 @@ export class SqlDocumentService implements DocumentService {
     }
   }
 
+  releaseWaiters(): void {
+    this.#draining.abort();
+  }
+
   close(): Promise<void> {
+    this.releaseWaiters();
     return this.#p.shutdown();
   }
 

@@ -108,7 +108,8 @@ export async function openQueue(db: Db, config: ServiceConfig, o: { maxAttempts:
   return PgBossJobQueue.start(config.databaseUrl, db.kysely, {
     maxAttempts: o.maxAttempts,
     maintenanceIntervalSeconds: Math.max(1, Math.round((o.maintenanceMs ?? 10_000) / 1000)),
-    onError: (err) => o.logger.warn({ err }, 'pg-boss: database error; retrying'),
+    // The message and code only: pg's errors carry their whole client (connection settings included).
+    onError: (err) => o.logger.warn({ err: { message: (err as Error).message, code: (err as { code?: string }).code } }, 'pg-boss: database error; retrying'),
   });
 }
 

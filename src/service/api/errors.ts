@@ -50,6 +50,20 @@ export const unsupportedMediaType = (type: string): ApiError =>
 export const throttled = (seconds: number, detail: string): ApiError =>
   new ApiError(429, 'client_error', [{ attr: null, code: 'throttled', detail }], seconds);
 export const serverError = (): ApiError => new ApiError(500, 'server_error', [{ attr: null, code: 'error', detail: 'A server error occurred.' }]);
+/** The database is unreachable for now (a restart, a failover): the request may be sent again shortly. */
+export const unavailable = (): ApiError =>
+  new ApiError(503, 'server_error', [{ attr: null, code: 'service_unavailable', detail: 'The database is unavailable; retry shortly.' }], 2);
+
+/**
+ * Errors that mean the database connection is gone or refused, not that the request was wrong: node-postgres's
+ * socket errors and PostgreSQL's "shutting down / starting up / not accepting connections" classes (57P, 08, 55000
+ * for a database closed to connections), and SQLite's busy lock past its timeout.
+ */
+function isDatabaseUnavailable(e: { code?: string; message?: string }): boolean {
+  const code = e.code ?? '';
+  if (/^(57P0[1-3]|08\d\d\d|55000|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|SQLITE_BUSY)$/.test(code)) return true;
+  return /^Connection terminated|^Client has encountered a connection error|timeout exceeded when trying to connect/.test(e.message ?? '');
+}
 
 /** Fastify and plugin error codes that are the client's doing, with the status and code to answer. */
 const FRAMEWORK: Record<string, (err: Error) => ApiError> = {
@@ -98,5 +112,6 @@ export function toApiError(err: unknown): ApiError {
     );
   }
   if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500) return new ApiError(e.statusCode, 'client_error', [{ attr: null, code: 'invalid', detail: e.message }]);
+  if (e && isDatabaseUnavailable(e)) return unavailable();
   return serverError();
 }

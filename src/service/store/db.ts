@@ -45,6 +45,9 @@ function openPostgres(url: string): Db {
   // An idle connection the server closes (restart, failover, an administrator) must not crash the process: the
   // pool discards it and the next query connects afresh. Errors of queries still reach their callers.
   pool.on('error', () => {});
+  // The same for a connection that is checked out but between statements (inside a transaction, say) when the
+  // server drops it: node-postgres emits 'error' on the client, which with no listener would end the process.
+  pool.on('connect', (client) => client.on('error', () => {}));
   return { kysely: new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
 }
 

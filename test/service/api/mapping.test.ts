@@ -22,6 +22,7 @@ function stub(overrides: Partial<DocumentService>): DocumentService {
     openReview: unexpected, setVerified: unexpected, provenance: unexpected,
     authenticate: async (key) => (key === 'good' ? { id: 'w1', name: 'acme' } : null),
     ready: async () => true,
+    releaseWaiters: () => {},
     close: async () => {},
     ...overrides,
   };
