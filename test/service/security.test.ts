@@ -467,6 +467,28 @@ function suite(backend: Backend): void {
     assert.equal((await call('GET', '/healthz')).status, 200);
   });
 
+  test('a multipart body cut short is a 400 in Affinda\'s shape, and the server stays up', async () => {
+    const boundary = '----vitae' + randomBytes(8).toString('hex');
+    const { port } = new URL(base);
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request(
+        { host: '127.0.0.1', port, path: '/v2/resumes', method: 'POST', headers: { authorization: `Bearer ${keyB}`, 'content-type': `multipart/form-data; boundary=${boundary}`, 'transfer-encoding': 'chunked' } },
+        (res) => {
+          let body = '';
+          res.on('data', (c) => (body += c)).on('end', () => resolve({ status: res.statusCode!, body }));
+        },
+      );
+      req.on('error', reject);
+      // A file part that never ends: no closing boundary.
+      req.end(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cv.txt"\r\n\r\nJordan Blake`);
+    });
+    assert.equal(answer.status, 400, answer.body);
+    const body = JSON.parse(answer.body);
+    assert.equal(body.type, 'validation_error');
+    assert.ok(Array.isArray(body.errors) && body.errors.length === 1);
+    assert.equal((await call('GET', '/healthz')).status, 200);
+  });
+
   async function rawUrlEncoded(max: number): Promise<Answer> {
     const res = await fetch(`${base}/v2/resumes`, {
       method: 'POST',

@@ -8,7 +8,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { ServiceConfig } from '../contract.ts';
-import { invalid, tooLarge, unsupportedMediaType } from './errors.ts';
+import { ApiError, invalid, tooLarge, unsupportedMediaType } from './errors.ts';
 import type { RawForm } from './form.ts';
 
 /** Registers the body parsers with Affinda's size limit on the file and on each text field. */
@@ -39,27 +39,50 @@ export async function readUpload(request: FastifyRequest): Promise<RawForm> {
   const fields = new Map<string, string>();
   let file: RawForm['file'] = null;
   if (request.isMultipart()) {
-    for await (const part of request.parts()) {
-      if (part.type === 'file') {
-        const bytes = new Uint8Array(await part.toBuffer());
-        if (part.fieldname !== 'file') {
-          fields.set(part.fieldname, new TextDecoder().decode(bytes));
-          continue;
-        }
-        if (file) throw invalid('file', 'invalid', 'Only one file may be uploaded.');
-        // A browser form with no file chosen sends an empty, nameless part: that is no file.
-        if (bytes.length === 0 && !part.filename) continue;
-        if (bytes.length === 0) throw invalid('file', 'empty', 'The submitted file is empty.');
-        // Browsers and the Azure SDK send "blob" when they know no name: that names nothing.
-        file = { bytes, fileName: part.filename && part.filename !== 'blob' ? part.filename : null };
-      } else {
-        if (part.valueTruncated) throw tooLarge(part.fieldname, `The field ${part.fieldname} is larger than the limit.`);
-        // A part typed application/json arrives parsed; the form reader wants the text.
-        fields.set(part.fieldname, typeof part.value === 'string' ? part.value : JSON.stringify(part.value));
+    try {
+      await readParts(request, fields, (f) => (file = f));
+    } catch (err) {
+      // busboy's errors for a body that breaks off or is not multipart inside carry no code: without this they
+      // would be 500s. A client's malformed body is a 400, in Affinda's shape.
+      if (err instanceof Error && !(err instanceof ApiError) && MALFORMED_MULTIPART.test(err.message)) {
+        throw invalid(null, 'parse_error', `Malformed multipart body: ${err.message}.`);
       }
+      throw err;
     }
     return { fields, file };
   }
+  return readBody(request, fields);
+}
+
+/** busboy's messages for a truncated or malformed multipart body. */
+const MALFORMED_MULTIPART = /unexpected end of (form|multipart data)|part terminated early|malformed (part )?header|boundary not found|malformed urlencoded/i;
+
+async function readParts(request: FastifyRequest, fields: Map<string, string>, setFile: (file: NonNullable<RawForm['file']>) => void): Promise<void> {
+  let file: RawForm['file'] = null;
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      const bytes = new Uint8Array(await part.toBuffer());
+      if (part.fieldname !== 'file') {
+        fields.set(part.fieldname, new TextDecoder().decode(bytes));
+        continue;
+      }
+      if (file) throw invalid('file', 'invalid', 'Only one file may be uploaded.');
+      // A browser form with no file chosen sends an empty, nameless part: that is no file.
+      if (bytes.length === 0 && !part.filename) continue;
+      if (bytes.length === 0) throw invalid('file', 'empty', 'The submitted file is empty.');
+      // Browsers and the Azure SDK send "blob" when they know no name: that names nothing.
+      file = { bytes, fileName: part.filename && part.filename !== 'blob' ? part.filename : null };
+      setFile(file);
+    } else {
+      if (part.valueTruncated) throw tooLarge(part.fieldname, `The field ${part.fieldname} is larger than the limit.`);
+      // A part typed application/json arrives parsed; the form reader wants the text.
+      fields.set(part.fieldname, typeof part.value === 'string' ? part.value : JSON.stringify(part.value));
+    }
+  }
+}
+
+function readBody(request: FastifyRequest, fields: Map<string, string>): RawForm {
+  const file: RawForm['file'] = null;
   const body = request.body;
   if (body && typeof body === 'object' && !Array.isArray(body)) {
     for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
