@@ -141,6 +141,17 @@ export async function migrate(db: Kysely<any>, dialect: Dialect): Promise<void> 
     migrationTableName: 'vitae_migrations',
     migrationLockTableName: 'vitae_migrations_lock',
   });
-  const { error } = await migrator.migrateToLatest();
-  if (error) throw new Error(`Database migration failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  // PostgreSQL serialises concurrent migrators with an advisory lock; Kysely takes none on SQLite, so two processes
+  // opening a new SQLite file at once (`vitae serve` and `vitae worker`) can both start migrating. All pending
+  // migrations run in one transaction, so the loser's failed attempt left nothing: it tries again, and then finds
+  // the winner's work done.
+  for (let attempt = 1; ; attempt++) {
+    const { error } = await migrator.migrateToLatest();
+    if (!error) return;
+    if (dialect === 'sqlite' && attempt < 5) {
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+      continue;
+    }
+    throw new Error(`Database migration failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
 }
