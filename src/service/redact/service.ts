@@ -56,6 +56,8 @@ export class SqlRedactedResumes implements RedactedResumeService {
   readonly #p: ServiceParts;
   readonly #documents: DocumentCreator;
   readonly #settled = new EventEmitter().setMaxListeners(0);
+  /** Aborted at shutdown: open waits answer at once (as the document service's own). */
+  readonly #draining = new AbortController();
 
   constructor(parts: ServiceParts, creator: DocumentCreator) {
     this.#p = parts;
@@ -79,9 +81,18 @@ export class SqlRedactedResumes implements RedactedResumeService {
     for (;;) {
       const redacted = await this.get(workspace, identifier, origin);
       const left = deadline - Date.now();
-      if (redacted.meta.ready || left <= 0) return redacted;
-      await once(this.#settled, identifier, { signal: AbortSignal.timeout(Math.min(left, WAIT_POLL_MS)) }).catch(() => undefined);
+      if (redacted.meta.ready || left <= 0 || this.#draining.signal.aborted) return redacted;
+      const signal = AbortSignal.any([AbortSignal.timeout(Math.min(left, WAIT_POLL_MS)), this.#draining.signal]);
+      await once(this.#settled, identifier, { signal }).catch(() => undefined);
     }
+  }
+
+  /**
+   * Answers every open wait now, with the document as it stands, and later waits at once: a shutdown must not hold
+   * `wait=true` uploads for their whole timeout (the document service's `releaseWaiters` is the one to call this).
+   */
+  releaseWaiters(): void {
+    this.#draining.abort();
   }
 
   async get(workspace: Workspace, identifier: string, origin?: string): Promise<RedactedResume> {
