@@ -5,7 +5,8 @@
  * refused next to its field. Expired, tampered and other documents' links are refused, page and JSON alike.
  * Value boxes (the pipeline's provenance): the name's box lies where pdf.js finds the name in the PDF; focusing a
  * field lights its box and scrolls to it; choosing a box (click or keyboard) focuses its field; a job moved on the
- * form keeps its boxes; a saved edit drops the edited value's box only; the API's own answers carry no boxes.
+ * form keeps its boxes; a saved edit drops the edited value's box only; the API's own answers carry no boxes; a
+ * scan (OCR'd) gets its boxes over the words too.
  */
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -21,6 +22,8 @@ import { createKey } from '../../../src/service/store/keys.ts';
 import { reviewSegment } from '../../../src/service/links.ts';
 import { launchChromium } from '../../../scripts/lib/chromium.ts';
 import { testDatabase, type TestDatabase } from '../helpers.ts';
+import { singleColumnPdf } from '../../fixtures/pdf-fixtures.ts';
+import { renderPng } from '../../fixtures/scan-fixtures.ts';
 
 describe('review page on sqlite', () => {
   let db: TestDatabase;
@@ -254,6 +257,28 @@ describe('review page on sqlite', () => {
         assert.deepEqual(body, { type: 'client_error', errors: [{ attr: null, code: 'permission_denied', detail: 'The review link is not valid, or has expired.' }] });
       }
     }
+  });
+
+  test("a scan's boxes are drawn too, over the words OCR read, scaled by the page's size in points", async () => {
+    // The single-column fixture as a 150 dpi scan: its page is 612 pt wide, its image 1275 px.
+    const form = new FormData();
+    form.append('file', new Blob([await renderPng(await singleColumnPdf(), 150)]), 'scan.png');
+    const res = await fetch(`${base}/v2/resumes`, { method: 'POST', headers: auth(), body: form });
+    const scan: any = await res.json();
+    assert.equal(scan.meta.isOcrd, true);
+    assert.equal(scan.meta.pages[0].width, 1275, 'the image in pixels, as Affinda reports it');
+    await page.goto(scan.meta.reviewUrl);
+    await page.locator('.sheet img').first().waitFor();
+    const image = (await page.locator('.sheet img').first().boundingBox())!;
+    const box = (await page.locator('.value-box[data-path="name"]').boundingBox())!;
+    // The fixture draws the name at x = 50 pt, baseline 60 pt, 20 pt bold: its box starts there and holds the baseline.
+    const x0 = ((box.x - image.x) / image.width) * 612;
+    const [top, bottom] = [((box.y - image.y) / image.height) * 792, ((box.y + box.height - image.y) / image.height) * 792];
+    assert.ok(Math.abs(x0 - 50) < 3, `name box starts at ${x0} pt`);
+    assert.ok(top < 60 && 60 < bottom + 1, `name box ${top}–${bottom} pt`);
+    await page.locator('#f-workExperience-0-jobTitle').focus();
+    assert.equal(await page.locator('.value-box.active').first().getAttribute('data-path'), 'workExperience.0.jobTitle');
+    assert.ok((await page.locator('.box[data-section="WorkExperience"]').count()) > 0, 'section boxes on a scan too');
   });
 
   /** The workspace id of the uploaded document, for signing a link that is right in all but its expiry. */
