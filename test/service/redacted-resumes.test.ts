@@ -28,6 +28,7 @@ import { redactDocument, REDACT_EVERYTHING } from '../../src/pipeline/redact/ind
 import { redactionSpans, type RedactOptions } from '../../src/pipeline/redact/targets.ts';
 import { singleColumnPdf, corruptPdf, photoPdf } from '../fixtures/pdf-fixtures.ts';
 import { portrait, squareLogo, icon } from '../fixtures/pictures.ts';
+import { renderPng } from '../fixtures/scan-fixtures.ts';
 import { plainResume } from '../fixtures/docx-fixtures.ts';
 import { BACKENDS, testDatabase, until, type Backend, type TestDatabase } from './helpers.ts';
 
@@ -106,6 +107,25 @@ alan.smith@example.com, +44 20 7946 0000
     assert.ok(blackShare(hidden, photo) > 0.98, `photo hidden (${blackShare(hidden, photo).toFixed(2)})`);
     assert.ok(blackShare(shown, photo) < 0.3, `photo shown with redactHeadshot=false (${blackShare(shown, photo).toFixed(2)})`);
     assert.ok(blackShare(hidden, logo) < 0.5, 'a logo is no headshot');
+  });
+
+  test('a scan is redacted on the picture itself, where OCR read the words', async () => {
+    const pdf = await singleColumnPdf();
+    const scan = await renderPng(pdf, 150);
+    const redacted = await redactDocument(scan, { fileName: 'scan.png' }, REDACT_EVERYTHING);
+    assert.equal(redacted.error, null);
+    assert.equal((await inspect(redacted.pdf!)).drawsText, false);
+    // The page image is the scan's own pixels (150 dpi): boxes in points scale by 150/72.
+    const picture = await loadImage(Buffer.from(redacted.pageImages[0]!.png));
+    assert.deepEqual([picture.width, picture.height], [1275, 1651]);
+    const canvas = createCanvas(picture.width, picture.height);
+    canvas.getContext('2d').drawImage(picture, 0, 0);
+    const k = 150 / 72 / 2; // pixelsIn counts 2 px a point
+    const pixels: Pixels = { data: canvas.getContext('2d').getImageData(0, 0, picture.width, picture.height).data, width: picture.width, height: picture.height };
+    const boxes = await printedBoxes(pdf, ['Jane Whit', 'Acme Corporation', 'Senior Software Engineer']);
+    const scaled = (b: BBox): BBox => b.map((v) => v * k) as BBox;
+    for (const text of ['Jane Whit', 'Acme Corporation']) assert.ok(blackShare(pixels, scaled(boxes.get(text)!)) > 0.9, `${text} hidden`);
+    assert.ok(blackShare(pixels, scaled(boxes.get('Senior Software Engineer')!)) < 0.4, 'the job title shown');
   });
 });
 
