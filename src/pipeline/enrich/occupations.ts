@@ -1,13 +1,15 @@
 /**
  * Occupations: each job's printed title mapped to an occupation (knowledge/occupations.ts) and classified in
  * UK SOC 2010 (knowledge/soc.ts), with its management level (knowledge/management-level.ts); the profession
- * becomes the normalised title of the job it was taken from.
+ * becomes the normalised title of the job it was taken from. Each job's industry is its employer's
+ * (knowledge/industries.ts).
  */
 import type { Component } from '../doc.ts';
 import type { Occupation, WorkExperience } from '../../affinda/types.ts';
 import { occupationOf } from '../../knowledge/occupations.ts';
 import { managementLevel } from '../../knowledge/management-level.ts';
 import { socClassification } from '../../knowledge/soc.ts';
+import { industryOf } from '../../knowledge/industries.ts';
 
 /** Affinda's occupation of a job title, or null when there is no title. */
 export function occupationFor(jobTitle: string | null): Occupation | null {
@@ -22,17 +24,18 @@ export function occupationFor(jobTitle: string | null): Occupation | null {
   };
 }
 
-/** The job with its occupation, socCode and socName filled in. */
+/** The job with its occupation, socCode, socName and the employer's industry (knowledge/industries.ts) filled in. */
 export function classifyJob(job: WorkExperience): WorkExperience {
   const occupation = occupationFor(job.jobTitle);
   const classification = occupation?.classification ?? null;
-  return { ...job, occupation, socCode: classification ? String(classification.socCode) : null, socName: classification?.title ?? null };
+  const socCode = classification ? String(classification.socCode) : null;
+  return { ...job, occupation, socCode, socName: classification?.title ?? null, industry: job.industry ?? industryOf({ ...job, socCode }) };
 }
 
 export const occupations: Component = {
   name: 'occupations',
   stage: 'enrich',
-  creates: 'workExperience[].occupation (normalised title, management level, UK SOC 2010 classification), socCode, socName; profession normalised',
+  creates: 'workExperience[].occupation (normalised title, management level, UK SOC 2010 classification), socCode, socName, industry; profession normalised',
   run(doc) {
     doc.data.workExperience = doc.data.workExperience.map(classifyJob);
     // The profession is the title of the current or latest job (understand/work.ts), as the taxonomy names
