@@ -137,7 +137,7 @@ function show(resume: Resume): void {
   const verified = h('span', { class: 'badge', id: 'verified' }, resume.meta.isVerified ? 'Verified' : 'Not verified');
   const saveButton = h('button', { type: 'submit', class: 'primary' }, 'Save');
   const verifyButton = h('button', { type: 'button', id: 'verify' }, 'Mark verified');
-  const form = h('form', { class: 'data', novalidate: true, 'aria-label': 'Résumé data' }, general, formHost,
+  const form = h('form', { class: 'data', id: 'data', tabindex: '-1', novalidate: true, 'aria-label': 'Résumé data' }, general, formHost,
     h('div', { class: 'toolbar' }, saveButton, verifyButton, status));
 
   form.addEventListener('submit', (event) => {
@@ -160,7 +160,8 @@ function show(resume: Resume): void {
   const title = resume.data.name?.raw || resume.meta.fileName || resume.meta.identifier;
   app.replaceChildren(
     h('header', {}, h('h1', {}, `Review: ${title}`), verified),
-    h('div', { class: 'split' }, h('section', { class: 'document', 'aria-label': 'Document pages' }, pages), form),
+    // The page's boxes are many tab stops (a button per value): a keyboard user can pass them in one go.
+    h('div', { class: 'split' }, h('section', { class: 'document', 'aria-label': 'Document pages' }, h('a', { class: 'skip', href: '#data' }, 'Skip the page boxes to the form'), pages), form),
   );
 }
 

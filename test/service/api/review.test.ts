@@ -164,6 +164,17 @@ describe('review page on sqlite', () => {
     assert.equal(await page.evaluate('(() => { const t = document.activeElement; return t.value.slice(t.selectionStart, t.selectionEnd); })()'), resume.data.skills[1].name);
   });
 
+  test('by keyboard, the page boxes can be passed in one step to reach the form', async () => {
+    // Freshly loaded, the first Tab reaches the link before the boxes.
+    await page.reload();
+    await page.locator('.sheet img').first().waitFor();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate('document.activeElement?.textContent'), 'Skip the page boxes to the form');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate('document.activeElement?.id'), 'f-name-title');
+  });
+
   test('a job moved on the form, not yet saved, takes its boxes with it', async () => {
     const litPaths = () => page.locator('.value-box.active').evaluateAll((boxes) => boxes.map((b) => b.getAttribute('data-path')));
     await page.getByRole('button', { name: 'Move job 1 down' }).click();
