@@ -25,7 +25,11 @@ Options (each also an environment variable):
 
 More settings by environment only: VITAE_PUBLIC_URL, VITAE_PARSE_TIMEOUT_MS, VITAE_WORKER_MEMORY_MB,
 VITAE_MAX_UPLOAD_BYTES, VITAE_MAX_PAGES, VITAE_WAIT_TIMEOUT_MS, VITAE_URL_TIMEOUT_MS, VITAE_REJECT_DUPLICATES,
-VITAE_HIGH_PRIORITY_PER_MINUTE, VITAE_LOG_LEVEL.
+VITAE_HIGH_PRIORITY_PER_MINUTE, VITAE_LOG_LEVEL, and:
+  VITAE_RATE_LIMIT_PER_MINUTE  requests per minute per API key, counted in each process (default 0: no limit);
+                               over it, 429 with Retry-After
+  VITAE_MAX_QUEUED             high-priority documents waiting or parsing before uploads that would join them
+                               get 429 with Retry-After (default 0: no limit); lowPriority=true is still taken
 `;
 
 export async function run(args: string[]): Promise<number> {
