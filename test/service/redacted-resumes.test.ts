@@ -29,6 +29,7 @@ import { redactionSpans, type RedactOptions } from '../../src/pipeline/redact/ta
 import { singleColumnPdf, corruptPdf, photoPdf } from '../fixtures/pdf-fixtures.ts';
 import { portrait, squareLogo, icon } from '../fixtures/pictures.ts';
 import { renderPng } from '../fixtures/scan-fixtures.ts';
+import { resumesZip } from '../fixtures/zip-fixtures.ts';
 import { plainResume } from '../fixtures/docx-fixtures.ts';
 import { BACKENDS, testDatabase, until, type Backend, type TestDatabase } from './helpers.ts';
 
@@ -512,5 +513,28 @@ function suite(backend: Backend): void {
     assert.equal((await fetch(`${base}/v2/redacted_resumes/${identifier}`, { headers: auth() })).status, 404);
     await refused(uploaded.docx.data.redactedPdf);
     await until('the expiry sweep', async () => !existsSync(path), 15_000);
+  });
+
+  test('a ZIP makes a redacted résumé of each résumé inside', async () => {
+    const parent = await upload(await resumesZip(), 'cvs.zip');
+    assert.equal(parent.status, 200);
+    assert.equal(parent.body.meta.ready, true);
+    assert.equal(parent.body.error.errorCode, null);
+    // The archive holds no résumé itself: no data, as /v2/resumes answers a ZIP.
+    assert.equal(parent.body.data, null);
+    const children = parent.body.meta.childDocuments.map((c: any) => c.identifier as string);
+    assert.equal(children.length, 2);
+    for (const id of children) {
+      const child: any = await until(`child ${id} redacted`, async () => {
+        const body: any = await (await fetch(`${base}/v2/redacted_resumes/${id}`, { headers: auth() })).json();
+        return body.meta?.ready ? body : null;
+      }, 90_000);
+      assert.equal(child.meta.parentDocument.identifier, parent.body.meta.identifier);
+      assert.equal(child.error.errorCode, null, child.error.errorDetail);
+      const found = await inspect(await fetchPdf(child.data.redactedPdf));
+      assert.equal(found.drawsText, false);
+      // A redacted résumé, not a résumé: /v2/resumes does not have it.
+      assert.equal((await fetch(`${base}/v2/resumes/${id}`, { headers: auth() })).status, 404);
+    }
   });
 }

@@ -58,5 +58,8 @@ function childRow(parent: DocumentRow, name: string, bytes: Uint8Array): Documen
     attempts: 0,
     parent_document: parent.identifier,
     child_documents: '[]',
+    // A ZIP sent to be redacted makes redacted résumés (redact/service.ts), hiding what the archive's upload asked.
+    kind: parent.kind,
+    redact: parent.redact,
   };
 }

@@ -156,7 +156,8 @@ function pdfSubject(workspaceId: string, identifier: string): LinkSubject {
 export function redactedResumeOf(row: documents.DocumentRow, links: { pdf: string; document: DocumentLinks } | null): RedactedResume {
   const meta = metaOf(row, links?.document ?? null);
   return {
-    data: row.status === 'ready' ? { redactedPdf: links?.pdf ?? null } : null,
+    // A ZIP's document holds no résumé of its own (its résumés are its childDocuments): no data, as /v2/resumes answers it.
+    data: row.status === 'ready' && row.child_documents === '[]' ? { redactedPdf: links?.pdf ?? null } : null,
     meta: { ...meta, reviewUrl: null },
     error: { errorCode: row.error_code, errorDetail: row.error_detail },
   };

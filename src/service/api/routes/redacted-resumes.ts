@@ -11,7 +11,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { DocumentService, ServiceConfig } from '../../contract.ts';
 import type { RedactedResumeService, RedactOptions } from '../../redact/service.ts';
-import { detectKind } from '../../../pipeline/detect.ts';
 import { authenticate } from '../auth.ts';
 import { invalid, methodNotAllowed, notFound, permissionDenied } from '../errors.ts';
 import { parseBoolean, readForm, type RawForm } from '../form.ts';
@@ -93,10 +92,6 @@ async function keyedRoutes(app: FastifyInstance, { service, config }: RedactedRe
       const form = await readUpload(request);
       const { document, wait } = readForm(withLanguageAlias(form), request.workspace, config);
       if (document.data !== undefined) throw invalid('data', 'invalid', 'A redacted résumé needs a file or url, not data.');
-      // An archive's résumés would become documents of their own; upload them one by one to redact them.
-      if (document.bytes && detectKind(document.bytes, document.fileName ?? undefined) === 'zip') {
-        throw invalid('file', 'invalid', 'A ZIP archive cannot be redacted: upload its résumés one by one.');
-      }
       const origin = originOf(request, config);
       const created = await redacted.create({ ...document, redact: readRedactOptions(form.fields) }, origin);
       if (!wait) return reply.code(201).send(created);
