@@ -91,11 +91,12 @@ export function hasTerm(foldedText: string, term: string): boolean {
   return false;
 }
 
-export function evaluate(expr: Expr, foldedText: string): boolean {
-  if ('term' in expr) return hasTerm(foldedText, expr.term);
-  if ('not' in expr) return !evaluate(expr.not, foldedText);
-  if ('and' in expr) return expr.and.every((e) => evaluate(e, foldedText));
-  return expr.or.some((e) => evaluate(e, foldedText));
+/** `has` answers whether a term is present (default: looked up in the text), so callers can reuse lookups. */
+export function evaluate(expr: Expr, foldedText: string, has: (term: string) => boolean = (term) => hasTerm(foldedText, term)): boolean {
+  if ('term' in expr) return has(expr.term);
+  if ('not' in expr) return !evaluate(expr.not, foldedText, has);
+  if ('and' in expr) return expr.and.every((e) => evaluate(e, foldedText, has));
+  return expr.or.some((e) => evaluate(e, foldedText, has));
 }
 
 /** The terms a match is made of (not those under NOT), each once. */

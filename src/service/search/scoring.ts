@@ -139,11 +139,15 @@ export interface ResumeScore {
 // ---------------------------------------------------------------------------------------------
 // Job titles
 
+/** A job's core words, split once per projection object (projections are cached across searches). */
+const coreWords = new WeakMap<object, string[]>();
+
 export function titleSimilarity(q: PreparedTitle, job: Pick<ProjectedJob, 'key' | 'core' | 'normalized' | 'soc'>): number {
   if (q.key === job.key) return 1;
   if (q.normalized && q.normalized === job.normalized) return 0.95;
   if (q.core && q.core === job.core) return 0.9;
-  const jobWords = job.core.split(' ').filter(Boolean);
+  let jobWords = coreWords.get(job);
+  if (!jobWords) coreWords.set(job, (jobWords = job.core.split(' ').filter(Boolean)));
   // "Software Engineer" asked, "Backend Software Engineer" held: the job is that occupation, more specific.
   if (q.coreWords.length && q.coreWords.every((w) => jobWords.includes(w))) return 0.8;
   const shared = q.coreWords.filter((w) => jobWords.includes(w)).length;
@@ -211,7 +215,8 @@ export function placeScore(place: PreparedPlace, location: SearchProjection['loc
 }
 
 function scoreLocations(p: PreparedCriteria, projection: SearchProjection): CriterionScore {
-  const score = Math.max(0, ...p.places.map((place) => placeScore(place, projection.location)));
+  let score = 0;
+  for (const place of p.places) score = Math.max(score, placeScore(place, projection.location));
   return { score, match: score === 1, value: projection.location?.formatted ?? '' };
 }
 
@@ -219,7 +224,6 @@ function scoreLocations(p: PreparedCriteria, projection: SearchProjection): Crit
 // Skills and languages: what share of the asked names the résumé has (required ones count twice).
 
 function scoreNamed(asked: { name: string; key: string; required: boolean }[], held: { key: string; name: string }[]): CriterionScore & { matched: string[] } {
-  const keys = new Map(held.map((h) => [h.key, h.name]));
   let total = 0;
   let got = 0;
   let requiredMissing = false;
@@ -227,7 +231,8 @@ function scoreNamed(asked: { name: string; key: string; required: boolean }[], h
   for (const a of asked) {
     const w = a.required ? 2 : 1;
     total += w;
-    const name = keys.get(a.key);
+    // A plain scan: both lists are short, and this runs for every candidate of a search.
+    const name = held.find((h) => h.key === a.key)?.name;
     if (name !== undefined) {
       got += w;
       matched.push(name);
@@ -256,9 +261,14 @@ export function degreeScore(asked: { folded: string; level: string | null }, edu
   return 0;
 }
 
+let graduationWindow: { at: number; yearAgo: string; today: string } | null = null;
+
 export function recentGraduate(projection: SearchProjection, now: Date): boolean {
-  const yearAgo = new Date(now.getTime() - 365 * 86_400_000).toISOString().slice(0, 10);
-  const today = now.toISOString().slice(0, 10);
+  // The window's dates are made once per search time, not once per candidate.
+  if (graduationWindow?.at !== now.getTime()) {
+    graduationWindow = { at: now.getTime(), yearAgo: new Date(now.getTime() - 365 * 86_400_000).toISOString().slice(0, 10), today: now.toISOString().slice(0, 10) };
+  }
+  const { yearAgo, today } = graduationWindow;
   return projection.education.some((e) => !e.current && e.completion != null && e.completion >= yearAgo && e.completion <= today);
 }
 
@@ -270,9 +280,8 @@ export interface EducationParts {
   isRecentGraduate: number | null;
 }
 
-export function educationParts(p: PreparedCriteria, projection: SearchProjection, now: Date): EducationParts {
+export function educationParts(p: PreparedCriteria, projection: SearchProjection, now: Date, highest = highestEducation(projection)): EducationParts {
   const e = p.criteria.education!;
-  const highest = highestEducation(projection);
   const highestRank = LEVEL_RANK[highest?.level ?? ''] ?? 0;
   const askedRanks = e.highestDegreeTypes.map((l: SearchEducationLevel) => LEVEL_RANK[l]!);
   return {
@@ -291,16 +300,18 @@ export function educationParts(p: PreparedCriteria, projection: SearchProjection
 
 function scoreEducation(p: PreparedCriteria, projection: SearchProjection, now: Date): CriterionScore {
   const e = p.criteria.education!;
-  const parts = educationParts(p, projection, now);
-  const given = Object.values(parts).filter((v): v is number => v !== null);
-  const score = given.length ? given.reduce((a, b) => a + b, 0) / given.length : 0;
+  const highest = highestEducation(projection);
+  const parts = educationParts(p, projection, now, highest);
+  let sum = 0;
+  let given = 0;
+  for (const v of [parts.degrees, parts.institutions, parts.highestDegreeTypes, parts.isCurrentStudent, parts.isRecentGraduate]) if (v !== null) (sum += v), given++;
+  const score = given ? sum / given : 0;
   const match =
     (!e.degreesRequired || (parts.degrees ?? 0) >= 0.7) &&
     (!e.institutionsRequired || parts.institutions === 1) &&
     (!e.highestDegreeTypesRequired || parts.highestDegreeTypes === 1) &&
     (!e.isCurrentStudentRequired || parts.isCurrentStudent === 1) &&
     (!e.isRecentGraduateRequired || parts.isRecentGraduate === 1);
-  const highest = highestEducation(projection);
   return { score, match, value: highest?.degreeShown ?? '' };
 }
 
@@ -332,7 +343,10 @@ function scoreManagement(p: PreparedCriteria, projection: SearchProjection): Cri
 
 export function expressionResult(p: PreparedCriteria, text: string): { satisfied: boolean; found: string[]; missing: string[] } {
   const found = p.expressionTerms.filter((t) => hasTerm(text, t));
-  return { satisfied: evaluate(p.expression!, text), found, missing: p.expressionTerms.filter((t) => !found.includes(t)) };
+  // Terms under NOT are not among the positive ones: only they are looked up again.
+  const present = new Set(found);
+  const satisfied = evaluate(p.expression!, text, (term) => present.has(term) || (!p.expressionTerms.includes(term) && hasTerm(text, term)));
+  return { satisfied, found, missing: p.expressionTerms.filter((t) => !present.has(t)) };
 }
 
 function scoreExpression(p: PreparedCriteria, text: string): CriterionScore {

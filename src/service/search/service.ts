@@ -15,7 +15,7 @@ import { ExpressionError } from './expression.ts';
 import { DEFAULT_DISTANCE, hasCriteria, type SearchCriteria } from './params.ts';
 import { projectResume, searchText, type SearchProjection } from './projection.ts';
 import { matchResult, searchDetail, searchResult, type ResumeSearchDetail, type ResumeSearchResult, type ScoreComponent } from './results.ts';
-import { prepareCriteria, scoreResume, type CriterionName, type PreparedCriteria } from './scoring.ts';
+import { prepareCriteria, scoreResume, type CriterionName, type PreparedCriteria, type ResumeScore } from './scoring.ts';
 import * as store from './store.ts';
 
 /** Affinda's `Index`. */
@@ -49,11 +49,16 @@ export interface SearchService {
 /** Index names go in URL paths: no slashes, no surrounding spaces, and a length a person types. */
 const INDEX_NAME = /^[^/\s](?:[^/]{0,98}[^/\s])?$/;
 
+/** Projections kept parsed in memory: about 3 kB each (and the text, 2–10 kB, once an expression read it). */
+const CACHE_ENTRIES = 50_000;
+
 export class SqlSearchService implements SearchService {
   readonly #db: Db;
+  readonly #cache: ProjectionCache;
 
-  constructor(db: Db) {
+  constructor(db: Db, cacheEntries = CACHE_ENTRIES) {
     this.#db = db;
+    this.#cache = new ProjectionCache(cacheEntries);
   }
 
   get #k() {
@@ -130,19 +135,21 @@ export class SqlSearchService implements SearchService {
     if (query.resume) criteria = likeResume(criteria, await this.#projectionOf(workspace, query.resume, 'resume'));
     const prepared = prepare(criteria);
     const now = new Date();
-    const candidates = await store.loadCandidates(this.#k, workspace.id, rows.map((r) => r.id), criteria.searchExpression != null, sqlFilter(prepared), now.toISOString());
-    await this.#projectMissing(candidates);
+    const members = await store.loadCandidates(this.#k, workspace.id, rows.map((r) => r.id), sqlFilter(prepared), now.toISOString());
+    const candidates = await this.#projections(members, criteria.searchExpression != null);
 
     const anyCriteria = hasCriteria(criteria);
-    const hits: ResumeSearchResult[] = [];
-    for (const c of candidates) {
-      if (!c.projection || c.identifier === query.resume) continue;
-      const scored = scoreResume(prepared, c.projection, c.text, now);
+    const hits: { identifier: string; projection: SearchProjection; scored: ResumeScore }[] = [];
+    for (const [identifier, { projection, text }] of candidates) {
+      if (identifier === query.resume) continue;
+      const scored = scoreResume(prepared, projection, text, now);
       if (!scored.passes || (anyCriteria && scored.score <= 0)) continue;
-      hits.push(searchResult(c.identifier, c.projection, scored));
+      hits.push({ identifier, projection, scored });
     }
-    hits.sort((a, b) => b.score - a.score || (a.identifier < b.identifier ? -1 : a.identifier > b.identifier ? 1 : 0));
-    return { count: hits.length, results: hits.slice(page.offset, page.offset + page.limit) };
+    hits.sort((a, b) => b.scored.score - a.scored.score || (a.identifier < b.identifier ? -1 : a.identifier > b.identifier ? 1 : 0));
+    // Only the page asked for is shaped into results.
+    const results = hits.slice(page.offset, page.offset + page.limit).map((h) => searchResult(h.identifier, h.projection, h.scored));
+    return { count: hits.length, results };
   }
 
   async detail(workspace: Workspace, identifier: string, query: SearchQuery): Promise<ResumeSearchDetail> {
@@ -191,18 +198,72 @@ export class SqlSearchService implements SearchService {
     return projectResume(await this.#data(workspace, identifier, attr));
   }
 
-  /** Candidates indexed before they were parsed (or projected by an older version) are projected now, and kept. */
-  async #projectMissing(candidates: store.Candidate[]): Promise<void> {
-    const missing = candidates.filter((c) => !c.projection);
-    if (!missing.length) return;
-    const data = await store.documentData(this.#k, missing.map((c) => c.identifier));
-    for (const c of missing) {
-      const d = data.get(c.identifier);
-      if (!d) continue;
-      await store.writeProjection(this.#k, c.identifier, d);
-      c.projection = projectResume(d);
-      c.text = searchText(d);
+  /**
+   * The projections of a search's candidates: from the cache when their stamp is current, else read (one query per
+   * thousand), and for documents indexed before they were parsed (or projected by an older version) made now from
+   * their data and kept. `withText` also makes sure each has its folded text.
+   */
+  async #projections(members: store.CandidateStamp[], withText: boolean): Promise<Map<string, store.StoredProjection>> {
+    const out = new Map<string, store.StoredProjection>();
+    const misses: string[] = [];
+    const textless: string[] = [];
+    const unprojected: string[] = [];
+    for (const { identifier, stamp } of members) {
+      if (!stamp) {
+        unprojected.push(identifier);
+        continue;
+      }
+      const cached = this.#cache.get(identifier, stamp);
+      if (!cached) misses.push(identifier);
+      else {
+        out.set(identifier, cached);
+        if (withText && cached.text === null) textless.push(identifier);
+      }
     }
+    if (misses.length) {
+      for (const [identifier, entry] of await store.loadProjections(this.#k, misses, withText)) {
+        this.#cache.set(identifier, entry);
+        out.set(identifier, entry);
+      }
+    }
+    if (textless.length) {
+      for (const [identifier, text] of await store.loadTexts(this.#k, textless)) out.get(identifier)!.text = text;
+    }
+    if (unprojected.length) {
+      const data = await store.documentData(this.#k, unprojected);
+      for (const identifier of unprojected) {
+        const d = data.get(identifier);
+        if (!d) continue; // still parsing, or failed
+        const entry = await store.writeProjection(this.#k, identifier, d);
+        this.#cache.set(identifier, entry);
+        out.set(identifier, entry);
+      }
+    }
+    return out;
+  }
+}
+
+/**
+ * Parsed projections by document, each with the stamp (version and write time) it was read at: a search reads only
+ * the stamps and parses again only what changed since. Bounded; the oldest entries go first.
+ */
+export class ProjectionCache {
+  readonly #entries = new Map<string, store.StoredProjection>();
+  readonly #max: number;
+
+  constructor(max: number) {
+    this.#max = max;
+  }
+
+  get(identifier: string, stamp: string): store.StoredProjection | undefined {
+    const entry = this.#entries.get(identifier);
+    return entry?.stamp === stamp ? entry : undefined;
+  }
+
+  set(identifier: string, entry: store.StoredProjection): void {
+    this.#entries.delete(identifier);
+    if (this.#entries.size >= this.#max) this.#entries.delete(this.#entries.keys().next().value!);
+    this.#entries.set(identifier, entry);
   }
 }
 

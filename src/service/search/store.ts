@@ -89,8 +89,8 @@ export function projectionRow(documentId: string, data: ResumeData) {
   };
 }
 
-/** Writes (or rewrites) a résumé's projection. */
-export async function writeProjection(db: Kysely<Schema>, documentId: string, data: ResumeData): Promise<void> {
+/** Writes (or rewrites) a résumé's projection; returns it as `loadProjections` would. */
+export async function writeProjection(db: Kysely<Schema>, documentId: string, data: ResumeData): Promise<StoredProjection> {
   const row = projectionRow(documentId, data);
   const { document_id: _, ...changes } = row;
   await db
@@ -98,6 +98,7 @@ export async function writeProjection(db: Kysely<Schema>, documentId: string, da
     .values(row)
     .onConflict((oc) => oc.column('document_id').doUpdateSet(changes))
     .execute();
+  return { stamp: `${row.version}:${row.updated_dt}`, projection: JSON.parse(row.projection) as SearchProjection, text: row.text };
 }
 
 /** Rewrites a résumé's projection if it has one (it is in an index); others get theirs when indexed. */
@@ -117,18 +118,18 @@ export interface CandidateFilter {
   boxes?: { minLat: number; maxLat: number; minLon: number; maxLon: number }[];
 }
 
-export interface Candidate {
+/** A member of the searched indices: its projection's stamp, to tell whether a cached projection is current. */
+export interface CandidateStamp {
   identifier: string;
-  /** Null when the document joined its index before it was parsed, or its projection is of an older version. */
-  projection: SearchProjection | null;
-  text: string | null;
+  /** `<version>:<updated_dt>` of its projection, or null when it has none yet (joined before it was parsed). */
+  stamp: string | null;
 }
 
 /**
- * Every visible document of these indices (once, whichever indices hold it), with its projection. One query;
- * `withText` adds the folded raw text for search expressions.
+ * Every visible document of these indices (once, whichever indices hold it), with its projection's stamp: one
+ * query reading only short columns; the projections themselves come from the service's cache or `loadProjections`.
  */
-export async function loadCandidates(db: Kysely<Schema>, workspaceId: string, indexIds: string[], withText: boolean, filter: CandidateFilter, now: string): Promise<Candidate[]> {
+export async function loadCandidates(db: Kysely<Schema>, workspaceId: string, indexIds: string[], filter: CandidateFilter, now: string): Promise<CandidateStamp[]> {
   let query = db
     .selectFrom('search_index_documents as m')
     .innerJoin('documents as d', 'd.identifier', 'm.document_id')
@@ -152,16 +153,46 @@ export async function loadCandidates(db: Kysely<Schema>, workspaceId: string, in
       ]),
     );
   }
-  const rows = withText
-    ? await query.select(['m.document_id as identifier', 'p.version as version', 'p.projection as projection', 'p.text as text']).execute()
-    : await query.select(['m.document_id as identifier', 'p.version as version', 'p.projection as projection']).execute();
+  const rows = await query.select(['m.document_id as identifier', 'p.version as version', 'p.updated_dt as updated_dt']).execute();
   const seen = new Set<string>();
-  const out: Candidate[] = [];
-  for (const row of rows as { identifier: string; version: number | null; projection: string | null; text?: string | null }[]) {
+  const out: CandidateStamp[] = [];
+  for (const row of rows) {
     if (seen.has(row.identifier)) continue;
     seen.add(row.identifier);
-    const current = row.projection !== null && row.version === PROJECTION_VERSION;
-    out.push({ identifier: row.identifier, projection: current ? (JSON.parse(row.projection!) as SearchProjection) : null, text: current ? (row.text ?? null) : null });
+    out.push({ identifier: row.identifier, stamp: row.version === PROJECTION_VERSION && row.updated_dt ? `${row.version}:${row.updated_dt}` : null });
+  }
+  return out;
+}
+
+export interface StoredProjection {
+  stamp: string;
+  projection: SearchProjection;
+  text: string | null;
+}
+
+/** Projections (and, with `withText`, folded texts) of these documents, by identifier. */
+export async function loadProjections(db: Kysely<Schema>, identifiers: string[], withText: boolean): Promise<Map<string, StoredProjection>> {
+  const out = new Map<string, StoredProjection>();
+  // Chunks keep the IN list within every driver's parameter limit.
+  for (let i = 0; i < identifiers.length; i += 1000) {
+    const chunk = identifiers.slice(i, i + 1000);
+    const base = db.selectFrom('search_projections').where('document_id', 'in', chunk).where('version', '=', PROJECTION_VERSION);
+    const rows = withText
+      ? await base.select(['document_id', 'version', 'updated_dt', 'projection', 'text']).execute()
+      : await base.select(['document_id', 'version', 'updated_dt', 'projection']).execute();
+    for (const row of rows as { document_id: string; version: number; updated_dt: string; projection: string; text?: string }[]) {
+      out.set(row.document_id, { stamp: `${row.version}:${row.updated_dt}`, projection: JSON.parse(row.projection) as SearchProjection, text: row.text ?? null });
+    }
+  }
+  return out;
+}
+
+/** Texts only, for cached projections a search expression now needs. */
+export async function loadTexts(db: Kysely<Schema>, identifiers: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < identifiers.length; i += 1000) {
+    const rows = await db.selectFrom('search_projections').select(['document_id', 'text']).where('document_id', 'in', identifiers.slice(i, i + 1000)).execute();
+    for (const row of rows) out.set(row.document_id, row.text);
   }
   return out;
 }

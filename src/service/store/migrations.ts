@@ -103,17 +103,21 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('search_index_documents_document').on('search_index_documents').column('document_id').execute();
         // The compact search projection of a parsed résumé (search/projection.ts), written when it joins an index
         // and when its data is patched. Years and coordinates are columns too, so required criteria filter in SQL.
+        // Short columns first: SQLite reads a row's columns in order, so those a search filters on and stamps by
+        // must not sit behind the long JSON and text.
         await db.schema
           .createTable('search_projections')
           .addColumn('document_id', 'text', (c) => c.primaryKey().references('documents.identifier').onDelete('cascade'))
           .addColumn('version', 'integer', (c) => c.notNull())
-          .addColumn('projection', 'text', (c) => c.notNull())
-          .addColumn('text', 'text', (c) => c.notNull())
+          .addColumn('updated_dt', 'text', (c) => c.notNull())
           .addColumn('years', 'double precision')
           .addColumn('latitude', 'double precision')
           .addColumn('longitude', 'double precision')
-          .addColumn('updated_dt', 'text', (c) => c.notNull())
+          .addColumn('projection', 'text', (c) => c.notNull())
+          .addColumn('text', 'text', (c) => c.notNull())
           .execute();
+        // A search checks each candidate's workspace and expiry: from this index alone, not the rows holding the data.
+        await db.schema.createIndex('documents_search').on('documents').columns(['identifier', 'workspace_id', 'expiry_time']).execute();
       },
     },
     '0005_redacted_resumes': {
