@@ -325,3 +325,4 @@ export class SqlDocumentService implements DocumentService {
 function pageImageSubject(workspaceId: string, identifier: string, pageIndex: number): LinkSubject {
   return { purpose: 'page-image', workspaceId, identifier, page: pageIndex };
 }
+    this.redacted.releaseWaiters();
