@@ -208,6 +208,17 @@ export interface Meta {
   documentType: string;
   regionBias: RegionBias | null;
   isOcrd: boolean;
+  /**
+   * Vitae's addition, in the shape of Affinda v3's `DocumentWarning`: what the caller should know of a document that
+   * was parsed all the same (`too_many_pages`: only the first pages were read). Present only when there is one, so
+   * a Meta is otherwise exactly Affinda v2's; clients ignore fields they do not know.
+   */
+  warnings?: DocumentWarning[];
+}
+
+export interface DocumentWarning {
+  warningCode: string;
+  warningDetail: string;
 }
 
 export interface ResumeError {

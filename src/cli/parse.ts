@@ -59,13 +59,17 @@ export async function run(args: string[]): Promise<number> {
   const output = await createOutput({ ...settings, single }, files);
   const progress = files.length > 1 && process.stderr.isTTY ? new ProgressBar(files.length, process.stderr) : null;
   const failures: Array<{ file: string; code: string }> = [];
+  const warnings: string[] = [];
   await parseAll(inputs, settings, async (index, resume) => {
     await output.write(index, resume);
     if (resume.error.errorCode) failures.push({ file: files[index]!, code: resume.error.errorCode });
+    // A document parsed only in part (too_many_pages) succeeded, but its reader should know what was left out.
+    for (const w of resume.meta.warnings ?? []) warnings.push(`vitae parse: ${files[index]}: ${w.warningDetail} (${w.warningCode})\n`);
     progress?.tick(resume.error.errorCode != null);
   });
   progress?.clear();
   output.end();
+  process.stderr.write(warnings.join(''));
   process.stderr.write(summary(files.length, failures, skipped.length, (performance.now() - started) / 1000));
   return failures.length > 0 ? EXIT.documentFailed : EXIT.ok;
 }

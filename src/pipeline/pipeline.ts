@@ -5,7 +5,7 @@
  * service call it (in worker threads) and add identity and storage to the `meta` it returns.
  */
 import { randomBytes } from 'node:crypto';
-import type { Meta, Resume, ResumeData } from '../affinda/types.ts';
+import type { DocumentWarning, Meta, Resume, ResumeData } from '../affinda/types.ts';
 import { createDoc, DocumentError, type Component, type Doc, type ParseOptions } from './doc.ts';
 import { COMPONENTS } from './components.ts';
 import { renderPages, type PageImage } from './render/index.ts';
@@ -17,8 +17,8 @@ export interface ParseResult {
   /** Affinda's `data`, or null when the document failed. */
   data: ResumeData | null;
   error: { errorCode: string; errorDetail: string } | null;
-  /** What the pipeline knows for `meta`: pages, language, OCR. */
-  meta: Pick<Meta, 'language' | 'isOcrd' | 'ocrConfidence' | 'pages'>;
+  /** What the pipeline knows for `meta`: pages, language, OCR, and warnings (empty when there are none). */
+  meta: Pick<Meta, 'language' | 'isOcrd' | 'ocrConfidence' | 'pages'> & { warnings: DocumentWarning[] };
   /** With `renderPages`: one entry per `meta.pages` entry, its PNG or null; otherwise empty. */
   pageImages: (PageImage | null)[];
   doc: Doc | null;
@@ -62,7 +62,16 @@ function metaOf(doc: Doc, pageImages: (PageImage | null)[]): ParseResult['meta']
       height: pageImages[i]?.height ?? Math.round(p.height),
       rotation: p.rotation,
     })),
+    warnings: warningsOf(doc),
   };
+}
+
+/**
+ * The messages a caller must hear of, as Affinda v3 words them (`DocumentWarning`): a document longer than
+ * `maxPages` is parsed to that page (extract says `pages_truncated`), which v3 calls `too_many_pages`.
+ */
+export function warningsOf(doc: Doc): DocumentWarning[] {
+  return doc.messages.filter((m) => m.code === 'pages_truncated').map((m) => ({ warningCode: 'too_many_pages', warningDetail: m.text }));
 }
 
 /** A fresh Affinda-style document identifier: 8 lowercase letters. */
@@ -108,6 +117,7 @@ export async function parseDocument(bytes: Uint8Array, options: ParseOptions = {
       documentType: 'resume',
       regionBias: options.regionBias ?? null,
       isOcrd: result.meta.isOcrd,
+      ...(result.meta.warnings.length ? { warnings: result.meta.warnings } : {}),
     },
     error: result.error ?? { errorCode: null, errorDetail: null },
   };

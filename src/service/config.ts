@@ -36,6 +36,7 @@ const SETTINGS: { [K in keyof ServiceConfig]: { env: string; kind: Kind } } = {
   linkTtlSeconds: { env: 'VITAE_LINK_TTL_SECONDS', kind: 'integer' },
   logLevel: { env: 'VITAE_LOG_LEVEL', kind: 'string' },
   queue: { env: 'VITAE_QUEUE', kind: 'string' },
+  pdfRendition: { env: 'VITAE_PDF_RENDITION', kind: 'string' },
 };
 
 /** Defaults (Affinda's limits where it has them: 20 MB, 20 pages parsed, a minute of `wait`). */
@@ -61,6 +62,7 @@ function defaults(): Omit<ServiceConfig, 'databaseUrl'> {
     linkTtlSeconds: 24 * 60 * 60,
     logLevel: 'info',
     queue: 'auto',
+    pdfRendition: 'auto',
   };
 }
 
@@ -84,6 +86,9 @@ export function loadConfig(flags: Partial<ServiceConfig> = {}, env: Env = proces
   }
   if (merged.secret !== null && merged.secret.length < MIN_SECRET_LENGTH) {
     throw new ConfigError(`secret (VITAE_SECRET) must be at least ${MIN_SECRET_LENGTH} characters, got ${merged.secret.length}.`);
+  }
+  if (merged.pdfRendition !== 'auto' && merged.pdfRendition !== 'off') {
+    throw new ConfigError(`pdfRendition (VITAE_PDF_RENDITION) must be auto or off, got "${merged.pdfRendition}".`);
   }
   const databaseUrl = merged.databaseUrl ?? `sqlite:${path.join(merged.dataDir, 'vitae.db')}`;
   if (!/^(sqlite:|postgres(ql)?:\/\/)/.test(databaseUrl)) {

@@ -61,6 +61,9 @@ export interface PageImageRequest {
   token: string;
 }
 
+/** A request for a document's PDF by signed link (links.ts): no API key. */
+export type PdfRequest = Omit<PageImageRequest, 'pageIndex'>;
+
 /**
  * What a review link (links.ts) opens: one document of one workspace. The workspace's `name` is not known from a
  * link and is its id here; the service's methods use only the id.
@@ -111,6 +114,11 @@ export interface DocumentService {
    * tampered, expired, another workspace's, or the document is gone); `not_found` when that page has no image.
    */
   pageImage(request: PageImageRequest): Promise<Uint8Array>;
+  /**
+   * The document's PDF (`meta.pdf`: the original PDF, or its LibreOffice rendition) by signed link; `forbidden` as
+   * for page images, `not_found` when the document has no PDF (yet).
+   */
+  pdf(request: PdfRequest): Promise<Uint8Array>;
   /**
    * The document a review link's path segment (`<identifier>.<expires>.<token>`) opens; `forbidden` when the link
    * is not valid (wrong, tampered, expired, or the document is gone).
@@ -191,6 +199,11 @@ export interface ServiceConfig {
   /** How long a signed link works (`VITAE_LINK_TTL_SECONDS`; default 24 h). */
   linkTtlSeconds: number;
   logLevel: string;
+  /**
+   * PDF renditions of documents that are not PDFs, for `meta.pdf` (`VITAE_PDF_RENDITION`): `auto` converts with
+   * LibreOffice's `soffice` when it is on PATH (service/rendition.ts), `off` never does.
+   */
+  pdfRendition: 'auto' | 'off';
   /**
    * The job queue (`--queue`, `VITAE_QUEUE`): `embedded` (a table in the database) or `pg-boss` (PostgreSQL only);
    * `auto`, the default, is pg-boss on PostgreSQL and embedded on SQLite.

@@ -14,6 +14,7 @@ import {
   type ListResult,
   type NewDocument,
   type PageImageRequest,
+  type PdfRequest,
   type ReviewGrant,
   type ServiceConfig,
   type Workspace,
@@ -30,6 +31,7 @@ import {
   linkExpiry,
   nowSeconds,
   pageImagePath,
+  documentPdfPath,
   parseReviewSegment,
   reviewPath,
   reviewSegment,
@@ -43,6 +45,7 @@ import { duplicateDetail } from './jobs/runner.ts';
 import { applyPatch, resumeDataFromUpload } from './patch.ts';
 import { BUDGET_WINDOW_MS, choosePriority } from './priority.ts';
 import { sha256 } from './hash.ts';
+import { RENDITION_PDF } from './rendition.ts';
 import { SqlRedactedResumes } from './redact/service.ts';
 import { SqlSearchService, type SearchService } from './search/service.ts';
 
@@ -245,6 +248,19 @@ export class SqlDocumentService implements DocumentService {
     return image;
   }
 
+  async pdf({ identifier, expires, token }: PdfRequest): Promise<Uint8Array> {
+    // As for page images: unknown, expired and deleted documents answer as a bad link does.
+    const row = await documents.documentById(this.#p.db.kysely, identifier);
+    const visible = row && (row.expiry_time === null || row.expiry_time > new Date().toISOString());
+    if (!row || !visible || !verifyLink(this.#p.secret, pdfSubject(row.workspace_id, identifier), { expires, token }, nowSeconds())) {
+      throw new ServiceError('forbidden', 'The link is not valid, or has expired.');
+    }
+    const { files } = this.#p;
+    const pdf = row.pdf === 'original' ? await files.read(row.workspace_id, identifier).catch(() => null) : row.pdf === 'rendition' ? await files.readRendition(row.workspace_id, identifier, RENDITION_PDF) : null;
+    if (!pdf) throw new ServiceError('not_found', `Document ${identifier} has no PDF.`);
+    return pdf;
+  }
+
   /** Links to a row's page images and review page under `origin`, all expiring together; null without an origin. */
   #links(row: documents.DocumentRow, origin: string | undefined): DocumentLinks | null {
     if (origin === undefined) return null;
@@ -255,6 +271,7 @@ export class SqlDocumentService implements DocumentService {
       pageImage: (pageIndex) =>
         `${base}${pageImagePath(row.identifier, pageIndex)}?${signedQuery(secret, pageImageSubject(row.workspace_id, row.identifier, pageIndex), expires)}`,
       review: () => `${base}${reviewPath(reviewSegment(secret, row.workspace_id, row.identifier, expires))}`,
+      pdf: () => `${base}${documentPdfPath(row.identifier)}?${signedQuery(secret, pdfSubject(row.workspace_id, row.identifier), expires)}`,
     };
   }
 
@@ -320,6 +337,10 @@ export class SqlDocumentService implements DocumentService {
     if (!row) throw new ServiceError('not_found', `No document with identifier ${identifier}.`);
     return row;
   }
+}
+
+function pdfSubject(workspaceId: string, identifier: string): LinkSubject {
+  return { purpose: 'pdf', workspaceId, identifier, page: null };
 }
 
 function pageImageSubject(workspaceId: string, identifier: string, pageIndex: number): LinkSubject {

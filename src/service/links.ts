@@ -7,7 +7,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** What a link is for; a token made for one purpose never opens another. */
-export type LinkPurpose = 'page-image' | 'review' | 'redacted-pdf';
+export type LinkPurpose = 'page-image' | 'review' | 'redacted-pdf' | 'pdf';
 
 /** What a link opens: a document's resource, in its workspace; `page` is null for a purpose without pages. */
 export interface LinkSubject {
@@ -82,6 +82,11 @@ export function reviewPath(segment: string): string {
 /** Where a redacted résumé's PDF is served (api/routes/redacted-resumes.ts), under the public origin. */
 export function redactedPdfPath(identifier: string): string {
   return `/v2/redacted_resumes/${encodeURIComponent(identifier)}/redacted.pdf`;
+}
+
+/** Where a document's PDF (`meta.pdf`: the original PDF, or its rendition) is served (api/routes/document-pdf.ts). */
+export function documentPdfPath(identifier: string): string {
+  return `/v2/resumes/${encodeURIComponent(identifier)}/document.pdf`;
 }
 
 export const nowSeconds = (): number => Math.floor(Date.now() / 1000);

@@ -31,7 +31,8 @@ export async function testDatabase(backend: Backend, overrides: Partial<ServiceC
     databaseUrl = `${PG_ADMIN}/${name}`;
     dropDatabase = () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }
-  const config = loadConfig({ dataDir, databaseUrl, workers: 1, parseTimeoutMs: 30_000, ...overrides }, {});
+  // No PDF renditions unless a test asks (renditions.test.ts): each is a 5-second LibreOffice run after the document is ready.
+  const config = loadConfig({ dataDir, databaseUrl, workers: 1, parseTimeoutMs: 30_000, pdfRendition: 'off', ...overrides }, {});
   return {
     config,
     async cleanup() {

@@ -14,6 +14,7 @@ import { registerSecurity, serializeRequest } from './security.ts';
 import { resumeRoutes } from './routes/resumes.ts';
 import { operationRoutes } from './routes/operations.ts';
 import { pageImageRoutes } from './routes/page-images.ts';
+import { documentPdfRoutes } from './routes/document-pdf.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { occupationGroupRoutes } from './routes/occupation-groups.ts';
 import { redactedResumeRoutes } from './routes/redacted-resumes.ts';
@@ -97,6 +98,7 @@ export function buildApp(service: DocumentService, config: ServiceConfig, opts: 
   registerOpenApi(app);
   app.register(resumeRoutes, { service, config });
   app.register(pageImageRoutes, { service });
+  app.register(documentPdfRoutes, { service });
   app.register(reviewRoutes, { service, config });
   app.register(occupationGroupRoutes, { service });
   app.register(redactedResumeRoutes, { service, config });

@@ -17,6 +17,7 @@ import type { FileStore } from '../store/files.ts';
 import type { Schema } from '../store/schema.ts';
 import { storedPages } from '../store/resume.ts';
 import { sha256 } from '../hash.ts';
+import { beforeReady } from '../rendition.ts';
 import type { AttemptFailure, Job, JobQueue } from './queue.ts';
 import { failureCode, type DocumentFailureCode } from './failures.ts';
 import { childDocuments, type ChildDocument } from './archive.ts';
@@ -189,6 +190,8 @@ export class JobRunner {
           renderPages: true,
         },
       });
+      // meta.pdf and meta.warnings, stored before the result; a PDF rendition is queued to follow it (rendition.ts).
+      if (outcome.kind === 'parsed') await beforeReady(this.#o, doc, outcome.resume, bytes);
       if (outcome.kind === 'parsed') return void (await this.#finishParsed(job, doc, outcome.resume, outcome.pageImages, outcome.provenance ?? null));
       // A parse that ran out of time would run out again: fail now rather than spend the attempts.
       if (outcome.kind === 'timeout') return void (await this.#finish(job, failedFields(job, 'processing_timeout', outcome.detail)));

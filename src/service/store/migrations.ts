@@ -135,6 +135,14 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.alterTable('documents').addColumn('provenance', 'text').execute();
       },
     },
+    '0007_pdf_and_warnings': {
+      async up(db: Kysely<any>) {
+        // meta.pdf's source ('original' | 'rendition', service/rendition.ts) and meta.warnings (JSON); null for
+        // documents parsed before them.
+        await db.schema.alterTable('documents').addColumn('pdf', 'text').execute();
+        await db.schema.alterTable('documents').addColumn('warnings', 'text').execute();
+      },
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 /** A stored document row as Affinda's `Resume` and `Meta`, with every key present. Pure. */
-import type { Meta, PageMeta, RegionBias, Resume, ResumeData } from '../../affinda/types.ts';
+import type { DocumentWarning, Meta, PageMeta, RegionBias, Resume, ResumeData } from '../../affinda/types.ts';
 import type { DocumentsTable } from './schema.ts';
 import type { ProvenanceRecord } from '../../pipeline/provenance.ts';
 
@@ -21,6 +21,8 @@ export interface DocumentLinks {
   pageImage(pageIndex: number): string;
   /** The review page of a parsed document (api/routes/review.ts). */
   review(): string;
+  /** The document's PDF, the original or its rendition (service/rendition.ts); absent where there is none to give. */
+  pdf?(): string;
 }
 
 export function storedPages(pages: PageMeta[], hasImage: boolean[]): StoredPage[] {
@@ -44,7 +46,7 @@ export function metaOf(row: DocumentsTable, links: DocumentLinks | null = null):
     failed: row.status === 'failed',
     expiryTime: row.expiry_time,
     language: row.language,
-    pdf: null,
+    pdf: row.pdf && links?.pdf ? links.pdf() : null,
     parentDocument: row.parent_document === null ? null : { identifier: row.parent_document },
     childDocuments: (JSON.parse(row.child_documents) as string[]).map((identifier) => ({ identifier })),
     pages: pagesOf(row).map((p) => ({
@@ -64,6 +66,8 @@ export function metaOf(row: DocumentsTable, links: DocumentLinks | null = null):
     documentType: 'resume',
     regionBias: row.region_bias == null ? null : (JSON.parse(row.region_bias) as RegionBias),
     isOcrd: row.is_ocrd === 1,
+    // Vitae's addition (Affinda v3's DocumentWarning), only when there is something to say: see types.ts.
+    ...(row.warnings ? { warnings: JSON.parse(row.warnings) as DocumentWarning[] } : {}),
   };
 }
 

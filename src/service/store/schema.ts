@@ -65,6 +65,13 @@ export interface DocumentsTable {
   kind?: DocumentKind;
   /** A redacted résumé's options (JSON `RedactOptions`, pipeline/redact/targets.ts); null for a résumé. */
   redact?: string | null;
+  /**
+   * Where `meta.pdf` comes from (service/rendition.ts): `original` (the document is a PDF), `rendition` (a PDF made
+   * by LibreOffice is stored beside it), or null (none). Optional so that inserts need not name it.
+   */
+  pdf?: string | null;
+  /** JSON `DocumentWarning[]` of `meta.warnings` (a document parsed only in part), or null when there are none. */
+  warnings?: string | null;
 }
 
 export type DocumentKind = 'resume' | 'redacted_resume';

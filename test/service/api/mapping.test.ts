@@ -19,7 +19,7 @@ function stub(overrides: Partial<DocumentService>): DocumentService {
   };
   return {
     create: unexpected, waitUntilReady: unexpected, get: unexpected, list: unexpected, update: unexpected, delete: unexpected, pageImage: unexpected,
-    openReview: unexpected, setVerified: unexpected, provenance: unexpected,
+    openReview: unexpected, setVerified: unexpected, provenance: unexpected, pdf: unexpected,
     authenticate: async (key) => (key === 'good' ? { id: 'w1', name: 'acme' } : null),
     ready: async () => true,
     releaseWaiters: () => {},
