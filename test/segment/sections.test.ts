@@ -113,3 +113,17 @@ test('a date wrapped onto the next line after an OCR-garbled gap is put back tog
   const lines = [row([['SEPTEMBER 2015 - JUNE', 40], ['BSc (Hons) Physiotherapy', 300]], 100), row([['2018 —_ University of Oxford, Oxford, UK', 40]], 114)];
   assert.deepEqual(joinWrappedDates(lines).map((l) => l.text), ['SEPTEMBER 2015 - JUNE 2018\tBSc (Hons) Physiotherapy', 'University of Oxford, Oxford, UK']);
 });
+
+test('in plain text, a title-case heading right after a bulleted list starts a section', async () => {
+  const s = await sectionsOf(`Ravi Shankar
+ravi@example.com
+
+Academics
+• B.Com from Lakeside Degree College, Mysore (2007)
+• Pre University from Hillview PU College, Mysore (2004)
+Projects & Accomplishments
+Supplier Cleanup
+- Cleaned 40 000 supplier records
+`);
+  assert.deepEqual(s.map(([topic]) => topic), ['personal', 'education', 'projects']);
+});

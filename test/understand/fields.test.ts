@@ -267,3 +267,22 @@ test('regionBias decides an ambiguous home town and how its phone number is read
   const gb = await parse(text, { regionBias: { country: 'gb' } });
   assert.equal(gb.location?.countryCode, 'GB');
 });
+
+test('education: a bulleted list of "qualification from school, town (year)" lines, closed by a title-case heading', async () => {
+  const d = await parse(`Ravi Shankar
+ravi@example.com
+
+Academics
+• Bachelors in Commerce (B.Com) from Lakeside Degree College, Mysore (2007)
+• Pre University from Hillview PU College, Mysore (2004)
+• Dean's List, 2006
+Functional & Technical Expertise
+- Supplier data quality in the purchasing registry
+- Migration of supplier records between releases
+`);
+  assert.deepEqual(d.education.map((e) => [e.accreditation?.education ?? null, e.organization]), [
+    ['Bachelors in Commerce (B.Com)', 'Lakeside Degree College'],
+    ['Pre University', 'Hillview PU College'],
+  ]);
+  assert.ok(!d.education.some((e) => /Expertise|Supplier/.test(`${e.organization} ${e.accreditation?.education}`)), JSON.stringify(d.education));
+});

@@ -224,3 +224,119 @@ Support Analyst, Contoso Bank, Porto (Jan 2019 - Mar 2022)
   ]);
   assert.match(headless.summary ?? '', /Seven years/);
 });
+
+test('a clause is neither a title nor an employer; a project line after a complete heading opens the description', async () => {
+  const d = await parse(`Tomás Reyes
+Lyon - tomas@example.com
+
+WORK EXPERIENCE
+
+Data Clerk
+
+Fabrikam Logistics -
+
+January 2018 to Present
+
+I want a full time position
+
+Software Engineer
+
+Northwind Traders -  Lyon, France -
+
+March 2015 to December 2017
+
+Harbour Billing Portal (Client Project)
+
+Harbour Billing Portal is the module that invoices every container leaving the port, built in Java.
+`);
+  assert.deepEqual(d.workExperience.map((w) => [w.jobTitle, w.organization]), [
+    ['Data Clerk', 'Fabrikam Logistics'],
+    ['Software Engineer', 'Northwind Traders'],
+  ]);
+  assert.match(d.workExperience[1]!.jobDescription ?? '', /Harbour Billing Portal/);
+});
+
+test('"Working as a …", "Title in Employer" and "Employer as a Title" heading lines', async () => {
+  const d = await parse(`Priya Nair
+priya@example.com
+
+WORK EXPERIENCE
+
+Working as a Support Engineer
+
+Contoso Bank -
+
+June 2019 to Present
+
+• Kept the incident queue under a day
+
+Senior Systems Engineer in Fabrikam Technologies Limited
+
+March 2015 to May 2019
+
+• Moved the build farm to spot instances
+
+Tailspin Consulting Pvt Ltd as a Business Analyst
+
+January 2013 to February 2015
+
+• Wrote the requirements of the billing system
+`);
+  assert.deepEqual(d.workExperience.map((w) => [w.jobTitle, w.organization]), [
+    ['Support Engineer', 'Contoso Bank'],
+    ['Senior Systems Engineer', 'Fabrikam Technologies Limited'],
+    ['Business Analyst', 'Tailspin Consulting Pvt Ltd'],
+  ]);
+});
+
+test('jobs told in sentences become entries when they name a title and a new employer', async () => {
+  const d = await parse(`Anil Kumar
+anil@example.com
+
+SUMMARY
+• Currently working as a Test Analyst at Fabrikam Systems, Hyderabad
+• Worked as Billing Analyst for Contoso Services from March 2013 to June 2013.
+• Worked with the Tailspin team as a Developer on the payments module.
+
+WORK EXPERIENCE
+
+Test Analyst
+
+Fabrikam Systems -  Hyderabad, Telangana -
+
+July 2014 to Present
+
+• Wrote and ran the regression suite
+`);
+  assert.deepEqual(d.workExperience.map((w) => [w.jobTitle, w.organization, w.dates?.startDate ?? null, w.dates?.endDate ?? null]), [
+    ['Test Analyst', 'Fabrikam Systems', '2014-07-01', null],
+    ['Billing Analyst', 'Contoso Services', '2013-03-01', '2013-06-01'],
+  ]);
+});
+
+test('a table header or a field label is neither a title nor an employer', async () => {
+  const d = await parse(`Lena Park
+lena@example.com
+
+WORK EXPERIENCE
+
+Technology/Tools used
+
+Data Analyst
+
+Contoso Retail -  Seoul -
+
+March 2016 to Present
+
+• Built the weekly sales dashboards
+`);
+  assert.deepEqual(d.workExperience.map((w) => [w.jobTitle, w.organization]), [['Data Analyst', 'Contoso Retail']]);
+});
+
+test('clauseLike and fieldLabel: sentences and labels are told from names and titles', async () => {
+  const { clauseLike, fieldLabel } = await import('../../src/pipeline/understand/work.ts');
+  for (const t of ['Work as much as i can do', 'I want full time jobs', 'Fabrikam had', 'My performance at work', 'Contoso is a leading retailer']) assert.ok(clauseLike(t), t);
+  for (const t of ['Senior Software Engineer', 'Our Lady of Lourdes Hospital', 'I Squared Capital', 'Head of What We Build', 'Will & Co']) assert.ok(!clauseLike(t), t);
+  for (const t of ['No. Company Role Duration', 'Technology/Tools used', 'Previous Organization/Duration/Roles', 'Other Job Related Activities', 'Resume']) assert.ok(fieldLabel(t), t);
+  for (const t of ['Project Manager', 'Contoso Technologies', 'Team Lead']) assert.ok(!fieldLabel(t), t);
+});

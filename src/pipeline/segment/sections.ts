@@ -57,6 +57,14 @@ interface HeadingCandidate {
 }
 
 /** Lines that are headings, with their topics (null = a heading whose topic is unknown). */
+/** A list item: a bullet glyph or a dash opening the line. */
+const ITEM = /^\s*[•●▪◦❖➢►■◆✓*·–-]\s/u;
+/** Every word of more than three letters starts with a capital ("Projects & Accomplishments", "Key Skills"). */
+const titleCase = (text: string): boolean => {
+  const words = text.trim().split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w));
+  return words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w));
+};
+
 export function findHeadings(lines: Line[]): HeadingCandidate[] {
   const body = bodySize(lines);
   const found: HeadingCandidate[] = [];
@@ -78,7 +86,9 @@ export function findHeadings(lines: Line[]): HeadingCandidate[] {
       (next != null && UNDERLINE.test(next.text)) ||
       /[:：]\s*$/.test(l.text) ||
       // Plain text has no styles: a heading word standing alone at the start of a block.
-      ((prev == null || prev.block !== l.block || prev.pageIndex !== l.pageIndex || prev.column !== l.column) && l.text.trim() === headingText(l))
+      ((prev == null || prev.block !== l.block || prev.pageIndex !== l.pageIndex || prev.column !== l.column) && l.text.trim() === headingText(l)) ||
+      // …or closing a bulleted list, in title case ("• Passed 10th STD…" / "Projects & Accomplishments").
+      (prev != null && ITEM.test(prev.text) && !ITEM.test(l.text) && l.text.trim() === headingText(l) && titleCase(l.text) && l.text.trim().split(/\s+/).length <= 5)
     );
   };
   lines.forEach((l, i) => {

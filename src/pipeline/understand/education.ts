@@ -21,6 +21,8 @@ const GRADE = /\b(gpa|cgpa|grade|grades|mention|honou?rs|first class|upper secon
 
 /** The last word decides between "High School Diploma" (a qualification) and "Jefferson High School". */
 const ENDS_AS_QUALIFICATION = /\b(diploma|certificate|degree|ged|a[- ]?levels?|abitur|baccalaur[ée]ate?|gcses?|hsc|ssc|\(hons\)|honours|honors)\W*$/i;
+/** India's pre-university course (PUC): a qualification, though it ends in "University". */
+const PRE_UNIVERSITY = /^pre[- ]?university(?:\s+(?:course|certificate|education|\(?puc?\)?))?$/i;
 const EXAM_BOARD = /\bboard\b(?!\s+(?:school|college|academy))/i;
 const ENDS_AS_SCHOOL = /\b(school|college|university|academy|institute|gymnasium|polytechnic|lyc[ée]e|universit[äa]t|hochschule|conservatory|seminary)\W*$/i;
 
@@ -43,6 +45,8 @@ function scoreEdu(text: string, _slot: Slot): Record<EduRole, number> {
   degree = degree > 0 || learned.degree >= 0.2 ? (1 - LEARNED) * degree + LEARNED * learned.degree : 0;
   // The model knows schools by their words; a name it has never seen keeps part of what the rules gave it.
   school = Math.max((1 - LEARNED) * school + LEARNED * learned.school, 0.6 * school);
+  // The model, like the rules, takes "Pre University" for a school by its last word.
+  if (PRE_UNIVERSITY.test(text.trim())) [degree, school] = [0.9, 0.1];
   // An examination board ("State Board", "U.P. Board", "Board/ University" over a column) awards, it does not teach.
   const board = EXAM_BOARD.test(text) ? 0.2 : 1;
   return { degree: degree * (grade ? 0.3 : 1), school: school * board * (place > 0.7 ? 0.3 : 1) * (grade ? 0.2 : 1), place: place * (degree ? 0.2 : 1), grade };
@@ -58,9 +62,14 @@ export function parseGrade(raw: string): EducationGrade {
 export function readEducation(doc: Doc, sections: Section[]): Education[] {
   const out: Education[] = [];
   for (const section of sections) {
-    const entries = splitEntries(section.lines).filter((e) => e.head.length).flatMap(splitRepeatedRoles);
+    const entries = splitEntries(section.lines, { headBullet: namesQualification }).filter((e) => e.head.length).flatMap(splitRepeatedRoles);
     const slotLists = entries.map((e) =>
-      refineSlots(splitTrailingPlace(slotsOf([...e.inherited, ...e.head], e.dates, e.dateLine), placeScore, isKnownTown), scoreEdu, [['degree', 'school'], ['school', 'place'], ['school', 'degree'], ['degree', 'grade'], ['school', 'grade']]),
+      refineSlots(
+        splitTrailingPlace(slotsOf([...e.inherited, ...e.head], e.dates, e.dateLine), placeScore, isKnownTown),
+        scoreEdu,
+        [['degree', 'school'], ['school', 'place'], ['school', 'degree'], ['degree', 'grade'], ['school', 'grade']],
+        [['degree', 'school']],
+      ),
     );
     const roles = assignRoles(slotLists, ROLES, scoreEdu, 0.7);
     entries.forEach((entry, k) => {
@@ -89,6 +98,16 @@ export function readEducation(doc: Doc, sections: Section[]): Education[] {
     });
   }
   return out;
+}
+
+/**
+ * A bullet that opens with a qualification and names where it was taken ("• Bachelors in Commerce (B.Com)
+ * from Vivekananda College, Bangalore (2007)"): an entry of a bulleted education list, not a detail of the
+ * entry above. A bullet of a qualification alone ("• MBA") says nothing of the school and stays what it was.
+ */
+export function namesQualification(text: string): boolean {
+  const parts = text.split(/\s+(?:from|at)\s+|,\s+|\s+[-–|]\s+/);
+  return text.split(/\s+/).length <= 20 && parts.length >= 2 && degreeScore(parts[0]!) >= 0.7 && !GRADE.test(parts[0]!);
 }
 
 /**

@@ -128,6 +128,12 @@ export function opensWithAction(text: string): boolean {
   if (words.length <= 8 && text.includes(',') && (orgScore(afterComma) >= 0.7 || placeScore(place) >= 0.8)) return false;
   // "Learning and Development Manager, Nando's UK": the field before the comma is a whole job title.
   if (words.length <= 10 && text.includes(',') && titleScore(text.split(',')[0]!) >= 0.6) return false;
+  // "Working as a Support Engineer": a heading naming the job, when all that follows is a job title.
+  const intro = WORKING_AS.exec(text);
+  if (intro) {
+    const rest = text.slice(intro[0].length).trim();
+    if (rest.split(/\s+/).length <= 6 && !/[.;]$/.test(rest) && titleScore(rest.split(/\s+(?:at|in|with|for)\s+/)[0]!) >= 0.45) return false;
+  }
   const first = words[0]!.toLowerCase().replace(/[^a-z]/g, '');
   const verb = IRREGULAR_PAST.has(first) || (first.length >= 5 && /(ed|ing)$/.test(first));
   return verb && titleScore(words.slice(0, 2).join(' ')) < 0.45 && titleScore(words.slice(0, 3).join(' ')) < 0.45;
@@ -156,7 +162,14 @@ function descriptionIndent(lines: Line[]): number | null {
   return candidates[0]?.x ?? null;
 }
 
-function classify(lines: Line[]): Kind[] {
+interface ClassifyOptions {
+  /** Jobs: a complete heading is closed by its dates (see `afterFullHead`). */
+  closedByDates?: boolean;
+  /** A bullet that names an entry of its own ("• B.Com from Vivekananda College, 2007"): a heading. */
+  headBullet?: (text: string) => boolean;
+}
+
+function classify(lines: Line[], opts: ClassifyOptions = {}): Kind[] {
   const width = Math.max(1, ...lines.map((l) => l.bbox[2] - l.bbox[0]));
   // A right margin that text wraps at: several lines end near the same right edge. Without one (plain
   // text, short bullets) a long line says nothing about the next.
@@ -181,6 +194,14 @@ function classify(lines: Line[]): Kind[] {
       !(next && next.block === l.block && headingDates(next.text).length);
     // Right under an entry's dated line, in its block, a short line is still its heading (the employer).
     const underDates = prev != null && kinds[i - 1] === 'head' && prev.block === l.block && headingDates(prev.text).length > 0 && words <= 8;
+    // "Engineer / Acme Ltd - Pune / 2015 to 2018", then, after a blank, "Payments Platform (Project)": a
+    // heading already complete — two undated lines above a line of dates alone — is closed by those dates;
+    // a line in a new paragraph after them opens the description (a project name, a sentence) — unless
+    // dates follow within two lines, when it heads the next entry.
+    let above = 0;
+    for (let k = i - 2; k >= 0 && kinds[k] === 'head' && !headingDates(lines[k]!.text).length; k--) above++;
+    const afterFullHead =
+      opts.closedByDates === true && prev != null && kinds[i - 1] === 'head' && prev.block !== l.block && onlyDates(prev.text) && above >= 2 && undated && !l.bold && !lines.slice(i + 1, i + 3).some((n) => headingDates(n.text).length);
     const action = undated && !l.bold && !/\t/.test(l.text) && opensWithAction(l.text);
     // "Role: …", "Software used: …", "Environment: …": labelled details of the entry above.
     const labelled = undated && kinds.length > 0 && /^[\p{Lu}][\p{L} &/-]{0,29}\p{L}:\s+\S/u.test(l.text.trim()) && l.text.trim().split(':')[0]!.split(/\s+/).length <= 4;
@@ -189,8 +210,8 @@ function classify(lines: Line[]): Kind[] {
     const namesDatedEntry =
       prev != null && kinds[i - 1] === 'head' && onlyDates(prev.text) && isBullet(l) && words <= 10 && !/[.;:]$/.test(l.text.trim()) && namesJob(stripBullet(l.text));
     if (kinds.length > 0 && isEntryLabel(l.text)) kinds.push('body');
-    else if (namesDatedEntry) kinds.push('head');
-    else if (isBullet(l) || isProse(l, width) || (indented(l) && !underDates) || lowerStart || paragraph || action || labelled) kinds.push('body');
+    else if (namesDatedEntry || (opts.headBullet && isBullet(l) && opts.headBullet(stripBullet(l.text)))) kinds.push('head');
+    else if (isBullet(l) || isProse(l, width) || (indented(l) && !underDates) || lowerStart || paragraph || afterFullHead || action || labelled) kinds.push('body');
     else if (kinds[i - 1] === 'body' && isContinuation(l, prev, right, width)) kinds.push('body');
     else kinds.push('head');
   });
@@ -198,8 +219,10 @@ function classify(lines: Line[]): Kind[] {
 }
 
 /** Splits section lines into entries. */
-export function splitEntries(lines: Line[], opts: { sharedEmployers?: boolean } = {}): Entry[] {
-  const kinds = classify(lines);
+export function splitEntries(lines: Line[], opts: { sharedEmployers?: boolean; headBullet?: (text: string) => boolean } = {}): Entry[] {
+  // Jobs (sharedEmployers) have descriptions after their dates; schools seldom do, and the line after a
+  // school's dates is the next school's degree.
+  const kinds = classify(lines, { closedByDates: opts.sharedEmployers === true, headBullet: opts.headBullet });
   // Runs of heading lines, each followed by its body lines.
   const groups: { head: Line[]; body: Line[] }[] = [];
   lines.forEach((l, i) => {
@@ -308,6 +331,9 @@ export interface Slot {
 // ("Title: WMI, Period: Oct 2010 – Dec 2011").
 const SEPARATORS = /\t+|,\s+(?=\p{Lu}\p{Ll}{2,15}:\s)|\s+[|｜•·◦▪–—:]\s+|\s*[|;]\s*|\s+-\s+|\s{3,}|(?<=\p{Ll}{3})\.\s+(?=\p{Lu})/gu;
 
+/** The words that introduce a job in a sentence ("Currently working as a", "I have worked as an"). */
+export const WORKING_AS = /^\s*(?:i\s+)?(?:(?:am|was|have\s+been|had\s+been|have|had)\s+)?(?:currently\s+)?(?:working|worked|employed|serving|served)\s+(?:currently\s+)?as\s+(?:an?\s+)?(?=\S)/i;
+
 /**
  * Cuts heading lines into slots at separators (tab, pipe, bullet, spaced dash), after removing the
  * entry's date text.
@@ -331,6 +357,13 @@ export function slotsOf(head: Line[], dates: DateRange | null, dateLine: Line | 
       if (labelled && labelled[1]!.trim().split(/\s+/).length <= 3) {
         from += labelled[1]!.length;
         raw = raw.slice(labelled[1]!.length);
+      }
+      // "Working as a Support Engineer", "Have worked as Analyst at Acme": the job, not the phrase that
+      // introduces it.
+      const intro = WORKING_AS.exec(raw);
+      if (intro && /\p{L}{2}/u.test(raw.slice(intro[0].length))) {
+        from += intro[0].length;
+        raw = raw.slice(intro[0].length);
       }
       const cleaned = raw.replace(/^[\s,;:()[\]|–—-]+|[\s,;:([\]|–—-]+$/g, '').replace(/\s+/g, ' ');
       // A printed duration ("2 years", "8 mos") repeats the dates; a link or an e-mail names no job.

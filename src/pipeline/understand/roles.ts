@@ -62,13 +62,23 @@ export function refineSlots<R extends string>(slots: Slot[], score: Scorer<R>, p
     }
     // Every place the slot could be cut; the cut with the clearest evidence on both sides wins.
     let best: { margin: number; left: string; right: string; at: number } | null = null;
-    for (const m of s.text.matchAll(/,\s+|\s+at\s+|\s+@\s+/g)) {
+    for (const m of s.text.matchAll(/,\s+|\s+at\s+|\s+@\s+|\s+(?:in|for|from)\s+(?=\p{Lu})|\s+as\s+(?:an?\s+)?(?=\p{Lu})/gu)) {
       const left = s.text.slice(0, m.index);
       const right = s.text.slice(m.index + m[0].length);
       if (!left.trim() || !right.trim()) continue;
       const l = score(left, s);
       const r = score(right, s);
-      for (const [a, b] of m[0].includes(',') ? pairs : wordPairs) {
+      // " in ", " for ", " from " and " as " join many other things ("Diploma in Nursing", "Known as Max"):
+      // for them only a cut with plain evidence on both sides, "Analyst in Acme Ltd", "Acme Ltd as a Senior
+      // Analyst", "B.Com from Vivekananda College".
+      const weak = /^\s+(in|for|from|as)\s/.exec(m[0])?.[1];
+      const candidates = m[0].includes(',') ? pairs : weak === 'as' ? wordPairs.map(([a, b]): [R, R] => [b, a]) : wordPairs;
+      for (const [a, b] of candidates) {
+        if (weak) {
+          const margin = Math.min(l[a] - l[b], r[b] - r[a]);
+          if (l[a] >= 0.45 && r[b] >= 0.45 && margin > 0.2 && (!best || margin > best.margin)) best = { margin, left, right, at: m.index + m[0].length };
+          continue;
+        }
         // Each half must clearly be one thing, and not the same thing; or one half must be very clearly
         // one thing and the other lean the other way ("Demi Chef de Partie, Groupe Barrière").
         const margin = Math.min(l[a] - l[b], r[b] - r[a]);

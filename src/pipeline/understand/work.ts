@@ -11,6 +11,7 @@ import { opensWithAction, splitEntries, slotsOf, stripBullet, type Slot } from '
 import { assignRoles, refineSlots, splitTrailingPlace } from './roles.ts';
 import { isKnownTown, placeScore, toLocation } from './places.ts';
 import { datesOf, monthsOf } from './entry-dates.ts';
+import { sentenceJobs } from './sentence-jobs.ts';
 import type { Line } from '../layout.ts';
 
 type WorkRole = 'title' | 'org' | 'place';
@@ -28,9 +29,34 @@ const JUNK = 0.85;
  * are balanced ("Service Management)" is a fragment), and it has two letters, or a letter beside a digit.
  */
 function wellFormed(text: string): boolean {
+  if (/^(?:in|on|at|the|and|of|for|to|by|with|from|an?|as)$/i.test(text)) return false;
+  if (fieldLabel(text)) return false;
   if (/\p{Ll}{4,}\.$/u.test(text)) return false;
   if ((text.match(/\(/g)?.length ?? 0) !== (text.match(/\)/g)?.length ?? 0)) return false;
   return /\p{L}{2}|\p{L}\d|\d\p{L}/u.test(text); // "3M" and "7-Eleven" are names too
+}
+
+/** The words résumés label their fields and tables with ("Company", "Duration", "Tools used", "Resume"). */
+const FIELD_WORDS = new Set([
+  'no', 'sl', 's', 'sr', 'company', 'companies', 'organization', 'organisation', 'employer', 'role', 'roles', 'designation', 'position',
+  'duration', 'period', 'tenure', 'previous', 'current', 'present', 'past', 'experience', 'resume', 'cv', 'curriculum', 'vitae',
+  'technology', 'technologies', 'tools', 'tool', 'used', 'environment', 'client', 'team', 'size', 'project', 'projects', 'name',
+  'title', 'details', 'domain', 'location', 'from', 'to', 'and', 'of', 'the', 'description', 'summary', 'other', 'job', 'related',
+  'activities', 'responsibilities', 'profile', 'career', 'training', 'real', 'time',
+]);
+
+/** A field label or a table header: every word is one of FIELD_WORDS ("No. Company Role Duration", "Technology/Tools used"). */
+export function fieldLabel(text: string): boolean {
+  const words = text.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
+  return words.length > 0 && words.every((w) => FIELD_WORDS.has(w));
+}
+
+/**
+ * A clause rather than a name: a first-person pronoun, or a lower-case auxiliary or modal verb ("Work as much
+ * as i can do", "I want full time jobs", "Acme is a leading…", "Acme had"). Names and titles have neither.
+ */
+export function clauseLike(text: string): boolean {
+  return /(?:^|\s)(?:I|My|We|Our)\s+\p{Ll}|\b(?:i|my|me|we|our|us|is|am|are|was|were|has|had|have|can|could|will|would|shall|should|want|wants|wanted)\b(?![-'’])/u.test(text.replace(/\b(?:[A-Z][\w.&'’-]*)\b/g, (w) => (/^(?:I|My|We|Our)$/.test(w) ? w : 'X')));
 }
 
 function scoreWork(text: string, slot: Slot): Record<WorkRole, number> {
@@ -46,9 +72,9 @@ function scoreWork(text: string, slot: Slot): Record<WorkRole, number> {
   // when the word lists see no title in it; it may still be an employer, since employers are often named
   // like products or skills ("Oracle", "SAP").
   const doubt = 1 - OTHER * learned.other;
-  const notTitle = !wellFormed(text) ? 0 : ruleTitle >= 0.45 ? 1 : learned.other >= JUNK ? 0 : doubt;
+  const notTitle = !wellFormed(text) || clauseLike(text) ? 0 : ruleTitle >= 0.45 ? 1 : learned.other >= JUNK ? 0 : doubt;
   // An employer's name starts with a capital (or a digit) and is no sentence ("Undergone a training by…").
-  const notOrg = !wellFormed(text) || /^\p{Ll}/u.test(text) || opensWithAction(text) ? 0 : ruleOrg >= 0.7 ? 1 : doubt;
+  const notOrg = !wellFormed(text) || clauseLike(text) || /^\p{Ll}/u.test(text) || opensWithAction(text) ? 0 : ruleOrg >= 0.7 ? 1 : doubt;
   // Bold and italics carry meaning only relative to the other slots; a little nudge each.
   return {
     title: notTitle * title * (place > 0.7 ? 0.3 : 1) + (slot.bold ? 0.03 : 0),
@@ -99,7 +125,10 @@ export function readWork(doc: Doc, sections: Section[]): WorkExperience[] {
       if (!title && !org && !entry.dates) return;
       // Without dates, an entry must at least name a job or an employer clearly; otherwise it is stray
       // text (a sentence that lost its bullet), not a job.
-      if (!entry.dates && !(title && org) && !(title && titleScore(title.text) >= 0.45) && !(org && orgScore(org.text) >= 0.7)) return;
+      // With both, one of them must look the part ("Huddles and catch-ups" over "Daily rostering", two lines of
+      // an unbulleted description, name neither).
+      const pair = title && org && (titleScore(title.text) >= 0.3 || orgScore(org.text) >= 0.5 || phraseRoles(org.text).org >= 0.5 || phraseRoles(title.text).title >= 0.5);
+      if (!entry.dates && !pair && !(title && titleScore(title.text) >= 0.45) && !(org && orgScore(org.text) >= 0.7)) return;
       const id = out.length + 1;
       const work: WorkExperience = {
         id,
@@ -122,6 +151,40 @@ export function readWork(doc: Doc, sections: Section[]): WorkExperience[] {
     });
   }
   return out;
+}
+
+/** Where a job may be told as a sentence: the experience sections, and what the candidate says of themselves. */
+const TOLD_IN = new Set(['work', 'summary', 'objective', 'personal', 'additional']);
+
+/**
+ * Jobs told in sentences (sentence-jobs.ts) whose employer no entry names, added after the entries (or, for an
+ * entry with a title and no employer, as its employer when the sentence gives the same title).
+ */
+function addSentenceJobs(doc: Doc): void {
+  const lines = doc.sections.filter((s) => TOLD_IN.has(s.topic)).flatMap((s) => s.lines);
+  const found = sentenceJobs(lines, doc.data.workExperience, doc.options.referenceDate);
+  for (const job of found) {
+    const same = (a: string | null) => !!a && a.toLowerCase().replace(/\W+/g, ' ').trim() === job.title.toLowerCase().replace(/\W+/g, ' ').trim();
+    const orphan = doc.data.workExperience.findIndex((w) => !w.organization && same(w.jobTitle));
+    const at = orphan >= 0 ? orphan : doc.data.workExperience.length;
+    if (orphan >= 0) doc.data.workExperience[orphan]!.organization = job.org;
+    else {
+      doc.data.workExperience.push({
+        id: at + 1,
+        jobTitle: job.title,
+        socCode: null,
+        socName: null,
+        organization: job.org,
+        industry: null,
+        location: null,
+        jobDescription: null,
+        dates: job.dates,
+        occupation: null,
+      });
+      cite(doc, `/workExperience/${at}/jobTitle`, job.titleStart, job.titleStart + job.title.length);
+    }
+    cite(doc, `/workExperience/${at}/organization`, job.orgStart, job.orgStart + job.org.length);
+  }
 }
 
 /** Months covered by the union of all work periods (overlaps counted once), as years to one decimal. */
@@ -163,6 +226,7 @@ export const work: Component = {
   run(doc) {
     const sections = doc.sections.filter((s) => s.topic === 'work');
     doc.data.workExperience = readWork(doc, sections);
+    addSentenceJobs(doc);
     doc.data.profession = professionOf(doc.data.workExperience);
     doc.data.totalYearsExperience = totalYears(doc.data.workExperience, doc.options.referenceDate);
   },
