@@ -18,6 +18,7 @@ import pg from 'pg';
 import { buildApp } from '../../src/service/api/app.ts';
 import { redactUrl, registeredRoutes } from '../../src/service/api/security.ts';
 import { createDocumentService } from '../../src/service/index.ts';
+import { ConfigError, loadConfig } from '../../src/service/config.ts';
 import type { DocumentService, ServiceConfig } from '../../src/service/contract.ts';
 import { downloadUrl, UrlDownloadError, type DownloadOptions } from '../../src/service/fetch-url.ts';
 import { openDatabase } from '../../src/service/store/db.ts';
@@ -103,6 +104,17 @@ describe('URL downloads refuse private addresses however they are reached', () =
     assert.match(download.bytes.toString(), /Jordan A\. Blake/);
     assert.equal(asked, 1);
   });
+});
+
+test('VITAE_RATE_LIMIT_PER_MINUTE and VITAE_MAX_QUEUED: off by default, whole numbers from the environment, flags win', () => {
+  const base = { dataDir: '/tmp/vitae-config-test' };
+  assert.deepEqual([loadConfig(base, {}).rateLimitPerMinute, loadConfig(base, {}).maxQueued], [0, 0]);
+  const set = loadConfig(base, { VITAE_RATE_LIMIT_PER_MINUTE: '120', VITAE_MAX_QUEUED: '16' });
+  assert.deepEqual([set.rateLimitPerMinute, set.maxQueued], [120, 16]);
+  assert.equal(loadConfig({ ...base, maxQueued: 3 }, { VITAE_MAX_QUEUED: '16' }).maxQueued, 3);
+  for (const [name, value] of [['VITAE_RATE_LIMIT_PER_MINUTE', '-1'], ['VITAE_RATE_LIMIT_PER_MINUTE', 'ten'], ['VITAE_MAX_QUEUED', '1.5']]) {
+    assert.throws(() => loadConfig(base, { [name!]: value }), (err: unknown) => err instanceof ConfigError && err.message.includes(name!), `${name}=${value}`);
+  }
 });
 
 test('logged URLs lose signed-link tokens but keep the identifier', () => {
