@@ -8,6 +8,7 @@
 import { describe, test, before, after, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -245,6 +246,16 @@ function suite(backend: Backend): void {
     assert.ok(!r.text.includes(docA.meta.identifier) && !r.text.includes(A_NAME), `${method} ${url} holds A's document`);
   }
 
+  /** A PDF upload in each workspace (their `meta.pdf` is the original), made on first use. */
+  let pdfPair: Promise<{ a: any; b: any }> | null = null;
+  const pdfDocs = () =>
+    (pdfPair ??= (async () => {
+      const pdf = readFileSync(new URL('../../examples/resume.pdf', import.meta.url));
+      const [a, b] = await Promise.all([keyA, keyB].map((key, i) => upload(key, { file: new Blob([pdf, `\n%${i}`]), fileName: 'cv.pdf' })));
+      for (const r of [a!, b!]) assert.equal(r.status, 200, r.text);
+      assert.match(a!.body.meta.pdf ?? '', /document\.pdf\?/, 'a PDF upload has a meta.pdf link');
+      return { a: a!.body, b: b!.body };
+    })());
   const byId = (id: string) => `/v2/resumes/${id}`;
   const indexOf = (suffix: string) => (name: string) => `/v2/index/${name}${suffix}`;
   const redactedById = (id: string) => `/v2/redacted_resumes/${id}`;
@@ -301,6 +312,21 @@ function suite(backend: Backend): void {
       await sameAsMissing('GET', imageOf, 403, { key: keyB });
     },
     'HEAD /v2/resumes/:identifier/pages/:page.png': () => sameAsMissing('HEAD', imageOf, 403, { key: keyB }),
+    // meta.pdf: a PDF upload's original, by signed link. A and B each upload one; B's link with A's identifier
+    // spliced in is a bad link, as for a document that does not exist, while A's own link opens it.
+    'GET /v2/resumes/:identifier/document.pdf': async () => {
+      const { a, b } = await pdfDocs();
+      const own = await fetch(a.meta.pdf);
+      assert.equal(own.status, 200, 'A\'s own link opens A\'s PDF');
+      assert.equal(own.headers.get('content-type'), 'application/pdf');
+      const spliced = (id: string) => `/v2/resumes/${id}/document.pdf${new URL(b.meta.pdf).search}`;
+      await sameAsMissing('GET', spliced, 403, {}, a.meta.identifier);
+      await sameAsMissing('GET', spliced, 403, { key: keyB }, a.meta.identifier);
+    },
+    'HEAD /v2/resumes/:identifier/document.pdf': async () => {
+      const { a, b } = await pdfDocs();
+      await sameAsMissing('HEAD', (id) => `/v2/resumes/${id}/document.pdf${new URL(b.meta.pdf).search}`, 403, {}, a.meta.identifier);
+    },
     'GET /review/:segment': async () => {
       await sameAsMissing('GET', reviewOf(''), 403);
       await sameAsMissing('GET', reviewOf(''), 403, { key: keyB });
