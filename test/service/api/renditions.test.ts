@@ -19,7 +19,8 @@ import type { DocumentService } from '../../../src/service/contract.ts';
 import { openDatabase } from '../../../src/service/store/db.ts';
 import { createKey } from '../../../src/service/store/keys.ts';
 import { FileStore } from '../../../src/service/store/files.ts';
-import { findSoffice, renditionsIdle, RENDITION_PDF } from '../../../src/service/rendition.ts';
+import { convertToPdf, findSoffice, renditionsIdle, RENDITION_PDF } from '../../../src/service/rendition.ts';
+import { createServer } from 'node:http';
 import { loadConfig } from '../../../src/service/config.ts';
 import { parseResume } from '../../../src/pipeline/pipeline.ts';
 import { multiPagePdf, singleColumnPdf } from '../../fixtures/pdf-fixtures.ts';
@@ -203,5 +204,32 @@ describe('VITAE_PDF_RENDITION=off', () => {
     assert.throws(() => loadConfig({}, { VITAE_PDF_RENDITION: 'sometimes' }), /VITAE_PDF_RENDITION must be auto or off|pdfRendition \(VITAE_PDF_RENDITION\)/);
     assert.equal(loadConfig({}, {}).pdfRendition, 'auto');
     assert.equal(loadConfig({}, { VITAE_PDF_RENDITION: 'off' }).pdfRendition, 'off');
+  });
+});
+
+describe('LibreOffice conversions', () => {
+  test('a document cannot make the converter fetch anything: a remote image in HTML is not requested', { skip: NO_SOFFICE, timeout: 120_000 }, async () => {
+    // Plain `soffice --convert-to pdf` of this page requests the image (three times, measured); the rendition's profile must not.
+    const hits: string[] = [];
+    const server = createServer((req, res) => {
+      hits.push(req.url ?? '');
+      res.writeHead(200, { 'content-type': 'image/png' }).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const html = `<html><body><h1>Jane Doe</h1><img src="http://127.0.0.1:${port}/tracker.png"><p>Engineer at Acme</p></body></html>`;
+      const pdf = await convertToPdf(new TextEncoder().encode(html), 'html', SOFFICE!);
+      assert.ok(Buffer.from(pdf.subarray(0, 8)).toString('latin1').startsWith('%PDF-'));
+      assert.deepEqual(hits, []);
+    } finally {
+      server.close();
+    }
+  });
+
+  test('a conversion that outlives its time limit is killed and rejected', { skip: NO_SOFFICE, timeout: 60_000 }, async () => {
+    const started = Date.now();
+    await assert.rejects(convertToPdf(new TextEncoder().encode('Jane Doe'), 'txt', SOFFICE!, 300), /longer than 300 ms/);
+    assert.ok(Date.now() - started < 10_000);
   });
 });
