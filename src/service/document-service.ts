@@ -325,6 +325,7 @@ export class SqlDocumentService implements DocumentService {
 
   releaseWaiters(): void {
     this.#draining.abort();
+    this.redacted.releaseWaiters();
   }
 
   close(): Promise<void> {
@@ -346,4 +347,3 @@ function pdfSubject(workspaceId: string, identifier: string): LinkSubject {
 function pageImageSubject(workspaceId: string, identifier: string, pageIndex: number): LinkSubject {
   return { purpose: 'page-image', workspaceId, identifier, page: pageIndex };
 }
-    this.redacted.releaseWaiters();
