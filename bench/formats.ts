@@ -1,11 +1,14 @@
 /**
  * `npm run bench:formats`: accuracy and speed of the other word-processor formats against DOCX.
  *
- *   node --import tsx bench/formats.ts [--corpus DIR] [--cache DIR] [--formats doc,rtf,odt,html]
+ *   node --import tsx bench/formats.ts [--corpus DIR] [--cache DIR] [--formats doc,rtf,odt,html,xls,tiff]
  *
  * Converts each .docx of the corpus (the ones with a <id>.truth.json) with LibreOffice to DOC, RTF, ODT and
  * HTML in a cache folder (default .bench/formats/<format>/, gitignored; a conversion older than its .docx is
- * redone), parses the originals and every conversion in this process after an untimed warm-up per format,
+ * redone); to XLSX and XLS through the HTML (Calc opens it as a web page — each paragraph a row, a layout table's
+ * columns as columns, list items run together in one cell — and saves it as Excel 2007 or 97: the same sheet in
+ * both, so the two rows compare the readers, and both against docx show what a spreadsheet layout loses); and to TIFF through a PDF (Writer prints it; pdf.js draws each page at 150 dpi in
+ * grey, written as one multi-page TIFF, as a scanner would file it — read by OCR). It parses the originals and every conversion in this process after an untimed warm-up per format,
  * scores them with the corpus's eval/score.mjs and prints one row per format: the headline fields' F1, the
  * overall score and parse time. The same truth scores every format, so a row below docx's is what its
  * reader loses (or what LibreOffice's conversion changed). Documents that score lower than their .docx are
@@ -13,13 +16,15 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseResume } from '../src/pipeline/pipeline.ts';
 import type { Resume } from '../src/affinda/types.ts';
 import { corpusDocs, DEFAULT_CORPUS, findScorer, loadScorer, ROOT, scoringMonth, type CorpusDoc, type Scorer } from './corpus.ts';
 import { differences, percentile, type Truth } from './report.ts';
+import { renderPng } from '../test/fixtures/scan-fixtures.ts';
+import { multiPageTiff } from '../test/fixtures/tiff.ts';
 
 /** LibreOffice export filter per target format. */
 const FILTERS: Record<string, string> = {
@@ -27,6 +32,9 @@ const FILTERS: Record<string, string> = {
   rtf: 'rtf:Rich Text Format',
   odt: 'odt:writer8',
   html: 'html:HTML (StarWriter)',
+  xlsx: 'xlsx:Calc MS Excel 2007 XML',
+  xls: 'xls:MS Excel 97',
+  tiff: 'pdf:writer_pdf_Export',
 };
 /** Headline fields shown per format, as the corpus report names them. */
 const COLUMNS: Array<[string, string]> = [
@@ -71,7 +79,7 @@ function hasLibreOffice(): boolean {
  * Each call gets its own profile folder: two instances sharing the default profile make one of them exit
  * silently without output.
  */
-function convert(corpus: string, docs: CorpusDoc[], format: string, outDir: string): void {
+async function convert(corpus: string, docs: CorpusDoc[], format: string, outDir: string, cache: string): Promise<void> {
   const stale = docs.filter((d) => {
     const target = path.join(outDir, `${d.id}.${format}`);
     return !existsSync(target) || statSync(target).mtimeMs < statSync(path.join(corpus, d.file)).mtimeMs;
@@ -79,10 +87,40 @@ function convert(corpus: string, docs: CorpusDoc[], format: string, outDir: stri
   if (!stale.length) return;
   process.stderr.write(`converting ${stale.length} documents to ${format}…\n`);
   const profile = `file:///tmp/lo-profile-${process.pid}-${format}`;
-  const run = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', FILTERS[format]!, '--outdir', outDir, ...stale.map((d) => path.join(corpus, d.file))], {
-    encoding: 'utf8',
-  });
-  if (run.status !== 0) throw new Error(`soffice failed converting to ${format} (exit ${run.status}): ${run.stderr}`);
+  const soffice = (args: string[]): void => {
+    const run = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', ...args], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`soffice failed converting to ${format} (exit ${run.status}): ${run.stderr}`);
+  };
+  if (format === 'xls' || format === 'xlsx') {
+    // Writer has no spreadsheet export: the HTML conversion, opened by Calc as a web page.
+    const htmlDir = path.join(cache, 'html');
+    await mkdir(htmlDir, { recursive: true });
+    await convert(corpus, docs, 'html', htmlDir, cache);
+    soffice(['--infilter=calc_HTML_WebQuery', '--convert-to', FILTERS[format]!, '--outdir', outDir, ...stale.map((d) => path.join(htmlDir, `${d.id}.html`))]);
+    return;
+  }
+  if (format === 'tiff') {
+    const pdfDir = path.join(cache, 'tiff-pdf');
+    await mkdir(pdfDir, { recursive: true });
+    soffice(['--convert-to', FILTERS.tiff!, '--outdir', pdfDir, ...stale.map((d) => path.join(corpus, d.file))]);
+    for (const d of stale) await writeFile(path.join(outDir, `${d.id}.tiff`), await scanAsTiff(await readFile(path.join(pdfDir, `${d.id}.pdf`))));
+    return;
+  }
+  soffice(['--convert-to', FILTERS[format]!, '--outdir', outDir, ...stale.map((d) => path.join(corpus, d.file))]);
+}
+
+/** Every page of a PDF drawn by pdf.js at 150 dpi, as one multi-page grey TIFF (test/fixtures/tiff.ts). */
+async function scanAsTiff(pdf: Uint8Array): Promise<Uint8Array> {
+  const { PDFDocument } = await import('pdf-lib');
+  const source = await PDFDocument.load(pdf);
+  const pngs: Uint8Array[] = [];
+  for (let i = 0; i < source.getPageCount(); i++) {
+    const single = await PDFDocument.create();
+    const [page] = await single.copyPages(source, [i]);
+    single.addPage(page!);
+    pngs.push(await renderPng(await single.save(), 150));
+  }
+  return multiPageTiff(pngs, 150);
 }
 
 interface FormatResult {
@@ -146,7 +184,7 @@ function table(results: FormatResult[]): string[] {
 async function main(): Promise<void> {
   const { corpus, cache, formats } = options();
   if (!hasLibreOffice()) {
-    console.error('bench:formats: LibreOffice (soffice) is not installed; it converts the corpus. Debian: apt-get install -y --no-install-recommends libreoffice-writer-nogui');
+    console.error('bench:formats: LibreOffice (soffice) is not installed; it converts the corpus. Debian: apt-get install -y --no-install-recommends libreoffice-writer-nogui libreoffice-calc-nogui');
     process.exit(1);
   }
   const scorerFile = findScorer(corpus);
@@ -162,7 +200,7 @@ async function main(): Promise<void> {
   for (const format of formats) {
     const dir = path.join(cache, format);
     await mkdir(dir, { recursive: true });
-    convert(corpus, docs, format, dir);
+    await convert(corpus, docs, format, dir, cache);
     // A document LibreOffice could not convert is left out of the row (and said so), not counted as a failed parse.
     const files = new Map(docs.map((d) => [d.id, path.join(dir, `${d.id}.${format}`)] as const).filter(([, file]) => existsSync(file)));
     if (files.size < docs.length) console.error(`bench:formats: LibreOffice did not convert ${docs.length - files.size} documents to ${format}.`);
