@@ -3,6 +3,7 @@
  *
  *   npm run load -- [--mode embedded] [-n 100] [-c 4] [--workers N] [--file examples/resume.pdf]
  *                   [--max-queued 8] [--overload-n 120] [--overload-c 32] [--no-overload] [--max-seconds 600]
+ *   npm run load -- --mode distributed [--worker-processes 2] [--workers 1] …   (API + worker processes, PostgreSQL)
  *   npm run load -- --mode external --url http://127.0.0.1:8080 --key KEY      (a server you started; no RSS)
  *
  * Two phases against one server:
@@ -17,7 +18,8 @@
  * Peak RSS is of the server's process tree (worker threads are in it), sampled every 100 ms from /proc.
  *
  * A mode is a function that starts the servers and returns their base URL, an API key, their pids and a stop
- * function (`MODES` below); `embedded` runs `vitae serve` on SQLite in a temporary folder. Requests go to
+ * function (`MODES` below); `embedded` runs `vitae serve` on SQLite in a temporary folder; `distributed` runs an
+ * API-only `vitae serve` and `vitae worker` processes on a fresh PostgreSQL database. Requests go to
  * loopback only; counts, concurrency and running time are bounded. Exit status 1 on any error, lost document,
  * crash, or an overload phase that never saw admission control answer.
  */
@@ -42,6 +44,7 @@ const { values } = parseArgs({
     n: { type: 'string', short: 'n', default: '100' },
     c: { type: 'string', short: 'c', default: '4' },
     workers: { type: 'string' },
+    'worker-processes': { type: 'string', default: '2' },
     'max-queued': { type: 'string', default: '8' },
     'overload-n': { type: 'string', default: '120' },
     'overload-c': { type: 'string', default: '32' },
@@ -60,6 +63,7 @@ const concurrency = bounded('c', values.c!, 64);
 const maxQueued = bounded('max-queued', values['max-queued']!, 1000);
 const overloadTotal = bounded('overload-n', values['overload-n']!, 1000);
 const overloadConcurrency = bounded('overload-c', values['overload-c']!, 64);
+const workerProcesses = bounded('worker-processes', values['worker-processes']!, 16);
 const deadline = AbortSignal.timeout(bounded('max-seconds', values['max-seconds']!, 3600) * 1000);
 const bytes = await readFile(values.file!);
 
@@ -77,6 +81,8 @@ export interface Servers {
   alive(): boolean;
   /** Stops the servers gracefully; resolves to false if any had already died or exited with an error. */
   stop(): Promise<boolean>;
+  /** Parse threads in all (warmed up together, so no first parse of a cold thread is timed); 1 when unknown. */
+  threads?: number;
   describe: string;
 }
 
@@ -150,7 +156,69 @@ async function external(): Promise<Servers> {
   return { base: values.url.replace(/\/+$/, ''), key: values.key, pids: [], alive: () => true, stop: async () => true, describe: `external: ${values.url}` };
 }
 
-const MODES: Record<string, (opts: ModeOptions) => Promise<Servers>> = { embedded, external };
+/** Starts `vitae worker` with these arguments and resolves once it is taking jobs. */
+async function startWorker(args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; stderr: () => string }> {
+  const child = spawn(process.execPath, [VITAE, 'worker', ...args], { env: { ...process.env, VITAE_LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  child.stderr!.on('data', (c) => (err += c));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`vitae worker did not start in 60 s:\n${err}`)), 60_000);
+    child.stderr!.on('data', () => {
+      if (err.includes('parsing with')) clearTimeout(timer), resolve();
+    });
+    child.on('exit', (code) => (clearTimeout(timer), reject(new Error(`vitae worker exited (${code}) before starting:\n${err}`))));
+  });
+  return { child, stderr: () => err };
+}
+
+/**
+ * The scale-out deployment on one machine: `vitae serve --workers 0` (API only) and `--worker-processes` (default 2)
+ * `vitae worker` processes of `--workers` threads each (default 1), on a fresh PostgreSQL database (jobs through
+ * pg-boss) and one data folder. The database is made on the server VITAE_LOAD_PG names (default the machine's,
+ * postgres://postgres@127.0.0.1:5432) and dropped afterwards.
+ */
+async function distributed(opts: ModeOptions): Promise<Servers> {
+  const admin = (process.env.VITAE_LOAD_PG ?? 'postgres://postgres@127.0.0.1:5432').replace(/\/+$/, '');
+  const name = `vitae_load_${process.pid}_${Date.now()}`;
+  const sql = async (statement: string) => {
+    const { default: pg } = await import('pg');
+    const client = new pg.Client({ connectionString: `${admin}/postgres` });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await sql(`CREATE DATABASE ${name}`);
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'vitae-load-'));
+  const env = { ...opts.env, VITAE_DATABASE_URL: `${admin}/${name}`, VITAE_DATA_DIR: dataDir };
+  const key = (await run(process.execPath, [VITAE, 'keys', 'create', '--workspace', 'load'], { env: { ...process.env, ...env } })).stdout.trim();
+  const port = await freePort();
+  const api = await startServe(['--port', String(port), '--workers', '0'], env);
+  const threads = opts.workers ?? 1;
+  const workers = await Promise.all(Array.from({ length: workerProcesses }, () => startWorker(['--workers', String(threads)], env)));
+  const children = [api, ...workers];
+  return {
+    base: `http://127.0.0.1:${port}`,
+    key,
+    pids: children.map((c) => c.child.pid!),
+    alive: () => children.every(({ child }) => child.exitCode === null && child.signalCode === null),
+    async stop() {
+      // Workers first (their parses finish or go back to the queue), then the API.
+      const cleanWorkers = await Promise.all(workers.map((w) => stopChild(w.child)));
+      const clean = (await stopChild(api.child)) && cleanWorkers.every(Boolean);
+      if (!clean) process.stderr.write(`a process did not stop cleanly:\n${children.map((c) => c.stderr()).join('\n')}\n`);
+      await sql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await rm(dataDir, { recursive: true, force: true });
+      return clean;
+    },
+    threads: workerProcesses * threads,
+    describe: `distributed: vitae serve --workers 0 and ${workerProcesses} vitae worker processes of ${threads} thread${threads === 1 ? '' : 's'}, PostgreSQL + pg-boss`,
+  };
+}
+
+const MODES: Record<string, (opts: ModeOptions) => Promise<Servers>> = { embedded, distributed, external };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Memory: the server processes' own peak resident set as the kernel records it (VmHWM: worker threads are in
@@ -284,8 +352,8 @@ const rows: string[] = [];
 const mb = (bytes: number): string => (servers.pids.length ? `${(bytes / 2 ** 20).toFixed(0)} MB` : 'n/a');
 try {
   const memory = sampleMemory(servers.pids);
-  // Warm-up (worker start, first pdf.js load), not timed.
-  await post(servers, { wait: 'true' });
+  // Warm-up (worker start, first pdf.js load), not timed: as many uploads at once as there are parse threads.
+  await pool(servers.threads ?? 1, servers.threads ?? 1, () => post(servers, { wait: 'true' }));
 
   // 1. Sustained.
   let t0 = performance.now();
