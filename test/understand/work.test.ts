@@ -340,3 +340,119 @@ test('clauseLike and fieldLabel: sentences and labels are told from names and ti
   for (const t of ['No. Company Role Duration', 'Technology/Tools used', 'Previous Organization/Duration/Roles', 'Other Job Related Activities', 'Resume']) assert.ok(fieldLabel(t), t);
   for (const t of ['Project Manager', 'Contoso Technologies', 'Team Lead']) assert.ok(!fieldLabel(t), t);
 });
+
+test('prose under a dated heading is no employer or title, whatever words it holds', async () => {
+  const d = await parse(`OLIVER PRATT
+oliver.pratt@example.com
+
+WORK EXPERIENCE
+
+Support Analyst
+Fabrikam Systems - Leeds
+March 2019 to May 2021
+
+Quality services to end users
+June 2021 to August 2022
+`);
+  for (const w of d.workExperience) {
+    assert.ok(!/services/.test(w.organization ?? ''), `employer: ${w.organization}`);
+    assert.ok(!/services/.test(w.jobTitle ?? ''), `title: ${w.jobTitle}`);
+  }
+  assert.equal(d.workExperience[0]!.jobTitle, 'Support Analyst');
+  assert.equal(d.workExperience[0]!.organization, 'Fabrikam Systems');
+});
+
+test('proseWords counts the lower-case words of a sentence, not the joiners of a name', async () => {
+  const { proseWords } = await import('../../src/pipeline/understand/work.ts');
+  assert.equal(proseWords('Bank of India'), 0);
+  assert.equal(proseWords('Marks and Spencer'), 0);
+  assert.equal(proseWords('Tailspin Toys'), 0);
+  assert.ok(proseWords('Not aligned with Contoso objectives and processes') >= 3);
+  assert.ok(proseWords('Reporting and process review at EOD.') >= 2);
+});
+
+test('"Title in Employer" and "Job Profile with Employer" heading lines with an employer no word list knows', async () => {
+  const { splitEmployerIn } = await import('../../src/pipeline/understand/work.ts');
+  const slot = (text: string) => ({ text, line: 0, piece: 0, bold: false, italic: false, source: null as never, start: 100 });
+  const split = (t: string) => splitEmployerIn([slot(t)]).map((s) => [s.text, s.start]);
+  assert.deepEqual(split('Network Analyst in Wingtip'), [['Network Analyst', 100], ['Wingtip', 119]]);
+  assert.deepEqual(split('Job Profile with Northwind'), [['Northwind', 117]]);
+  // Not an employer on the right: a subject, a place, a title word.
+  assert.deepEqual(split('Diploma in Nursing'), [['Diploma in Nursing', 100]]);
+  assert.deepEqual(split('Engineer in Training'), [['Engineer in Training', 100]]);
+  assert.deepEqual(split('Sales Manager in Bangalore'), [['Sales Manager in Bangalore', 100]]);
+
+  const d = await parse(`PRIYA NAIR
+priya.nair@example.com
+
+WORK EXPERIENCE
+
+Network Analyst in Wingtip
+Chennai, Tamil Nadu
+July 2016 to March 2019
+• Monitored the firewall estate
+`);
+  assert.equal(d.workExperience[0]!.jobTitle, 'Network Analyst');
+  assert.equal(d.workExperience[0]!.organization, 'Wingtip');
+});
+
+test('a legal form opening a line is the tail of a name, and a school is no job title', async () => {
+  const d = await parse(`RAVI KUMAR
+ravi.kumar@example.com
+
+WORK EXPERIENCE
+
+Systems Engineer
+Contoso Software Private
+Limited, Hyderabad
+June 2014 to May 2017
+• Ran the release train
+`);
+  for (const w of d.workExperience) assert.ok(!/^Limited/.test(w.organization ?? ''), `employer: ${w.organization}`);
+});
+
+test('proseWords leaves out a note in brackets', async () => {
+  const { proseWords } = await import('../../src/pipeline/understand/work.ts');
+  assert.equal(proseWords('Quality Assurance Intern (40 hours per week)'), 0);
+});
+
+test('a line of a wrapped list that ends in a comma continues the description; it heads no entry', async () => {
+  const d = await parse(`MAYA ROSS
+maya.ross@example.com
+
+WORK EXPERIENCE
+
+Shift Supervisor
+Contoso Logistics - Leeds
+May 2015 to June 2019
+
+• Responsible for administrative duties like reviewing performance
+Metrics, managing breaks/lunch (All stations), Shift Changeover
+Process and adherence, Policy Reviews and Updates, Supply and equipment requests, OCSM
+Hand-over Log, Inventory Control,
+Employee Recognition Requests, Disciplinary Actions, Annual
+Evaluations, Mentoring and Counselling
+• Maintain and share updates on emergency procedures
+`);
+  assert.equal(d.workExperience.length, 1);
+  assert.equal(d.workExperience[0]!.jobTitle, 'Shift Supervisor');
+  assert.equal(d.workExperience[0]!.organization, 'Contoso Logistics');
+});
+
+test('a full stop after a word, not an abbreviation, ends a sentence: no title or employer', async () => {
+  const d = await parse(`LENA PARK
+lena.park@example.com
+
+WORK EXPERIENCE
+
+Support Manager
+Tailspin Software Pvt. Ltd.
+August 2010 to October 2015
+Managing a team of 20+ direct reports that includes Technical
+Support Engineers, Team Leads and SMEs.
+• Handling customer escalations
+`);
+  assert.equal(d.workExperience.length, 1);
+  assert.equal(d.workExperience[0]!.jobTitle, 'Support Manager');
+  assert.equal(d.workExperience[0]!.organization, 'Tailspin Software Pvt. Ltd.');
+});

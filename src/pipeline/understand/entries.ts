@@ -92,7 +92,9 @@ function isContinuation(line: Line, prev: Line | undefined, right: number, width
   // A description that doesn't end its sentence continues on the next line (hard-wrapped plain text too).
   if ((isBullet(prev) || prev.block === line.block) && /[,\-–(&/]$|\b(and|or|of|the|to|in|for|with|a|an|on|by)$/i.test(prev.text.trim())) return true;
   // A heading does not end in a comma; a short piece of a wrapped list does ("Management,").
-  return prev.block === line.block && /,$/.test(text) && text.split(/\s+/).length <= 3;
+  // Nor does a heading run on, comma after comma, from the description above ("Shift Changeover, Policy
+  // Reviews, OCSM" / "Pass-down Log, Inventory Control,").
+  return prev.block === line.block && /,$/.test(text) && (text.split(/\s+/).length <= 3 || text.split(',').length >= 3);
 }
 
 type Kind = 'head' | 'body';

@@ -23,6 +23,9 @@ const LEARNED = 0.5;
 const OTHER = 0.5;
 const JUNK = 0.85;
 
+/** Words abbreviated with a full stop at the end of a name or a title ("Acme Pvt. Ltd.", "Manager, Sales Dept."). */
+const ABBREVIATIONS = new Set(['ltd', 'inc', 'co', 'corp', 'pvt', 'sr', 'jr', 'st', 'llc', 'plc', 'bros', 'dept', 'mgr', 'asst', 'engg', 'govt', 'intl', 'assoc', 'univ', 'tech', 'exec', 'no', 'pte', 'bhd', 'sa', 'ag', 'nv', 'bv']);
+
 /**
  * Whether a text is shaped like a name or a title rather than a piece of a sentence: it does not end a
  * sentence ("Provide application support.", "Engineers." — abbreviations such as "Sr." aside), its brackets
@@ -32,6 +35,9 @@ function wellFormed(text: string): boolean {
   if (/^(?:in|on|at|the|and|of|for|to|by|with|from|an?|as)$/i.test(text)) return false;
   if (fieldLabel(text)) return false;
   if (/\p{Ll}{4,}\.$/u.test(text)) return false;
+  // "Team Leads and SMEs.", "Development (TDD).": a full stop after anything but an abbreviation or an initial.
+  const last = /([\p{L}\d]+)\)?\.$/u.exec(text);
+  if (last && (last[0].includes(')') || (last[1]!.length >= 2 && !ABBREVIATIONS.has(last[1]!.toLowerCase()) && !/^\p{Lu}{2,3}$/u.test(last[1]!) && !/\.\p{L}+\.$/u.test(text)))) return false;
   if ((text.match(/\(/g)?.length ?? 0) !== (text.match(/\)/g)?.length ?? 0)) return false;
   return /\p{L}{2}|\p{L}\d|\d\p{L}/u.test(text); // "3M" and "7-Eleven" are names too
 }
@@ -59,6 +65,22 @@ export function clauseLike(text: string): boolean {
   return /(?:^|\s)(?:I|My|We|Our)\s+\p{Ll}|\b(?:i|my|me|we|our|us|is|am|are|was|were|has|had|have|can|could|will|would|shall|should|want|wants|wanted)\b(?![-'’])/u.test(text.replace(/\b(?:[A-Z][\w.&'’-]*)\b/g, (w) => (/^(?:I|My|We|Our)$/.test(w) ? w : 'X')));
 }
 
+/** Small words that join the parts of a name ("Bank of India", "Marks and Spencer", "Banco de Chile"). */
+const JOINERS = new Set(['of', 'and', 'the', 'for', 'in', 'at', 'de', 'du', 'des', 'da', 'do', 'la', 'le', 'del', 'di', 'van', 'von', 'y', 'e', 'und', 'et']);
+
+/**
+ * How many lower-case words a text has beyond the joiners of a name: "SLA's to provide quality services to
+ * end users" has seven, "Bank of India" none, "Fidelity national financial" two. Names and titles are mostly
+ * capitalised; a run of lower-case words is a piece of a sentence. A bracket is a note, not counted
+ * ("Quality Assurance Intern (40 hours per week)").
+ */
+export function proseWords(text: string): number {
+  return text.replace(/\([^)]*\)/g, ' ').split(/[\s,/]+/).filter((w) => /^\p{Ll}/u.test(w) && !JOINERS.has(w.replace(/\W+$/, ''))).length;
+}
+
+/** A legal form opening a slot ("Limited, Chennai", "Inc"): the tail of an employer's name cut by a line break. */
+const LEGAL_TAIL = /^(?:limited|ltd|inc|llc|llp|plc|pvt|gmbh)\b/i;
+
 function scoreWork(text: string, slot: Slot): Record<WorkRole, number> {
   const place = placeScore(text);
   const learned = phraseRoles(text);
@@ -72,15 +94,43 @@ function scoreWork(text: string, slot: Slot): Record<WorkRole, number> {
   // when the word lists see no title in it; it may still be an employer, since employers are often named
   // like products or skills ("Oracle", "SAP").
   const doubt = 1 - OTHER * learned.other;
-  const notTitle = !wellFormed(text) || clauseLike(text) ? 0 : ruleTitle >= 0.45 ? 1 : learned.other >= JUNK ? 0 : doubt;
+  // What the model is sure is neither and that reads as prose (lower-case words beyond a name's joiners) is
+  // neither, whatever words it holds: "SLA's to provide quality services to end users" has an employer's
+  // word, "Providing support in every stage of website development" a title's.
+  const prose = proseWords(text);
+  // A school the model is sure of ("Guru Nanak Dev University") is no job title, though it may employ.
+  const school = learned.school >= JUNK && ruleTitle < 0.45;
+  const notTitle = !wellFormed(text) || clauseLike(text) || school || (learned.other >= JUNK && prose >= 3) ? 0 : ruleTitle >= 0.45 ? 1 : learned.other >= JUNK ? 0 : doubt;
   // An employer's name starts with a capital (or a digit) and is no sentence ("Undergone a training by…").
-  const notOrg = !wellFormed(text) || clauseLike(text) || /^\p{Ll}/u.test(text) || opensWithAction(text) ? 0 : ruleOrg >= 0.7 ? 1 : doubt;
+  const notOrg = !wellFormed(text) || clauseLike(text) || /^\p{Ll}/u.test(text) || opensWithAction(text) || LEGAL_TAIL.test(text) || (learned.other >= JUNK && prose >= 2) ? 0 : ruleOrg >= 0.7 ? 1 : doubt;
   // Bold and italics carry meaning only relative to the other slots; a little nudge each.
   return {
     title: notTitle * title * (place > 0.7 ? 0.3 : 1) + (slot.bold ? 0.03 : 0),
     org: notOrg * org * (place > 0.7 ? 0.3 : 1) * (text.split(/\s+/).length > 8 ? 0.5 : 1),
     place,
   };
+}
+
+/**
+ * "Security Analyst in Infosys", "Job Profile with Accenture": a job title (or a field label) joined by "in" or
+ * "with" to an employer that no word list knows. refineSlots cuts at " in " only on plain evidence on both
+ * sides, and a bare name ("Infosys") is no plain evidence; here the left side must be plainly a job title and
+ * the right a short capitalised name that is no title, place or subject ("Engineer in Training", "Diploma in
+ * Nursing", "Manager in Pune" stay whole). A field label on the left is dropped.
+ */
+export function splitEmployerIn(slots: Slot[]): Slot[] {
+  return slots.flatMap((s) => {
+    const m = /^(.+?)\s+(?:in|with)\s+(?=[\p{Lu}\d])(.+)$/u.exec(s.text);
+    if (!m) return [s];
+    const [, left, right] = m as unknown as [string, string, string];
+    const words = right.split(/\s+/);
+    const named = words.length <= 4 && words.every((w) => /^[\p{Lu}\d&(]/u.test(w) || JOINERS.has(w)) && wellFormed(right);
+    if (!named || titleScore(right) >= 0.3 || placeScore(right) >= 0.5 || phraseRoles(right).title >= 0.3 || phraseRoles(right).other >= JUNK) return [s];
+    const at = s.start + s.text.length - right.length;
+    if (fieldLabel(left)) return [{ ...s, text: right, start: at }];
+    if (titleScore(left) < 0.6 || phraseRoles(left).title < 0.7) return [s];
+    return [{ ...s, text: left }, { ...s, text: right, start: at, piece: s.piece + 0.5 }];
+  });
 }
 
 /**
@@ -113,7 +163,7 @@ export function readWork(doc: Doc, sections: Section[]): WorkExperience[] {
   const out: WorkExperience[] = [];
   for (const section of sections) {
     const entries = splitEntries(section.lines, { sharedEmployers: true }).filter((e) => e.head.length || e.dates);
-    const slotLists = entries.map((e) => refineSlots(splitTrailingPlace(slotsOf([...e.inherited, ...e.head], e.dates, e.dateLine), placeScore, isKnownTown), scoreWork, [['title', 'org'], ['org', 'title'], ['org', 'place'], ['title', 'place']], [['title', 'org']], (t) => placeScore(t) >= 0.8));
+    const slotLists = entries.map((e) => refineSlots(splitEmployerIn(splitTrailingPlace(slotsOf([...e.inherited, ...e.head], e.dates, e.dateLine), placeScore, isKnownTown)), scoreWork, [['title', 'org'], ['org', 'title'], ['org', 'place'], ['title', 'place']], [['title', 'org']], (t) => placeScore(t) >= 0.8));
     const roles = assignRoles(slotLists, ROLES, scoreWork, 0.55, ['title', 'org']);
     entries.forEach((entry, k) => {
       const slots = slotLists[k]!;
