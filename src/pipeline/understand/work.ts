@@ -24,7 +24,12 @@ const OTHER = 0.5;
 const JUNK = 0.85;
 
 /** Words abbreviated with a full stop at the end of a name or a title ("Acme Pvt. Ltd.", "Manager, Sales Dept."). */
-const ABBREVIATIONS = new Set(['ltd', 'inc', 'co', 'corp', 'pvt', 'sr', 'jr', 'st', 'llc', 'plc', 'bros', 'dept', 'mgr', 'asst', 'engg', 'govt', 'intl', 'assoc', 'univ', 'tech', 'exec', 'no', 'pte', 'bhd', 'sa', 'ag', 'nv', 'bv']);
+const ABBREVIATIONS = new Set([
+  'ltd', 'inc', 'co', 'corp', 'pvt', 'sr', 'jr', 'st', 'llc', 'plc', 'bros', 'dept', 'mgr', 'asst', 'engg', 'govt', 'intl', 'assoc', 'univ',
+  'tech', 'exec', 'no', 'pte', 'bhd', 'sa', 'ag', 'nv', 'bv',
+  // Title words as CVs shorten them ("Sr. Software Eng.", "Marketing Coord.").
+  'eng', 'engr', 'dev', 'ops', 'admin', 'mgmt', 'mktg', 'acct', 'coord', 'spec', 'rep', 'svc', 'svcs', 'sys', 'dir', 'pres', 'sci', 'prof', 'adv', 'cons',
+]);
 
 /**
  * Whether a text is shaped like a name or a title rather than a piece of a sentence: it does not end a
@@ -36,8 +41,10 @@ function wellFormed(text: string): boolean {
   if (fieldLabel(text)) return false;
   if (/\p{Ll}{4,}\.$/u.test(text)) return false;
   // "Team Leads and SMEs.", "Development (TDD).": a full stop after anything but an abbreviation or an initial.
+  // A capitalised word of up to four letters is taken for an abbreviation the list lacks ("Eng.", "Mgmt.").
   const last = /([\p{L}\d]+)\)?\.$/u.exec(text);
-  if (last && (last[0].includes(')') || (last[1]!.length >= 2 && !ABBREVIATIONS.has(last[1]!.toLowerCase()) && !/^\p{Lu}{2,3}$/u.test(last[1]!) && !/\.\p{L}+\.$/u.test(text)))) return false;
+  const abbreviated = (w: string) => ABBREVIATIONS.has(w.toLowerCase()) || /^\p{Lu}{2,3}$/u.test(w) || /^\p{Lu}\p{Ll}{1,3}$/u.test(w);
+  if (last && (last[0].includes(')') || (last[1]!.length >= 2 && !abbreviated(last[1]!) && !/\.\p{L}+\.$/u.test(text)))) return false;
   if ((text.match(/\(/g)?.length ?? 0) !== (text.match(/\)/g)?.length ?? 0)) return false;
   return /\p{L}{2}|\p{L}\d|\d\p{L}/u.test(text); // "3M" and "7-Eleven" are names too
 }
