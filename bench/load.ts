@@ -102,17 +102,20 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts `vitae serve` with these arguments and resolves once it listens; stderr is kept for the report. */
-async function startServe(args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; stderr: () => string }> {
-  const child = spawn(process.execPath, [VITAE, 'serve', ...args], { env: { ...process.env, VITAE_LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+/**
+ * Starts a `vitae` command (`serve`, `worker`) and resolves once its stderr shows `readyText` (it listens, or takes
+ * jobs); stderr is kept for the report.
+ */
+async function startVitae(command: string, args: string[], env: Record<string, string>, readyText: string): Promise<{ child: ChildProcess; stderr: () => string }> {
+  const child = spawn(process.execPath, [VITAE, command, ...args], { env: { ...process.env, VITAE_LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   child.stderr!.on('data', (c) => (err += c));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`vitae serve did not start in 60 s:\n${err}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`vitae ${command} did not start in 60 s:\n${err}`)), 60_000);
     child.stderr!.on('data', () => {
-      if (err.includes('listening on')) clearTimeout(timer), resolve();
+      if (err.includes(readyText)) clearTimeout(timer), resolve();
     });
-    child.on('exit', (code) => (clearTimeout(timer), reject(new Error(`vitae serve exited (${code}) before listening:\n${err}`))));
+    child.on('exit', (code) => (clearTimeout(timer), reject(new Error(`vitae ${command} exited (${code}) before starting:\n${err}`))));
   });
   return { child, stderr: () => err };
 }
@@ -134,7 +137,7 @@ async function embedded(opts: ModeOptions): Promise<Servers> {
   const key = (await run(process.execPath, [VITAE, 'keys', 'create', '--data', dataDir, '--workspace', 'load'])).stdout.trim();
   const port = await freePort();
   const args = ['--data', dataDir, '--port', String(port), ...(opts.workers !== undefined ? ['--workers', String(opts.workers)] : [])];
-  const { child, stderr } = await startServe(args, opts.env);
+  const { child, stderr } = await startVitae('serve', args, opts.env, 'listening on');
   return {
     base: `http://127.0.0.1:${port}`,
     key,
@@ -154,21 +157,6 @@ async function embedded(opts: ModeOptions): Promise<Servers> {
 async function external(): Promise<Servers> {
   if (!values.url || !values.key) throw new Error('--mode external needs --url and --key');
   return { base: values.url.replace(/\/+$/, ''), key: values.key, pids: [], alive: () => true, stop: async () => true, describe: `external: ${values.url}` };
-}
-
-/** Starts `vitae worker` with these arguments and resolves once it is taking jobs. */
-async function startWorker(args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; stderr: () => string }> {
-  const child = spawn(process.execPath, [VITAE, 'worker', ...args], { env: { ...process.env, VITAE_LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-  let err = '';
-  child.stderr!.on('data', (c) => (err += c));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`vitae worker did not start in 60 s:\n${err}`)), 60_000);
-    child.stderr!.on('data', () => {
-      if (err.includes('parsing with')) clearTimeout(timer), resolve();
-    });
-    child.on('exit', (code) => (clearTimeout(timer), reject(new Error(`vitae worker exited (${code}) before starting:\n${err}`))));
-  });
-  return { child, stderr: () => err };
 }
 
 /**
@@ -195,9 +183,9 @@ async function distributed(opts: ModeOptions): Promise<Servers> {
   const env = { ...opts.env, VITAE_DATABASE_URL: `${admin}/${name}`, VITAE_DATA_DIR: dataDir };
   const key = (await run(process.execPath, [VITAE, 'keys', 'create', '--workspace', 'load'], { env: { ...process.env, ...env } })).stdout.trim();
   const port = await freePort();
-  const api = await startServe(['--port', String(port), '--workers', '0'], env);
+  const api = await startVitae('serve', ['--port', String(port), '--workers', '0'], env, 'listening on');
   const threads = opts.workers ?? 1;
-  const workers = await Promise.all(Array.from({ length: workerProcesses }, () => startWorker(['--workers', String(threads)], env)));
+  const workers = await Promise.all(Array.from({ length: workerProcesses }, () => startVitae('worker', ['--workers', String(threads)], env, 'parsing with')));
   const children = [api, ...workers];
   return {
     base: `http://127.0.0.1:${port}`,
