@@ -16,123 +16,123 @@ export type Industry = (typeof INDUSTRIES)[number]['name'];
 interface IndustryCues {
   name: string;
   /** Words that, in an organisation's name, say what it does. */
-  name_cues: string[];
+  cues: string[];
 }
 
 const INDUSTRIES = [
   {
     name: 'Hospital and Health Care',
-    name_cues: ['hospital', 'hospitals', 'health', 'healthcare', 'medical', 'clinic', 'clinics', 'nhs', 'dental', 'care home', 'nursing home', 'hospice', 'krankenhaus', 'klinik', 'klinikum', 'hôpital', 'clinique', 'ospedale', 'ziekenhuis', 'hospitais'],
+    cues: ['hospital', 'hospitals', 'health', 'healthcare', 'medical', 'clinic', 'clinics', 'nhs', 'dental', 'care home', 'nursing home', 'hospice', 'krankenhaus', 'klinik', 'klinikum', 'hôpital', 'clinique', 'ospedale', 'ziekenhuis', 'hospitais'],
   },
   {
     name: 'Pharmaceuticals and Biotechnology',
-    name_cues: ['pharma', 'pharmaceutical', 'pharmaceuticals', 'biotech', 'biotechnology', 'biosciences', 'therapeutics', 'life sciences', 'biologics', 'diagnostics'],
+    cues: ['pharma', 'pharmaceutical', 'pharmaceuticals', 'biotech', 'biotechnology', 'biosciences', 'therapeutics', 'life sciences', 'biologics', 'diagnostics'],
   },
   {
     name: 'Education',
-    name_cues: ['university', 'institute of technology', 'institute of science', 'college', 'school', 'schools', 'academy', 'polytechnic', 'education', 'educational', 'kindergarten', 'preschool', 'tutoring',
+    cues: ['university', 'institute of technology', 'institute of science', 'college', 'school', 'schools', 'academy', 'polytechnic', 'education', 'educational', 'kindergarten', 'preschool', 'tutoring',
       'universität', 'hochschule', 'fachhochschule', 'gymnasium', 'schule', 'université', 'lycée', 'école', 'universidad', 'escuela', 'colegio',
       'università', 'scuola', 'liceo', 'universidade', 'escola', 'universiteit', 'hogeschool'],
   },
   {
     name: 'Government and Public Administration',
-    name_cues: ['ministry', 'government', 'council', 'municipality', 'federal', 'parliament', 'embassy', 'department of', 'city of', 'county of', 'state of', 'public service', 'police', 'customs', 'ministerium', 'bundesamt', 'ministère', 'ayuntamiento', 'gemeente', 'comune'],
+    cues: ['ministry', 'government', 'council', 'municipality', 'federal', 'parliament', 'embassy', 'department of', 'city of', 'county of', 'state of', 'public service', 'police', 'customs', 'ministerium', 'bundesamt', 'ministère', 'ayuntamiento', 'gemeente', 'comune'],
   },
   {
     name: 'Armed Forces',
-    name_cues: ['army', 'navy', 'air force', 'armed forces', 'marine corps', 'royal marines', 'military'],
+    cues: ['army', 'navy', 'air force', 'armed forces', 'marine corps', 'royal marines', 'military'],
   },
   {
     name: 'Banking and Financial Services',
-    name_cues: ['bank', 'banking', 'bancorp', 'capital', 'securities', 'financial', 'finance', 'investments', 'investment', 'asset management', 'credit union', 'wealth', 'payments', 'fintech', 'lending', 'mortgage', 'brokerage', 'trading', 'banque', 'banca', 'banco', 'sparkasse', 'volksbank'],
+    cues: ['bank', 'banking', 'bancorp', 'capital', 'securities', 'financial', 'finance', 'investments', 'investment', 'asset management', 'credit union', 'wealth', 'payments', 'fintech', 'lending', 'mortgage', 'brokerage', 'trading', 'banque', 'banca', 'banco', 'sparkasse', 'volksbank'],
   },
   {
     name: 'Insurance',
-    name_cues: ['insurance', 'assurance', 'underwriters', 'underwriting', 'reinsurance', 'versicherung', 'versicherungen', 'assurances', 'seguros', 'assicurazioni', 'verzekeringen'],
+    cues: ['insurance', 'assurance', 'underwriters', 'underwriting', 'reinsurance', 'versicherung', 'versicherungen', 'assurances', 'seguros', 'assicurazioni', 'verzekeringen'],
   },
   {
     name: 'Accounting',
-    name_cues: ['accountants', 'accounting', 'audit', 'chartered accountants', 'cpa', 'cpas', 'tax advisers'],
+    cues: ['accountants', 'accounting', 'audit', 'chartered accountants', 'cpa', 'cpas', 'tax advisers'],
   },
   {
     name: 'Legal Services',
-    name_cues: ['law', 'legal services', 'solicitors', 'attorneys', 'barristers', 'advocates', 'law firm', 'chambers'],
+    cues: ['law', 'legal services', 'solicitors', 'attorneys', 'barristers', 'advocates', 'law firm', 'chambers'],
   },
   {
     name: 'Staffing and Recruiting',
-    name_cues: ['recruitment', 'recruiting', 'staffing', 'talent', 'headhunters', 'employment agency', 'personnel'],
+    cues: ['recruitment', 'recruiting', 'staffing', 'talent', 'headhunters', 'employment agency', 'personnel'],
   },
   {
     name: 'Telecommunications',
-    name_cues: ['telecom', 'telecoms', 'telecommunications', 'wireless', 'mobile', 'networks', 'cellular', 'broadband', 'telco'],
+    cues: ['telecom', 'telecoms', 'telecommunications', 'wireless', 'mobile', 'networks', 'cellular', 'broadband', 'telco'],
   },
   {
     name: 'Aerospace and Defense',
-    name_cues: ['aerospace', 'defense', 'defence', 'avionics', 'space'],
+    cues: ['aerospace', 'defense', 'defence', 'avionics', 'space'],
   },
   {
     name: 'Automotive',
-    name_cues: ['automotive', 'motors', 'motor', 'auto', 'autos', 'cars', 'vehicles'],
+    cues: ['automotive', 'motors', 'motor', 'auto', 'autos', 'cars', 'vehicles'],
   },
   {
     name: 'Logistics and Transportation',
-    name_cues: ['logistics', 'freight', 'shipping', 'transport', 'transportation', 'airlines', 'airline', 'airways', 'aviation', 'rail', 'railway', 'railways', 'courier', 'couriers', 'delivery', 'supply chain', 'trucking', 'haulage', 'cargo', 'ports', 'maritime'],
+    cues: ['logistics', 'freight', 'shipping', 'transport', 'transportation', 'airlines', 'airline', 'airways', 'aviation', 'rail', 'railway', 'railways', 'courier', 'couriers', 'delivery', 'supply chain', 'trucking', 'haulage', 'cargo', 'ports', 'maritime'],
   },
   {
     name: 'Energy and Utilities',
-    name_cues: ['energy', 'oil', 'gas', 'petroleum', 'power', 'electric', 'electricity', 'utilities', 'utility', 'water', 'solar', 'renewables', 'renewable', 'wind', 'nuclear'],
+    cues: ['energy', 'oil', 'gas', 'petroleum', 'power', 'electric', 'electricity', 'utilities', 'utility', 'water', 'solar', 'renewables', 'renewable', 'wind', 'nuclear'],
   },
   {
     name: 'Mining and Metals',
-    name_cues: ['mining', 'mines', 'minerals', 'metals', 'steel'],
+    cues: ['mining', 'mines', 'minerals', 'metals', 'steel'],
   },
   {
     name: 'Construction and Real Estate',
-    name_cues: ['construction', 'builders', 'building', 'contractors', 'properties', 'property', 'real estate', 'realty', 'homes', 'housing', 'architects', 'architecture', 'engineering and construction', 'developments', 'contracting'],
+    cues: ['construction', 'builders', 'building', 'contractors', 'properties', 'property', 'real estate', 'realty', 'homes', 'housing', 'architects', 'architecture', 'engineering and construction', 'developments', 'contracting'],
   },
   {
     name: 'Retail',
-    name_cues: ['retail', 'retailers', 'stores', 'store', 'supermarket', 'supermarkets', 'shop', 'shops', 'mart', 'outlet', 'outlets', 'boutique', 'department store', 'grocery', 'groceries', 'wholesale', 'e-commerce', 'ecommerce'],
+    cues: ['retail', 'retailers', 'stores', 'store', 'supermarket', 'supermarkets', 'shop', 'shops', 'mart', 'outlet', 'outlets', 'boutique', 'department store', 'grocery', 'groceries', 'wholesale', 'e-commerce', 'ecommerce'],
   },
   {
     name: 'Hospitality and Food Service',
-    name_cues: ['hotel', 'hotels', 'resort', 'resorts', 'restaurant', 'restaurants', 'cafe', 'café', 'catering', 'caterers', 'hospitality', 'bistro', 'grill', 'bakery', 'inn', 'casino'],
+    cues: ['hotel', 'hotels', 'resort', 'resorts', 'restaurant', 'restaurants', 'cafe', 'café', 'catering', 'caterers', 'hospitality', 'bistro', 'grill', 'bakery', 'inn', 'casino'],
   },
   {
     name: 'Food and Beverages',
-    name_cues: ['foods', 'food', 'beverages', 'beverage', 'brewery', 'brewing', 'dairy', 'bottling', 'winery', 'distillery'],
+    cues: ['foods', 'food', 'beverages', 'beverage', 'brewery', 'brewing', 'dairy', 'bottling', 'winery', 'distillery'],
   },
   {
     name: 'Agriculture',
-    name_cues: ['farms', 'farming', 'agriculture', 'agricultural', 'agri', 'agro', 'seeds', 'livestock', 'plantation', 'plantations'],
+    cues: ['farms', 'farming', 'agriculture', 'agricultural', 'agri', 'agro', 'seeds', 'livestock', 'plantation', 'plantations'],
   },
   {
     name: 'Media and Entertainment',
-    name_cues: ['media', 'publishing', 'publishers', 'news', 'newspaper', 'press', 'studios', 'studio', 'entertainment', 'broadcasting', 'broadcast', 'television', 'tv', 'radio', 'films', 'film', 'pictures', 'music', 'records', 'games', 'gaming', 'magazine'],
+    cues: ['media', 'publishing', 'publishers', 'news', 'newspaper', 'press', 'studios', 'studio', 'entertainment', 'broadcasting', 'broadcast', 'television', 'tv', 'radio', 'films', 'film', 'pictures', 'music', 'records', 'games', 'gaming', 'magazine'],
   },
   {
     name: 'Marketing and Advertising',
-    name_cues: ['marketing', 'advertising', 'creative agency', 'digital agency', 'pr', 'public relations', 'branding'],
+    cues: ['marketing', 'advertising', 'creative agency', 'digital agency', 'pr', 'public relations', 'branding'],
   },
   {
     name: 'Non-profit',
-    name_cues: ['foundation', 'charity', 'charitable', 'ngo', 'non-profit', 'nonprofit', 'not-for-profit', 'red cross', 'relief', 'volunteers'],
+    cues: ['foundation', 'charity', 'charitable', 'ngo', 'non-profit', 'nonprofit', 'not-for-profit', 'red cross', 'relief', 'volunteers'],
   },
   {
     name: 'Research',
-    name_cues: ['research', 'laboratory', 'laboratories', 'institute'],
+    cues: ['research', 'laboratory', 'laboratories', 'institute'],
   },
   {
     name: 'Management Consulting',
-    name_cues: ['consulting', 'consultants', 'consultancy', 'advisory', 'advisors', 'advisers'],
+    cues: ['consulting', 'consultants', 'consultancy', 'advisory', 'advisors', 'advisers'],
   },
   {
     name: 'Manufacturing',
-    name_cues: ['manufacturing', 'manufacturers', 'industries', 'industrial', 'mills', 'plastics', 'chemicals', 'chemical', 'textiles', 'packaging', 'machinery', 'electronics', 'semiconductors', 'semiconductor', 'components', 'equipment'],
+    cues: ['manufacturing', 'manufacturers', 'industries', 'industrial', 'mills', 'plastics', 'chemicals', 'chemical', 'textiles', 'packaging', 'machinery', 'electronics', 'semiconductors', 'semiconductor', 'components', 'equipment'],
   },
   {
     name: 'Information Technology and Software',
-    name_cues: ['software', 'technologies', 'technology', 'systems', 'digital', 'data', 'cloud', 'computing', 'computers', 'computer', 'it services', 'infotech', 'informatics', 'analytics', 'cyber', 'labs', 'internet', 'online', 'web', 'apps', 'ai', 'robotics', 'saas', 'infosystems', 'information technology'],
+    cues: ['software', 'technologies', 'technology', 'systems', 'digital', 'data', 'cloud', 'computing', 'computers', 'computer', 'it services', 'infotech', 'informatics', 'analytics', 'cyber', 'labs', 'internet', 'online', 'web', 'apps', 'ai', 'robotics', 'saas', 'infosystems', 'information technology'],
   },
 ] as const satisfies readonly IndustryCues[];
 
@@ -142,7 +142,7 @@ function cuePattern(cues: readonly string[]): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 }
 
-const NAME_PATTERNS = INDUSTRIES.map((i) => ({ name: i.name, pattern: cuePattern(i.name_cues) }));
+const PATTERNS = INDUSTRIES.map((i) => ({ name: i.name, pattern: cuePattern(i.cues) }));
 
 /**
  * Industries of whole UK SOC 2010 groups (by the code's leading digits): occupations practised in one industry,
@@ -164,7 +164,7 @@ const SOC_INDUSTRIES: Array<[prefix: string, industry: Industry]> = [
 
 /** The industry an organisation's name says, or null. */
 export function industryOfName(organization: string): Industry | null {
-  for (const { name, pattern } of NAME_PATTERNS) if (pattern.test(organization)) return name as Industry;
+  for (const { name, pattern } of PATTERNS) if (pattern.test(organization)) return name;
   return null;
 }
 
@@ -178,5 +178,3 @@ export function industryOf(job: { organization: string | null; socCode: string |
   return (job.organization ? industryOfName(job.organization) : null) ?? industryOfSoc(job.socCode);
 }
 
-/** Every industry name Vitae gives, in the order cues are tried. */
-export const INDUSTRY_NAMES: readonly Industry[] = INDUSTRIES.map((i) => i.name);
