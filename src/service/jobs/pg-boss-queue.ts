@@ -130,16 +130,14 @@ export class PgBossJobQueue implements JobQueue {
 
   async complete(job: Job, workerId: string, db = this.#db): Promise<boolean> {
     // Checked and completed in the caller's transaction: the row stays locked until its result is recorded.
-    const { rows } = await this.#sql(`SELECT 1 FROM ${SCHEMA}.job WHERE ${OURS} FOR UPDATE`, [PARSE, job.id, workerId, job.attempts - 1], db);
-    if (rows.length === 0) return false;
+    if (!(await this.#lockOurs(job, workerId, db))) return false;
     const { affected } = await this.#complete(PARSE, job.id, null, { db: inKysely(db) });
     return affected === 1;
   }
 
   async release(job: Job, workerId: string, failure: AttemptFailure | null): Promise<void> {
     await this.#db.transaction().execute(async (trx) => {
-      const { rows } = await this.#sql(`SELECT 1 FROM ${SCHEMA}.job WHERE ${OURS} FOR UPDATE`, [PARSE, job.id, workerId, job.attempts - 1], trx);
-      if (rows.length === 0) return;
+      if (!(await this.#lockOurs(job, workerId, trx))) return;
       if (failure) {
         // pg-boss retries it at once, or, on the last attempt, moves it to the dead-letter queue.
         await this.#fail(PARSE, job.id, { failure }, { db: inKysely(trx) });
@@ -201,6 +199,12 @@ export class PgBossJobQueue implements JobQueue {
   async close(): Promise<void> {
     // Not graceful: this process's runner has already finished or released its jobs; pg-boss has no workers of ours.
     await this.#boss.stop({ graceful: false, close: true });
+  }
+
+  /** Locks the job's row for the rest of `db`'s transaction if the claim is still this worker's; says whether it is. */
+  async #lockOurs(job: Job, workerId: string, db: Kysely<Schema>): Promise<boolean> {
+    const { rows } = await this.#sql(`SELECT 1 FROM ${SCHEMA}.job WHERE ${OURS} FOR UPDATE`, [PARSE, job.id, workerId, job.attempts - 1], db);
+    return rows.length === 1;
   }
 
   #sql(text: string, values: unknown[], db: Kysely<Schema> = this.#db) {
