@@ -1,9 +1,34 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeText } from '../../src/pipeline/extract/text.ts';
+import { decodeText, unflatten } from '../../src/pipeline/extract/text.ts';
 
 test('text that is not UTF-8 is read as windows-1252, curly quotes and dashes included', () => {
   const bytes = Uint8Array.from('\x93Caf\xe9\x94 \x96 \x80 5 \x85', (c) => c.charCodeAt(0));
   assert.equal(decodeText(bytes), '“Café” – € 5 …');
   assert.equal(decodeText(new TextEncoder().encode('“Café” – €')), '“Café” – €');
+});
+
+test('a flattened résumé gets its line breaks back, but a date range whose dash was dropped stays on one line', () => {
+  const flat = [
+    'Jane Roe',
+    'Experience',
+    '2005  Present: Freelance Music Producer',
+    'Recorded and mixed albums for emerging jazz artists across the north-east region',
+    'Negotiated contracts, royalties and copyright ownership with labels and their lawyers',
+    'June 2001  2005: Assistant Producer, Bluenote Studios',
+    'Education',
+    '1996  2001: BSc Electronics, State University',
+  ].join('  ');
+  assert.deepEqual(unflatten(flat).split('\n'), [
+    'Jane Roe',
+    'Experience',
+    '2005 Present: Freelance Music Producer',
+    'Recorded and mixed albums for emerging jazz artists across the north-east region',
+    'Negotiated contracts, royalties and copyright ownership with labels and their lawyers',
+    'June 2001 2005: Assistant Producer, Bluenote Studios',
+    'Education',
+    '1996 2001: BSc Electronics, State University',
+  ]);
+  // A line that is not flattened (short, or with few wide gaps) is left as it is.
+  assert.equal(unflatten('Skills  Java  SQL'), 'Skills  Java  SQL');
 });

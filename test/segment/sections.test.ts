@@ -127,3 +127,25 @@ Supplier Cleanup
 `);
   assert.deepEqual(s.map(([topic]) => topic), ['personal', 'education', 'projects']);
 });
+
+test('in plain text with no blank lines, a line that is only a heading starts a section; the wrapped end of a sentence does not', async () => {
+  const s = await sectionsOf(`Craig Wong
+200 Green Street, Charlotte, NC 28273
+Competent in web development and database structures, with long experience of MySQL and of the LAMP stack, in
+Technologies
+Experience
+PHP Developer, 2017 - 2019
+Technology Development, Inc., Charlotte, NC
+Built the backend and set up the database for the online platform of a rapidly expanding retail group in the
+Southeast
+Web Developer, 2013 - 2017
+Ford Motor Company, Detroit, MI
+Education and other Skills
+BS Engineering, University of Michigan, 2013
+`);
+  assert.deepEqual(s, [
+    ['personal', null],
+    ['work', 'Experience'],
+    ['education', 'Education and other Skills'],
+  ]);
+});

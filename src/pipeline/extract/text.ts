@@ -52,9 +52,20 @@ export function extractText(bytes: Uint8Array): Omit<Layout, 'lines' | 'text'> {
 export function unflatten(text: string): string {
   return text
     .split('\n')
-    .map((line) => (line.length > 300 && (line.match(/\S {2,}(?=\S)/g) ?? []).length >= 5 ? line.replace(/ {2,}/g, '\n') : line))
+    .map((line) =>
+      line.length > 300 && (line.match(/\S {2,}(?=\S)/g) ?? []).length >= 5
+        ? line.replace(/ {2,}/g, (gap, at: number) => (rangeAcross(line.slice(0, at), line.slice(at + gap.length)) ? ' ' : '\n'))
+        : line,
+    )
     .join('\n');
 }
+
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+const DATE_END = new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${MONTH}\\s+)?(?:19|20)\\d{2}$`, 'iu');
+const DATE_START = new RegExp(`^(?:(?:${MONTH}\\s+)?(?:19|20)\\d{2}(?!\\d)|(?:present|current|now|till|to date)(?!\\p{L}))`, 'iu');
+
+/** A gap inside a date range whose dash the export dropped ("2005  Present", "2001  2005"): not a line break. */
+const rangeAcross = (before: string, after: string): boolean => DATE_END.test(before) && DATE_START.test(after);
 
 /** One line of monospaced text: words keep their column, so runs of spaces survive as gaps (tabs in the line). */
 function textLine(text: string, pageIndex: number, y: number): Line {

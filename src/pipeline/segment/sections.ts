@@ -75,10 +75,28 @@ export function findHeadings(lines: Line[]): HeadingCandidate[] {
     const words = toks.length >= 4 && toks.filter((w) => w.length <= 2).length >= 0.7 * toks.length ? 1 : toks.length; // letter-spaced
     return t.length >= 3 && t.length <= 60 && words <= 7 && !/[@]|\d{3,}/.test(t);
   };
+  // Plain text carries no type styles; there a line that is a heading and nothing else stands apart by itself
+  // ("Experience" between an address and a job), even with no blank line before it: text that lost its
+  // blank lines (a form field, a flattened export) has no blocks to go by.
+  const unstyled = lines.every((l) => !l.bold && l.headingLevel == null && Math.round(l.fontSize * 2) / 2 === body);
+  const widths = lines.map((l) => l.bbox[2] - l.bbox[0]).sort((a, b) => a - b);
+  const fullWidth = widths[Math.floor(widths.length * 0.9)] ?? 0;
+  const bareHeading = (l: Line, prev: Line | undefined): boolean =>
+    l.text.trim() === headingText(l) &&
+    // Not a sentence's end, nor a field ("Duration: 6 Month (Internship)").
+    !/[.!?]$|[:：]\s*\S|\d/u.test(l.text.trim()) &&
+    l.text.trim().split(/\s+/).length <= 5 &&
+    (isAllCaps(l.text) || titleCase(l.text) || (/^\p{Lu}/u.test(l.text.trim()) && l.text.trim().split(/\s+/).length <= 4)) &&
+    // Not the end of a wrapped phrase: the line above runs on ("…with expertise in project" / "Management"),
+    // or reaches the right margin mid-sentence ("…CRM project in Wipro" / "Technologies").
+    (prev == null ||
+      (!/(?:[,;&/+-]|\b(?:and|or|of|in|for|the|to|with|a|an))\s*$/i.test(prev.text) &&
+        !(prev.bbox[2] - prev.bbox[0] >= 0.8 * fullWidth && /\p{Ll}\s*$/u.test(prev.text))));
   const setApart = (l: Line, i: number): boolean => {
     const next = lines[i + 1];
     const prev = lines[i - 1];
     return (
+      (unstyled && bareHeading(l, prev)) ||
       l.bold ||
       isAllCaps(l.text) ||
       l.fontSize > body * 1.15 ||
