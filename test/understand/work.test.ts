@@ -456,3 +456,10 @@ Support Engineers, Team Leads and SMEs.
   assert.equal(d.workExperience[0]!.jobTitle, 'Support Manager');
   assert.equal(d.workExperience[0]!.organization, 'Tailspin Software Pvt. Ltd.');
 });
+
+test('an abbreviated title is a title even in a one-job résumé ("Sr. Software Eng.", "Asst. Store Mgr")', async () => {
+  for (const title of ['Sr. Software Eng.', 'Asst. Store Mgr']) {
+    const data = await parse(`Jane Doe\njane@example.com\n\nExperience\n${title}\nAcme Corp, Boston, MA\nJan 2019 - Present\n- Built services in Go\n\nEducation\nBSc Computer Science, MIT, 2018\n`);
+    assert.deepEqual(data.workExperience.map((w) => [w.jobTitle, w.organization]), [[title, 'Acme Corp']]);
+  }
+});

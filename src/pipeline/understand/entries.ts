@@ -330,8 +330,13 @@ export interface Slot {
 
 // Also a full stop closing a word of three or more lower-case letters before a capital ("Canada. GPA 3.9"),
 // which leaves abbreviations ("B.Sc. Biology", "Inc. Software") alone. And a comma before another label
-// ("Title: WMI, Period: Oct 2010 – Dec 2011").
-const SEPARATORS = /\t+|,\s+(?=\p{Lu}\p{Ll}{2,15}:\s)|\s+[|｜•·◦▪–—:]\s+|\s*[|;]\s*|\s+-\s+|\s{3,}|(?<=\p{Ll}{3})\.\s+(?=\p{Lu})/gu;
+// ("Title: WMI, Period: Oct 2010 – Dec 2011"). Words shortened in titles and names ("Asst. Store Mgr",
+// "Intl. Business Machines") end in a full stop that separates nothing.
+const SHORTENED = 'asst|assoc|coord|mgmt|mktg|engg|engr|acct|dept|corp|univ|govt|intl|bros|prof|exec|tech|spec|cons|pres|supv|admin|mfg|svcs';
+const SEPARATORS = new RegExp(
+  `\\t+|,\\s+(?=\\p{Lu}\\p{Ll}{2,15}:\\s)|\\s+[|｜•·◦▪–—:]\\s+|\\s*[|;]\\s*|\\s+-\\s+|\\s{3,}|(?<=\\p{Ll}{3})(?<!(?:^|[^\\p{L}])(?:${SHORTENED.replace(/\b(\w)/g, (c) => `[${c.toUpperCase()}${c}]`)}))\\.\\s+(?=\\p{Lu})`,
+  'gu',
+);
 
 /** The words that introduce a job in a sentence ("Currently working as a", "I have worked as an"). */
 export const WORKING_AS = /^\s*(?:i\s+)?(?:(?:am|was|have\s+been|had\s+been|have|had)\s+)?(?:currently\s+)?(?:working|worked|employed|serving|served)\s+(?:currently\s+)?as\s+(?:an?\s+)?(?=\S)/i;
