@@ -128,8 +128,9 @@ Supplier Cleanup
   assert.deepEqual(s.map(([topic]) => topic), ['personal', 'education', 'projects']);
 });
 
-test('in plain text with no blank lines, a line that is only a heading starts a section; the wrapped end of a sentence does not', async () => {
+test('in plain text with no blank lines, a line that is only a heading starts a section; a school\'s name or the wrapped end of a sentence does not', async () => {
   const s = await sectionsOf(`Craig Wong
+School of Social Work
 200 Green Street, Charlotte, NC 28273
 Competent in web development and database structures, with long experience of MySQL and of the LAMP stack, in
 Technologies

@@ -13,7 +13,7 @@ import { exactHeadingTopic, headingTopic, SECTION_TYPE_OF, type Topic } from '..
 import { unionBox, type Line, type Word } from '../layout.ts';
 import { findDateRanges } from '../understand/dates.ts';
 import { degreeScore, educationLevel } from '../../knowledge/degrees.ts';
-import { schoolScore, titleScore } from '../../knowledge/lexicon.ts';
+import { orgScore, schoolScore, titleScore } from '../../knowledge/lexicon.ts';
 import { phraseRoles } from '../../knowledge/phrase-roles.ts';
 
 const UNDERLINE = /^\s*([=\-_*~#.·•])\1{2,}\s*$/;
@@ -76,13 +76,20 @@ export function findHeadings(lines: Line[]): HeadingCandidate[] {
     return t.length >= 3 && t.length <= 60 && words <= 7 && !/[@]|\d{3,}/.test(t);
   };
   // Plain text carries no type styles; there a line that is a heading and nothing else stands apart by itself
-  // ("Experience" between an address and a job), even with no blank line before it: text that lost its
-  // blank lines (a form field, a flattened export) has no blocks to go by.
-  const unstyled = lines.every((l) => !l.bold && l.headingLevel == null && Math.round(l.fontSize * 2) / 2 === body);
+  // ("Experience" between an address and a job), even with no blank line before it, when the text lost its
+  // blank lines (a form field, a flattened export).
+  // Text that keeps its blank lines has blocks to go by, and a wrapped line's end ("Technologies") stays in
+  // its block: only where blocks run ten lines or more on average is a bare heading line trusted.
+  const unstyled =
+    lines.every((l) => !l.bold && l.headingLevel == null && Math.round(l.fontSize * 2) / 2 === body) &&
+    new Set(lines.map((l) => `${l.pageIndex}:${l.block}`)).size * 10 <= lines.length;
   const widths = lines.map((l) => l.bbox[2] - l.bbox[0]).sort((a, b) => a - b);
   const fullWidth = widths[Math.floor(widths.length * 0.9)] ?? 0;
+  // With nothing to set it apart, a line is a heading only by its words, and never when they name a school or
+  // an organisation that merely ends in a heading word ("School of Social Work").
   const bareHeading = (l: Line, prev: Line | undefined): boolean =>
     l.text.trim() === headingText(l) &&
+    (exactHeadingTopic(l.text.trim()) != null || (schoolScore(l.text) === 0 && orgScore(l.text) < 0.7)) &&
     // Not a sentence's end, nor a field ("Duration: 6 Month (Internship)").
     !/[.!?]$|[:：]\s*\S|\d/u.test(l.text.trim()) &&
     l.text.trim().split(/\s+/).length <= 5 &&
