@@ -77,3 +77,17 @@ test('nameScore: a four-word name scores below a two-word one but still passes',
   const four = nameScore('Mohammed Hamza Ali Sabbagh');
   assert.ok(four >= 0.5 && four < nameScore('Mohammed Sabbagh'));
 });
+
+test('a name at the head of a line of other fields is found; a place or an address at the head is not a name', async () => {
+  const { runPipeline } = await import('../../src/pipeline/pipeline.ts');
+  const nameOf = async (top: string) => {
+    const r = await runPipeline(new TextEncoder().encode(`${top}\n\nExperience\nAccountant, Acme Ltd, 2019 - 2022\n`), { referenceDate: new Date('2026-11-01') });
+    return r.data?.name?.raw ?? null;
+  };
+  assert.equal(await nameOf('Meera Nair - Email me on Indeed: meera@example.com'), 'Meera Nair');
+  assert.equal(await nameOf('Meera Nair, Kochi, Kerala - meera@example.com'), 'Meera Nair');
+  assert.equal(await nameOf('Ivan Keeling 87 Some Example Street\nKansas City, MO 52364'), 'Ivan Keeling');
+  assert.equal(await nameOf('Levi Wilderman,\nPhD student (Computer Science),'), 'Levi Wilderman');
+  assert.equal(await nameOf('Resume\nHuntington Beach, CA 92648\n(123) 345-7890'), null);
+  assert.equal(await nameOf('Resume\nEast Vill., New York City\n(123) 345-7890'), null);
+});

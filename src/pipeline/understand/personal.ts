@@ -49,23 +49,42 @@ const LABEL = /^\s*(name|nom|vorname|nachname|full name)\s*[:：]\s*/i;
 /** The part of a line that may be a name: before a tab, without a "Name:" label or stray quotes. */
 const nameText = (l: Line): string => l.text.replace(LABEL, '').split('\t')[0]!.replace(/^["'“”‘’\s]+|["'“”‘’\s]+$/g, '').trim();
 
+/**
+ * The name printed at the head of a line that goes on with other fields ("Asha Rao - Email me on Indeed: …",
+ * "Asha Rao, Pune", "Asha Rao 87 Some Street"): the text before the first separator or number.
+ */
+function headOf(text: string, first: boolean): string | null {
+  // A number starts the rest only on the first line ("Asha Rao 87 Some Street"), not in "Room No. CS 106".
+  const cut = (first ? /\s[-–—|·•]\s|,\s|\s(?=\d)/ : /\s[-–—|·•]\s|,\s/).exec(text);
+  if (!cut || cut.index === 0) return null;
+  // "Huntington Beach, CA 92648", "Pune City, Maharashtra - …": a place at the head of the line is no name.
+  if (findLocations(text).some((f) => f.index === 0)) return null;
+  const head = text.slice(0, cut.index).trim();
+  // …nor a shortened word ("East Vill., New York"): in a name only initials take a full stop.
+  return /\p{L}{2,}\./u.test(head) ? null : head;
+}
+
 /** The name: the line at the top that looks most like a person's name, larger type breaking ties. */
-export function findName(lines: Line[]): Line | null {
+export function findName(lines: Line[]): { line: Line; text: string } | null {
   const top = joinStackedName(lines.slice(0, 18));
   const maxSize = Math.max(...top.map((l) => l.fontSize), 1);
-  let best: Line | null = null;
+  let best: { line: Line; text: string } | null = null;
   let bestScore = 0.35;
   top.forEach((l, i) => {
-    const text = nameText(l);
-    if (headingTopic(text)) return;
-    // A name in lower case is believed only as the document's first line (a job site's export).
-    if (i > 0 && !/\p{Lu}/u.test(text)) return;
-    let s = nameScore(text);
-    if (s <= 0) return;
-    s += 0.25 * (l.fontSize / maxSize) - 0.02 * i + (l.bold ? 0.05 : 0);
-    if (s > bestScore) {
-      bestScore = s;
-      best = l;
+    const whole = nameText(l).replace(/\s*[,;]$/, '');
+    const head = headOf(whole, i === 0);
+    // A name that shares its line with other fields counts for a little less than one on a line of its own.
+    for (const [text, cost] of [[whole, 0], ...(head ? [[head, 0.05]] : [])] as [string, number][]) {
+      if (headingTopic(text)) continue;
+      // A name in lower case is believed only as the document's first line (a job site's export).
+      if (i > 0 && !/\p{Lu}/u.test(text)) continue;
+      let s = nameScore(text);
+      if (s <= 0) continue;
+      s += 0.25 * (l.fontSize / maxSize) - 0.02 * i + (l.bold ? 0.05 : 0) - cost;
+      if (s > bestScore) {
+        bestScore = s;
+        best = { line: l, text };
+      }
     }
   });
   return best;
@@ -130,8 +149,9 @@ export const personal: Component = {
     const all = contactLines(doc);
     const d = doc.data;
 
-    const nameLine = findName(nameCandidates(doc));
-    // Location next (never on the name's line): it decides how national phone numbers are read.
+    const name = findName(nameCandidates(doc));
+    // Location next (never on a line that is only the name): it decides how national phone numbers are read.
+    const nameLine = name && name.text === nameText(name.line).replace(/\s*[,;]$/, '') ? name.line : null;
     const home = findHome((mine.length ? mine : all.slice(0, 10)).filter((x) => x !== nameLine)) ?? findHome(contactBlock(all));
     if (home) {
       // An ambiguous place ("Perth", "Cambridge") is read in the caller's region when one is given.
@@ -181,11 +201,10 @@ export const personal: Component = {
       if (!d.linkedin && isLinkedIn(m.value)) d.linkedin = m.value;
     }
 
-    if (nameLine) {
-      const raw = nameText(nameLine);
-      d.name = splitName(raw);
-      const at = nameLine.text.indexOf(raw);
-      cite(doc, '/name', nameLine.start + at, nameLine.start + at + raw.length);
+    if (name) {
+      d.name = splitName(name.text);
+      const at = name.line.text.indexOf(name.text);
+      cite(doc, '/name', name.line.start + at, name.line.start + at + name.text.length);
     }
     const dob = findDateOfBirth(mine.length ? mine : all);
     if (dob) {
