@@ -463,3 +463,26 @@ test('an abbreviated title is a title even in a one-job résumé ("Sr. Software 
     assert.deepEqual(data.workExperience.map((w) => [w.jobTitle, w.organization]), [[title, 'Acme Corp']]);
   }
 });
+
+test('jobs under an accomplishments heading, each title stacked over its own dates, are a work history', async () => {
+  const d = await parse(`Joel Kling
+joel@example.com
+
+ACCOMPLISHMENTS
+NORTHWIND UNIVERSITY, Phoenix, Arizona
+Chief Business Officer
+2005 to 2012
+Directed finance, IT, HR and legal across the school worldwide.
+CONTOSO BANK, Chicago, Illinois
+Chief Administrative Officer
+2000 to 2005
+Directed risk management and strategic planning for the division.
+
+EDUCATION
+B.S. in Business Administration, Colorado State University
+`);
+  assert.deepEqual(d.workExperience.map((w) => [w.jobTitle, w.dates?.startDate?.slice(0, 4)]), [
+    ['Chief Business Officer', '2005'],
+    ['Chief Administrative Officer', '2000'],
+  ]);
+});

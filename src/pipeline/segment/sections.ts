@@ -396,7 +396,7 @@ export function splitSections(all: Line[]): Section[] {
     const topic = h.topic === 'ambiguous' ? resolveAmbiguous(body) : (h.topic ?? 'additional');
     // Only entries' fields are joined: a list of skills in a narrow sidebar looks just like wrapped text.
     if (topic === 'work' || topic === 'education') body = joinWrappedFields(body, lines);
-    const jobs = topic === 'summary' || topic === 'additional' ? firstJobHeading(body) : -1;
+    const jobs = topic === 'summary' || topic === 'additional' || topic === 'achievements' ? firstJobHeading(body) : -1;
     if (jobs < 0) sections.push(make(topic, lines[h.index]!, body));
     else {
       // The jobs run on under the summary with no heading of their own.
@@ -413,6 +413,15 @@ export function splitSections(all: Line[]): Section[] {
  * in a short line. -1 when there are fewer than two.
  */
 function firstJobHeading(body: Line[]): number {
+  // A date range on a line of its own ("2005 to 2012") next to a short title line ("Chief Business Officer").
+  const dateOnly = (l: Line | undefined): boolean => {
+    if (!l) return false;
+    const r = findDateRanges(l.text).filter((d) => !d.single);
+    return r.length === 1 && l.text.replace(/[\s()[\]|,:–—-]+/g, '').length === r[0]!.raw.replace(/[\s()[\]|,:–—-]+/g, '').length;
+  };
+  const titleLine = (l: Line | undefined): boolean =>
+    !!l && /^\P{Ll}/u.test(l.text.trim()) && l.text.trim().split(/\s+/).length <= 6 && !/[.;:]$/.test(l.text.trim()) && titleScore(l.text.trim()) >= 0.45;
+  const stacked = body.flatMap((l, i) => (dateOnly(l) && (titleLine(body[i - 1]) || titleLine(body[i + 1])) ? [titleLine(body[i - 1]) ? i - 1 : i] : []));
   const heads = body.flatMap((l, i) => {
     // A heading line: capitalised, short, no sentence before its dates.
     if ((l.text.match(/\p{L}+/gu) ?? []).length > 20 || !/^\P{Ll}/u.test(l.text.trim())) return [];
@@ -423,7 +432,8 @@ function firstJobHeading(body: Line[]): number {
     const first = rest.split(/[,|()\t]|\s[–—-]\s/).map((f) => f.trim()).find((f) => /\p{L}/u.test(f));
     return first && first.split(/\s+/).length <= 6 && !/\p{Ll}\.\s/u.test(rest.slice(0, rest.indexOf(first) + first.length)) && titleScore(first) >= 0.45 ? [i] : [];
   });
-  return heads.length >= 2 ? heads[0]! : -1;
+  const all = [...new Set([...heads, ...stacked])].sort((a, b) => a - b);
+  return all.length >= 2 ? all[0]! : -1;
 }
 
 /**
