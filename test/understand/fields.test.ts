@@ -286,3 +286,18 @@ Functional & Technical Expertise
   ]);
   assert.ok(!d.education.some((e) => /Expertise|Supplier/.test(`${e.organization} ${e.accreditation?.education}`)), JSON.stringify(d.education));
 });
+
+test('education: a sentence, a street address or a fragment is no school; a German "am" or a lower-case school name still is', async () => {
+  const d = await parse(`Lena Weber
+lena@example.com
+
+EDUCATION
+Gymnasium am Rotenbühl, 2013 - 2015
+Allgemeine Hochschulreife (Abitur)
+sunder deep group of institution, 2015 - 2019
+b.tech in computer science
+2136 G Street NW, 2019 - 2021
+Responsibilities include overseeing all college assessment and the reporting of results to the board, 2021 - 2022
+`);
+  assert.deepEqual(d.education.map((e) => e.organization), ['Gymnasium am Rotenbühl', 'sunder deep group of institution']);
+});

@@ -13,6 +13,7 @@ import type { Line } from '../layout.ts';
 import { assignRoles, refineSlots, splitTrailingPlace } from './roles.ts';
 import { isKnownTown, placeScore, toLocation } from './places.ts';
 import { educationDatesOf } from './entry-dates.ts';
+import { clauseLike, proseWords } from './work.ts';
 
 type EduRole = 'degree' | 'school' | 'place' | 'grade';
 const ROLES: EduRole[] = ['degree', 'school', 'place', 'grade'];
@@ -76,7 +77,8 @@ export function readEducation(doc: Doc, sections: Section[]): Education[] {
       const slots = slotLists[k]!;
       const find = (r: EduRole): Slot | undefined => slots.find((s) => roles[k]!.get(s) === r);
       const degree = withField(find('degree'), slots, roles[k]!);
-      const school = find('school');
+      const found = find('school');
+      const school = found && nameLike(found) ? found : undefined;
       const place = find('place');
       const grade = find('grade') ?? gradeInBody(entry.body.map((l) => l.text));
       if (!degree && !school) return;
@@ -98,6 +100,23 @@ export function readEducation(doc: Doc, sections: Section[]): Education[] {
     });
   }
   return out;
+}
+
+/**
+ * Whether a school's slot reads as a name, not as a piece of prose that fell into an education section
+ * ("Responsibilities include overseeing all college assessment, …", "I spent more than 22 years…",
+ * "Assessment."), a street address ("2136 G Street NW") or a stray fragment (". Program: …"). Schools are
+ * often typed in lower case ("sunder deep group of institution"), so lower-case words count against a slot
+ * only when its line is a sentence's length.
+ */
+function nameLike(slot: Slot): boolean {
+  const t = slot.text.trim();
+  if (/^[.,;:)]/.test(t) || clauseLike(t) || /^\d+\s+\p{Lu}/u.test(t)) return false;
+  const school = schoolScore(t) > 0;
+  if (slot.source.text.split(/\s+/).length >= 10 && proseWords(t) >= (school ? 5 : 3)) return false;
+  // A full stop after a word ends a sentence ("Integration."), unless it closes a name ("Universidad de Colombia.").
+  if (/\p{Ll}{3,}\.["”]?$/u.test(t) && (!/\s/.test(t) || (!school && proseWords(t) > 0))) return false;
+  return /\p{L}{3}/u.test(t);
 }
 
 /**

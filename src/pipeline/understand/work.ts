@@ -67,9 +67,11 @@ export function fieldLabel(text: string): boolean {
 /**
  * A clause rather than a name: a first-person pronoun, or a lower-case auxiliary or modal verb ("Work as much
  * as i can do", "I want full time jobs", "Acme is a leading…", "Acme had"). Names and titles have neither.
+ * ("am" alone is not counted: it is German for "at the", as in "Gymnasium am Rotenbühl"; "I am" is a clause
+ * by its pronoun.)
  */
 export function clauseLike(text: string): boolean {
-  return /(?:^|\s)(?:I|My|We|Our)\s+\p{Ll}|\b(?:i|my|me|we|our|us|is|am|are|was|were|has|had|have|can|could|will|would|shall|should|want|wants|wanted)\b(?![-'’])/u.test(text.replace(/\b(?:[A-Z][\w.&'’-]*)\b/g, (w) => (/^(?:I|My|We|Our)$/.test(w) ? w : 'X')));
+  return /(?:^|\s)(?:I|My|We|Our)\s+\p{Ll}|\b(?:i|my|me|we|our|us|is|are|was|were|has|had|have|can|could|will|would|shall|should|want|wants|wanted)\b(?![-'’])/u.test(text.replace(/\b(?:[A-Z][\w.&'’-]*)\b/g, (w) => (/^(?:I|My|We|Our)$/.test(w) ? w : 'X')));
 }
 
 /** Small words that join the parts of a name ("Bank of India", "Marks and Spencer", "Banco de Chile"). */
