@@ -301,3 +301,18 @@ Responsibilities include overseeing all college assessment and the reporting of 
 `);
   assert.deepEqual(d.education.map((e) => e.organization), ['Gymnasium am Rotenbühl', 'sunder deep group of institution']);
 });
+
+test('education: a campus named after its town stays in the school name when the address repeats the town; a city-state does not', async () => {
+  const d = await parse(`Lena Weber
+lena@example.com
+
+EDUCATION
+Bachelor of Fine Arts in Graphic Design, 2012 - 2016
+University of California, Berkeley, Berkeley, United States
+Bachelor of Business Administration, 2008 - 2012
+Vietnam National University, Hanoi · Hanoi, Vietnam
+Master of Science, 2016 - 2017
+National University of Singapore, Singapore, Singapore
+`);
+  assert.deepEqual(d.education.map((e) => e.organization), ['University of California, Berkeley', 'Vietnam National University, Hanoi', 'National University of Singapore']);
+});

@@ -326,6 +326,8 @@ export interface Slot {
   source: Line;
   /** Offset of the piece in the document text. */
   start: number;
+  /** Where a comma inside a name sits, not to be cut at ("University of California⸱, Berkeley"). */
+  inName?: number;
 }
 
 // Also a full stop closing a word of three or more lower-case letters before a capital ("Canada. GPA 3.9"),

@@ -22,7 +22,8 @@ export interface Assigned<R extends string> {
  */
 export function splitTrailingPlace(slots: Slot[], placeScore: (text: string) => number, isKnownTown: (text: string) => boolean): Slot[] {
   const out: Slot[] = [];
-  for (const s of slots) {
+  const same = (a: string | undefined, b: string | undefined): boolean => !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
+  for (const [i, s] of slots.entries()) {
     const parts = s.text.split(/,\s*/);
     let cut = -1;
     for (let k = 1; k < parts.length; k++) {
@@ -36,13 +37,19 @@ export function splitTrailingPlace(slots: Slot[], placeScore: (text: string) => 
     }
     // "Costco Wholesale, Issaquah": a town of some size after the last comma, with no region after it.
     if (cut < 0 && parts.length >= 2 && isKnownTown(parts[parts.length - 1]!) && !isKnownTown(parts[0]!)) cut = parts.length - 1;
+    // A campus named after its town, then the address ("Vietnam National University, Hanoi, Hanoi, Vietnam",
+    // "University of California, Berkeley · Berkeley, CA"): the first copy of the town is part of the name.
+    // (A city-state's "Singapore, Singapore" is town and country: the town must be followed by a third part.)
+    const address = parts[cut + 1] != null ? parts.slice(cut + 1) : (slots[i + 1]?.text.split(/,\s*/) ?? []);
+    const campus = cut > 0 && same(parts[cut], address[0]) && address.length >= 2 && !same(address[0], address[1]);
+    if (campus) cut = cut + 1 < parts.length ? cut + 1 : -1;
     if (cut < 0) {
-      out.push(s);
+      out.push(campus ? { ...s, inName: s.text.lastIndexOf(',') } : s);
       continue;
     }
     const head = parts.slice(0, cut).join(', ');
     const tail = parts.slice(cut).join(', ');
-    out.push({ ...s, text: head });
+    out.push({ ...s, text: head, ...(campus ? { inName: head.lastIndexOf(',') } : {}) });
     out.push({ ...s, text: tail, start: s.start + s.text.lastIndexOf(tail), piece: s.piece + 0.75 });
   }
   return out;
@@ -63,6 +70,7 @@ export function refineSlots<R extends string>(slots: Slot[], score: Scorer<R>, p
     // Every place the slot could be cut; the cut with the clearest evidence on both sides wins.
     let best: { margin: number; left: string; right: string; at: number } | null = null;
     for (const m of s.text.matchAll(/,\s+|\s+at\s+|\s+@\s+|\s+(?:in|for|from)\s+(?=\p{Lu})|\s+as\s+(?:an?\s+)?(?=\p{Lu})/gu)) {
+      if (m.index === s.inName) continue;
       const left = s.text.slice(0, m.index);
       const right = s.text.slice(m.index + m[0].length);
       if (!left.trim() || !right.trim()) continue;
@@ -93,8 +101,10 @@ export function refineSlots<R extends string>(slots: Slot[], score: Scorer<R>, p
       }
     }
     if (best) {
-      out.push({ ...s, text: best.left });
-      out.push({ ...s, text: best.right, start: s.start + best.at, piece: s.piece + 0.5 });
+      // The halves' offsets differ from the whole's: the note of where a name's comma sits stays behind.
+      const { inName: _, ...rest } = s;
+      out.push({ ...rest, text: best.left });
+      out.push({ ...rest, text: best.right, start: s.start + best.at, piece: s.piece + 0.5 });
     } else out.push(s);
   }
   return out;
