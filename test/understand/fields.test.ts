@@ -316,3 +316,19 @@ National University of Singapore, Singapore, Singapore
 `);
   assert.deepEqual(d.education.map((e) => e.organization), ['University of California, Berkeley', 'Vietnam National University, Hanoi', 'National University of Singapore']);
 });
+
+test('education: a qualification that opens with a word like a verb ("Advanced Diploma of …") is still the entry\'s degree', async () => {
+  const d = await parse(`Lena Weber
+lena@example.com
+
+EDUCATION
+Munich University of Applied Sciences\t2016 - 2018
+Advanced Diploma of Hospitality Management
+Gymnasium am Rotenbühl\t2013 - 2015
+Allgemeine Hochschulreife (Abitur)
+`);
+  assert.deepEqual(d.education.map((e) => [e.organization, e.accreditation?.education]), [
+    ['Munich University of Applied Sciences', 'Advanced Diploma of Hospitality Management'],
+    ['Gymnasium am Rotenbühl', 'Allgemeine Hochschulreife (Abitur)'],
+  ]);
+});

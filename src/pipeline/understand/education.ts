@@ -63,7 +63,7 @@ export function parseGrade(raw: string): EducationGrade {
 export function readEducation(doc: Doc, sections: Section[]): Education[] {
   const out: Education[] = [];
   for (const section of sections) {
-    const entries = splitEntries(section.lines, { headBullet: namesQualification }).filter((e) => e.head.length).flatMap(splitRepeatedRoles);
+    const entries = splitEntries(section.lines, { headBullet: namesQualification, field: namesQualificationAlone }).filter((e) => e.head.length).flatMap(splitRepeatedRoles);
     const slotLists = entries.map((e) =>
       refineSlots(
         splitTrailingPlace(slotsOf([...e.inherited, ...e.head], e.dates, e.dateLine), placeScore, isKnownTown),
@@ -118,6 +118,9 @@ function nameLike(slot: Slot): boolean {
   if (/\p{Ll}{3,}\.["”]?$/u.test(t) && (!/\s/.test(t) || (!school && proseWords(t) > 0))) return false;
   return /\p{L}{3}/u.test(t);
 }
+
+/** A short line that is a qualification and nothing else ("Advanced Diploma of Hospitality Management"). */
+const namesQualificationAlone = (text: string): boolean => text.split(/\s+/).length <= 8 && degreeScore(text) >= 0.9 && !GRADE.test(text);
 
 /**
  * A bullet that opens with a qualification and names where it was taken ("• Bachelors in Commerce (B.Com)

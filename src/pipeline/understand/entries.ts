@@ -169,6 +169,8 @@ interface ClassifyOptions {
   closedByDates?: boolean;
   /** A bullet that names an entry of its own ("• B.Com from Vivekananda College, 2007"): a heading. */
   headBullet?: (text: string) => boolean;
+  /** A line that is one of the entry's fields whatever verb it opens with ("Advanced Diploma of Hospitality Management"). */
+  field?: (text: string) => boolean;
 }
 
 function classify(lines: Line[], opts: ClassifyOptions = {}): Kind[] {
@@ -204,7 +206,7 @@ function classify(lines: Line[], opts: ClassifyOptions = {}): Kind[] {
     for (let k = i - 2; k >= 0 && kinds[k] === 'head' && !headingDates(lines[k]!.text).length; k--) above++;
     const afterFullHead =
       opts.closedByDates === true && prev != null && kinds[i - 1] === 'head' && prev.block !== l.block && onlyDates(prev.text) && above >= 2 && undated && !l.bold && !lines.slice(i + 1, i + 3).some((n) => headingDates(n.text).length);
-    const action = undated && !l.bold && !/\t/.test(l.text) && opensWithAction(l.text);
+    const action = undated && !l.bold && !/\t/.test(l.text) && opensWithAction(l.text) && !opts.field?.(l.text.trim());
     // "Role: …", "Software used: …", "Environment: …": labelled details of the entry above.
     const labelled = undated && kinds.length > 0 && /^[\p{Lu}][\p{L} &/-]{0,29}\p{L}:\s+\S/u.test(l.text.trim()) && l.text.trim().split(':')[0]!.split(/\s+/).length <= 4;
     // Dates on a line of their own, then the job as the first bullet ("• Staff Engineer, Globex"): that
@@ -221,10 +223,10 @@ function classify(lines: Line[], opts: ClassifyOptions = {}): Kind[] {
 }
 
 /** Splits section lines into entries. */
-export function splitEntries(lines: Line[], opts: { sharedEmployers?: boolean; headBullet?: (text: string) => boolean } = {}): Entry[] {
+export function splitEntries(lines: Line[], opts: { sharedEmployers?: boolean; headBullet?: (text: string) => boolean; field?: (text: string) => boolean } = {}): Entry[] {
   // Jobs (sharedEmployers) have descriptions after their dates; schools seldom do, and the line after a
   // school's dates is the next school's degree.
-  const kinds = classify(lines, { closedByDates: opts.sharedEmployers === true, headBullet: opts.headBullet });
+  const kinds = classify(lines, { closedByDates: opts.sharedEmployers === true, headBullet: opts.headBullet, field: opts.field });
   // Runs of heading lines, each followed by its body lines.
   const groups: { head: Line[]; body: Line[] }[] = [];
   lines.forEach((l, i) => {
