@@ -486,3 +486,22 @@ B.S. in Business Administration, Colorado State University
     ['Chief Administrative Officer', '2000'],
   ]);
 });
+
+test('a "Title, Employer" line right above the next dates heads that job even when the description above ran to the margin', async () => {
+  const d = await parse(`Ravi Menon
+ravi@example.com
+
+EXPERIENCE
+Electrician, Sembcorp Industries
+Aug 2008 - Mar 2013\t4 years 7 months
+Ran conduit, pulled wire and terminated circuits for three new-build office projects in the centre
+Installed, tested and maintained electrical systems in residential and commercial buildings near
+Electrician, Surbana Jurong
+Nov 2003 - Nov 2007\t4 years
+Trained five apprentices in safe work practices and the correct use of hand and power tools, on site
+`);
+  assert.deepEqual(d.workExperience.map((w) => [w.jobTitle, w.organization]), [
+    ['Electrician', 'Sembcorp Industries'],
+    ['Electrician', 'Surbana Jurong'],
+  ]);
+});

@@ -216,7 +216,10 @@ function classify(lines: Line[], opts: ClassifyOptions = {}): Kind[] {
     if (kinds.length > 0 && isEntryLabel(l.text)) kinds.push('body');
     else if (namesDatedEntry || (opts.headBullet && isBullet(l) && opts.headBullet(stripBullet(l.text)))) kinds.push('head');
     else if (isBullet(l) || isProse(l, width) || (indented(l) && !underDates) || lowerStart || paragraph || afterFullHead || action || labelled) kinds.push('body');
-    else if (kinds[i - 1] === 'body' && isContinuation(l, prev, right, width)) kinds.push('body');
+    // A short "Title, Employer" line right above a line that opens with dates heads the next entry, even
+    // where the description above it ran to the margin.
+    else if (kinds[i - 1] === 'body' && isContinuation(l, prev, right, width) && !(words <= 8 && undated && next && headingDates(next.text)[0]?.index === 0 && namesJob(l.text.trim())))
+      kinds.push('body');
     else kinds.push('head');
   });
   return kinds;
