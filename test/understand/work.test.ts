@@ -505,3 +505,29 @@ Trained five apprentices in safe work practices and the correct use of hand and 
     ['Electrician', 'Surbana Jurong'],
   ]);
 });
+
+test('roles listed under an employer that has its own overall dates each get that employer; the employer line is no job', async () => {
+  const d = await parse(`Joel Kling
+joel@example.com
+
+EXPERIENCE
+NORTHWIND UNIVERSITY, Phoenix, Arizona
+2000 to 2012
+Chief Business Officer
+2005 to 2012
+Directed finance, IT, HR and legal across the school worldwide.
+Chief Financial Officer
+2000 to 2005
+Led the finance function of the school.
+CONTOSO BANK, Chicago, Illinois
+1995 to 2000
+Finance Manager
+1995 to 1998
+Ran budgeting for the retail division.
+`);
+  assert.deepEqual(d.workExperience.map((w) => [w.jobTitle, w.organization, w.dates?.startDate?.slice(0, 4)]), [
+    ['Chief Business Officer', 'NORTHWIND UNIVERSITY', '2005'],
+    ['Chief Financial Officer', 'NORTHWIND UNIVERSITY', '2000'],
+    ['Finance Manager', 'CONTOSO BANK', '1995'],
+  ]);
+});

@@ -433,7 +433,16 @@ function firstJobHeading(body: Line[]): number {
     return first && first.split(/\s+/).length <= 6 && !/\p{Ll}\.\s/u.test(rest.slice(0, rest.indexOf(first) + first.length)) && titleScore(first) >= 0.45 ? [i] : [];
   });
   const all = [...new Set([...heads, ...stacked])].sort((a, b) => a - b);
-  return all.length >= 2 ? all[0]! : -1;
+  if (all.length < 2) return -1;
+  // The first job's employer printed above its dates ("THUNDERBIRD SCHOOL OF GLOBAL MANAGEMENT, Phoenix" /
+  // "2000 to 2012" / "Chief Business Officer") belongs to the jobs too.
+  const first = all[0]!;
+  const above = body[first - 1];
+  const employer = (l: Line): boolean => {
+    const t = l.text.split(',')[0]!.trim();
+    return !findDateRanges(l.text).length && l.text.trim().split(/\s+/).length <= 10 && !/[.;:]$/.test(l.text.trim()) && (isAllCaps(t) || orgScore(t) >= 0.7);
+  };
+  return above && dateOnly(body[first]) && employer(above) ? first - 1 : first;
 }
 
 /**

@@ -7,7 +7,7 @@ import { cite } from '../doc.ts';
 import type { WorkExperience } from '../../affinda/types.ts';
 import { orgScore, titleScore } from '../../knowledge/lexicon.ts';
 import { phraseRoles } from '../../knowledge/phrase-roles.ts';
-import { opensWithAction, splitEntries, slotsOf, stripBullet, type Slot } from './entries.ts';
+import { opensWithAction, splitEntries, slotsOf, stripBullet, type Entry, type Slot } from './entries.ts';
 import { assignRoles, refineSlots, splitTrailingPlace } from './roles.ts';
 import { isKnownTown, placeScore, toLocation } from './places.ts';
 import { datesOf, monthsOf } from './entry-dates.ts';
@@ -174,20 +174,24 @@ export function readWork(doc: Doc, sections: Section[]): WorkExperience[] {
     const entries = splitEntries(section.lines, { sharedEmployers: true }).filter((e) => e.head.length || e.dates);
     const slotLists = entries.map((e) => refineSlots(splitEmployerIn(splitTrailingPlace(slotsOf([...e.inherited, ...e.head], e.dates, e.dateLine), placeScore, isKnownTown)), scoreWork, [['title', 'org'], ['org', 'title'], ['org', 'place'], ['title', 'place']], [['title', 'org']], (t) => placeScore(t) >= 0.8));
     const roles = assignRoles(slotLists, ROLES, scoreWork, 0.55, ['title', 'org']);
-    entries.forEach((entry, k) => {
+    const jobs = entries.flatMap((entry, k): Job[] => {
       const slots = slotLists[k]!;
       const role = roles[k]!;
       const find = (r: WorkRole): Slot | undefined => slots.find((s) => role.get(s) === r);
       const title = find('title');
       const org = find('org');
       const place = find('place');
-      if (!title && !org && !entry.dates) return;
+      if (!title && !org && !entry.dates) return [];
       // Without dates, an entry must at least name a job or an employer clearly; otherwise it is stray
       // text (a sentence that lost its bullet), not a job.
       // With both, one of them must look the part ("Huddles and catch-ups" over "Daily rostering", two lines of
       // an unbulleted description, name neither).
       const pair = title && org && (titleScore(title.text) >= 0.3 || orgScore(org.text) >= 0.5 || phraseRoles(org.text).org >= 0.5 || phraseRoles(title.text).title >= 0.5);
-      if (!entry.dates && !pair && !(title && titleScore(title.text) >= 0.45) && !(org && orgScore(org.text) >= 0.7)) return;
+      if (!entry.dates && !pair && !(title && titleScore(title.text) >= 0.45) && !(org && orgScore(org.text) >= 0.7)) return [];
+      return [{ entry, title, org, place, dates: datesOf(entry, doc.options.referenceDate) }];
+    });
+    for (const job of rolesUnderEmployers(jobs)) {
+      const { entry, title, org, place } = job;
       const id = out.length + 1;
       const work: WorkExperience = {
         id,
@@ -198,7 +202,7 @@ export function readWork(doc: Doc, sections: Section[]): WorkExperience[] {
         industry: null,
         location: place ? toLocation(place.text, doc.country) : null,
         jobDescription: describe(entry.body),
-        dates: datesOf(entry, doc.options.referenceDate),
+        dates: job.dates,
         occupation: null,
       };
       const at = `/workExperience/${out.length}`;
@@ -207,7 +211,44 @@ export function readWork(doc: Doc, sections: Section[]): WorkExperience[] {
       if (entry.dateLine && entry.dates) cite(doc, `${at}/dates`, entry.dateLine.start + entry.dates.index, entry.dateLine.start + entry.dates.index + entry.dates.length);
       if (place) cite(doc, `${at}/location`, place.start, place.start + place.text.length);
       out.push(work);
-    });
+    }
+  }
+  return out;
+}
+
+interface Job {
+  entry: Entry;
+  title: Slot | undefined;
+  org: Slot | undefined;
+  place: Slot | undefined;
+  dates: WorkExperience['dates'];
+}
+
+/**
+ * Roles listed under their employer, the employer with its own overall dates ("BANK ONE, Chicago / 1995 to
+ * 2000", then "Chief Administrative Officer / 1998 to 2000", "Finance Manager / 1995 to 1998"): the employer's
+ * line is no job of its own; each role within its dates gets its employer (and place).
+ */
+function rolesUnderEmployers(jobs: Job[]): Job[] {
+  const out: Job[] = [];
+  const year = (iso: string | null | undefined): number | null => (iso ? Number(iso.slice(0, 4)) : null);
+  for (let i = 0; i < jobs.length; i++) {
+    const employer = jobs[i]!;
+    const from = year(employer.dates?.startDate);
+    const to = employer.dates?.isCurrent ? Infinity : year(employer.dates?.endDate);
+    const within = (j: Job): boolean => {
+      const a = year(j.dates?.startDate);
+      const b = j.dates?.isCurrent ? (to === Infinity ? Infinity : -1) : year(j.dates?.endDate) ?? a;
+      return a != null && b != null && from != null && to != null && a >= from && b <= to;
+    };
+    let n = 0;
+    if (employer.org && !employer.title && from != null && to != null) while (i + 1 + n < jobs.length && jobs[i + 1 + n]!.title && !jobs[i + 1 + n]!.org && within(jobs[i + 1 + n]!)) n++;
+    if (!n) {
+      out.push(employer);
+      continue;
+    }
+    for (const role of jobs.slice(i + 1, i + 1 + n)) out.push({ ...role, org: employer.org, place: role.place ?? employer.place });
+    i += n;
   }
   return out;
 }
