@@ -23,7 +23,7 @@
  * loopback only; counts, concurrency and running time are bounded. Exit status 1 on any error, lost document,
  * crash, or an overload phase that never saw admission control answer.
  */
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -31,9 +31,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
+import { startReady, VITAE_BIN, type ReadyProcess } from '../test/fixtures/ready-process.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const VITAE = path.join(root, 'bin/vitae.mjs');
 
 const { values } = parseArgs({
   options: {
@@ -102,23 +102,9 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/**
- * Starts a `vitae` command (`serve`, `worker`) and resolves once its stderr shows `readyText` (it listens, or takes
- * jobs); stderr is kept for the report.
- */
-async function startVitae(command: string, args: string[], env: Record<string, string>, readyText: string): Promise<{ child: ChildProcess; stderr: () => string }> {
-  const child = spawn(process.execPath, [VITAE, command, ...args], { env: { ...process.env, VITAE_LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-  let err = '';
-  child.stderr!.on('data', (c) => (err += c));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`vitae ${command} did not start in 60 s:\n${err}`)), 60_000);
-    child.stderr!.on('data', () => {
-      if (err.includes(readyText)) clearTimeout(timer), resolve();
-    });
-    child.on('exit', (code) => (clearTimeout(timer), reject(new Error(`vitae ${command} exited (${code}) before starting:\n${err}`))));
-  });
-  return { child, stderr: () => err };
-}
+/** Starts a `vitae` command (`serve`, `worker`) and resolves once it shows `readyText` (it listens, or takes jobs). */
+const startVitae = (command: string, args: string[], env: Record<string, string>, readyText: string): Promise<ReadyProcess> =>
+  startReady([VITAE_BIN, command, ...args], { env, readyText, timeoutMs: 60_000 });
 
 /** Stops a child with SIGTERM (SIGKILL after 30 s); true when it was still running and exited cleanly. */
 async function stopChild(child: ChildProcess): Promise<boolean> {
@@ -134,10 +120,10 @@ async function stopChild(child: ChildProcess): Promise<boolean> {
 /** API and parse workers in one `vitae serve` process, on SQLite in a temporary folder. */
 async function embedded(opts: ModeOptions): Promise<Servers> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'vitae-load-'));
-  const key = (await run(process.execPath, [VITAE, 'keys', 'create', '--data', dataDir, '--workspace', 'load'])).stdout.trim();
+  const key = (await run(process.execPath, [VITAE_BIN, 'keys', 'create', '--data', dataDir, '--workspace', 'load'])).stdout.trim();
   const port = await freePort();
   const args = ['--data', dataDir, '--port', String(port), ...(opts.workers !== undefined ? ['--workers', String(opts.workers)] : [])];
-  const { child, stderr } = await startVitae('serve', args, opts.env, 'listening on');
+  const { child, output } = await startVitae('serve', args, opts.env, 'listening on');
   return {
     base: `http://127.0.0.1:${port}`,
     key,
@@ -145,11 +131,11 @@ async function embedded(opts: ModeOptions): Promise<Servers> {
     alive: () => child.exitCode === null && child.signalCode === null,
     async stop() {
       const clean = await stopChild(child);
-      if (!clean) process.stderr.write(`vitae serve did not stop cleanly:\n${stderr()}\n`);
+      if (!clean) process.stderr.write(`vitae serve did not stop cleanly:\n${output()}\n`);
       await rm(dataDir, { recursive: true, force: true });
       return clean;
     },
-    describe: `embedded: one vitae serve process, SQLite, ${/(\d+) workers\)/.exec(stderr())?.[1] ?? '?'} parse workers`,
+    describe: `embedded: one vitae serve process, SQLite, ${/(\d+) workers\)/.exec(output())?.[1] ?? '?'} parse workers`,
   };
 }
 
@@ -181,7 +167,7 @@ async function distributed(opts: ModeOptions): Promise<Servers> {
   await sql(`CREATE DATABASE ${name}`);
   const dataDir = await mkdtemp(path.join(tmpdir(), 'vitae-load-'));
   const env = { ...opts.env, VITAE_DATABASE_URL: `${admin}/${name}`, VITAE_DATA_DIR: dataDir };
-  const key = (await run(process.execPath, [VITAE, 'keys', 'create', '--workspace', 'load'], { env: { ...process.env, ...env } })).stdout.trim();
+  const key = (await run(process.execPath, [VITAE_BIN, 'keys', 'create', '--workspace', 'load'], { env: { ...process.env, ...env } })).stdout.trim();
   const port = await freePort();
   const api = await startVitae('serve', ['--port', String(port), '--workers', '0'], env, 'listening on');
   const threads = opts.workers ?? 1;
@@ -196,7 +182,7 @@ async function distributed(opts: ModeOptions): Promise<Servers> {
       // Workers first (their parses finish or go back to the queue), then the API.
       const cleanWorkers = await Promise.all(workers.map((w) => stopChild(w.child)));
       const clean = (await stopChild(api.child)) && cleanWorkers.every(Boolean);
-      if (!clean) process.stderr.write(`a process did not stop cleanly:\n${children.map((c) => c.stderr()).join('\n')}\n`);
+      if (!clean) process.stderr.write(`a process did not stop cleanly:\n${children.map((c) => c.output()).join('\n')}\n`);
       await sql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await rm(dataDir, { recursive: true, force: true });
       return clean;

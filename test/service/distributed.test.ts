@@ -8,51 +8,17 @@
  */
 import { describe, test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { sql } from 'kysely';
 import { openDatabase, type Db } from '../../src/service/store/db.ts';
 import { resumeText, sleep, testDatabase, until, type TestDatabase } from './helpers.ts';
+import { startReady, VITAE_BIN as BIN, type ReadyProcess as Proc } from '../fixtures/ready-process.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/vitae.mjs', import.meta.url));
 const FIXTURE_WORKER = fileURLToPath(new URL('./fixtures/worker-process.ts', import.meta.url));
 const PG_ADMIN = process.env.VITAE_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432';
-
-interface Proc {
-  child: ChildProcess;
-  output: () => string;
-  stop(signal?: NodeJS.Signals): Promise<number | null>;
-}
-
-/** Spawns a process and resolves once its output contains `readyText`. */
-function start(args: string[], env: Record<string, string>, readyText: string): Promise<Proc> {
-  const child = spawn(process.execPath, args, { env: { ...process.env, VITAE_LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout!.on('data', (c) => (out += c));
-  child.stderr!.on('data', (c) => (out += c));
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
-  const proc: Proc = {
-    child,
-    output: () => out,
-    async stop(signal = 'SIGTERM') {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      return exited;
-    },
-  };
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${args.join(' ')} did not start: ${out}`)), 30_000);
-    const check = () => {
-      if (!out.includes(readyText)) return;
-      clearTimeout(timer);
-      resolve(proc);
-    };
-    child.stdout!.on('data', check);
-    child.stderr!.on('data', check);
-    void exited.then((code) => reject(new Error(`${args.join(' ')} exited ${code}: ${out}`)));
-  });
-}
 
 describe('distributed mode on PostgreSQL: API and worker processes, and their faults', () => {
   let database: TestDatabase;
@@ -77,17 +43,17 @@ describe('distributed mode on PostgreSQL: API and worker processes, and their fa
   });
 
   async function api(port: number): Promise<Proc> {
-    const proc = await start([BIN, 'serve', '--workers', '0', '--port', String(port)], env, 'listening on');
+    const proc = await startReady([BIN, 'serve', '--workers', '0', '--port', String(port)], { env, readyText: 'listening on' });
     running.push(proc);
     return proc;
   }
   async function worker(): Promise<Proc> {
-    const proc = await start([BIN, 'worker', '--workers', '1'], env, 'parsing with');
+    const proc = await startReady([BIN, 'worker', '--workers', '1'], { env, readyText: 'parsing with' });
     running.push(proc);
     return proc;
   }
   async function fixtureWorker(): Promise<Proc> {
-    const proc = await start(['--import', 'tsx', FIXTURE_WORKER, database.config.dataDir, database.config.databaseUrl], {}, 'ready');
+    const proc = await startReady(['--import', 'tsx', FIXTURE_WORKER, database.config.dataDir, database.config.databaseUrl], { readyText: 'ready' });
     running.push(proc);
     return proc;
   }

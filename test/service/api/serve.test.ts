@@ -5,34 +5,17 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { resumeText } from '../helpers.ts';
+import { startReady, VITAE_BIN as BIN, type ReadyProcess } from '../../fixtures/ready-process.ts';
 
-const BIN = fileURLToPath(new URL('../../../bin/vitae.mjs', import.meta.url));
-
-function serve(dataDir: string, port: number): Promise<{ child: ChildProcess; stderr: () => string }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--workers', '1'], {
-    env: { ...process.env, VITAE_DATA_DIR: dataDir, VITAE_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let err = '';
-  child.stderr!.on('data', (c) => (err += c));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${err}`)), 20_000);
-    child.stderr!.on('data', () => {
-      if (err.includes('listening on')) {
-        clearTimeout(timer);
-        resolve({ child, stderr: () => err });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
-  });
-}
+/** `vitae serve` with one parse worker on a data folder, once it listens. */
+const serve = (dataDir: string, port: number): Promise<ReadyProcess> =>
+  startReady([BIN, 'serve', '--port', String(port), '--workers', '1'], { env: { VITAE_DATA_DIR: dataDir }, readyText: 'listening on', timeoutMs: 20_000 });
 
 test('keys create, serve, upload, SIGTERM with a request open, restart: nothing lost', async (t) => {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'vitae-serve-'));
@@ -71,7 +54,7 @@ test('keys create, serve, upload, SIGTERM with a request open, restart: nothing 
   assert.equal(exitCode, 0);
   // fetch keeps the connection alive: the server must close it rather than wait out its 72 s keep-alive.
   assert.ok(Date.now() - answered < 15_000, `exit took ${Date.now() - answered} ms after the answer`);
-  assert.match(first.stderr(), /SIGTERM, stopping/);
+  assert.match(first.output(), /SIGTERM, stopping/);
 
   const second = await serve(dataDir, port);
   t.after(() => second.child.kill('SIGKILL'));
