@@ -17,15 +17,19 @@ export async function sharedSetting(db: Kysely<Schema>, name: string, generate: 
 
 /**
  * Whether this process may run the periodic task `name` now: true for exactly one caller per `intervalMs` across
- * every process of the deployment (a conditional update of the task's last-run stamp; the one that moved it wins).
+ * every process of the deployment. One statement: the task's last-run stamp is inserted on the first turn ever,
+ * or moved forward if it is older than the interval; the caller whose statement wrote a row has the turn.
  */
 export async function claimTurn(db: Kysely<Schema>, name: string, intervalMs: number, now = new Date()): Promise<boolean> {
-  await sharedSetting(db, name, () => new Date(0).toISOString());
   const result = await db
-    .updateTable('settings')
-    .set({ value: now.toISOString() })
-    .where('name', '=', name)
-    .where('value', '<=', new Date(now.getTime() - intervalMs).toISOString())
+    .insertInto('settings')
+    .values({ name, value: now.toISOString() })
+    .onConflict((oc) =>
+      oc
+        .column('name')
+        .doUpdateSet({ value: now.toISOString() })
+        .where('settings.value', '<=', new Date(now.getTime() - intervalMs).toISOString()),
+    )
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return Number(result.numInsertedOrUpdatedRows) === 1;
 }
