@@ -54,7 +54,7 @@ export function unflatten(text: string): string {
     .split('\n')
     .map((line) =>
       line.length > 300 && (line.match(/\S {2,}(?=\S)/g) ?? []).length >= 5
-        ? line.replace(/ {2,}/g, (gap, at: number) => (rangeAcross(line.slice(0, at), line.slice(at + gap.length)) ? ' ' : '\n'))
+        ? line.replace(/ {2,}/g, (gap, at: number) => (rangeAcross(line.slice(Math.max(0, at - 16), at), line.slice(at + gap.length, at + gap.length + 16)) ? ' ' : '\n'))
         : line,
     )
     .join('\n');
@@ -64,7 +64,10 @@ const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
 const DATE_END = new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${MONTH}\\s+)?(?:19|20)\\d{2}$`, 'iu');
 const DATE_START = new RegExp(`^(?:(?:${MONTH}\\s+)?(?:19|20)\\d{2}(?!\\d)|(?:present|current|now|till|to date)(?!\\p{L}))`, 'iu');
 
-/** A gap inside a date range whose dash the export dropped ("2005  Present", "2001  2005"): not a line break. */
+/**
+ * A gap inside a date range whose dash the export dropped ("2005  Present", "2001  2005"): not a line break.
+ * Given the 16 characters either side (a month and a year at most), so that a long line costs no more per gap.
+ */
 const rangeAcross = (before: string, after: string): boolean => DATE_END.test(before) && DATE_START.test(after);
 
 /** One line of monospaced text: words keep their column, so runs of spaces survive as gaps (tabs in the line). */
