@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { parseResume } from '../../src/index.ts';
 import { extractImage, imageDpi } from '../../src/pipeline/extract/image.ts';
 import { extractPdf } from '../../src/pipeline/extract/pdf.ts';
-import { readGlyphs } from '../../src/pipeline/extract/ocr.ts';
+import { pageFromTsv, readGlyphs } from '../../src/pipeline/extract/ocr.ts';
 import type { Word } from '../../src/pipeline/layout.ts';
 import { singleColumnPdf, sidebarPdf } from '../fixtures/pdf-fixtures.ts';
 import { blankPng, imageOnlyPdf, renderPng } from '../fixtures/scan-fixtures.ts';
@@ -76,4 +76,23 @@ test('OCR font sizes come out close to the text layer\'s, per column (a sidebar 
     assert.ok(Math.abs((line.fontSize * scale) / source.fontSize - 1) < 0.2, `${line.text}: ${line.fontSize * scale} vs ${source.fontSize}`);
   }
   assert.ok(compared >= 8, `${compared} lines compared`);
+});
+
+test('a line tesseract read as one stays one line, though its short words sit lower than a sidebar line beside it', () => {
+  // level, page, block, par, line, word, left, top, width, height, conf, text — pixels at 1 point each.
+  const word = (block: number, n: number, left: number, top: number, w: number, h: number, text: string) => ['5', '1', String(block), '1', '1', String(n), String(left), String(top), String(w), String(h), '95', text];
+  const rows = [
+    ['1', '1', '0', '0', '0', '0', '0', '0', '600', '800', '-1', ''],
+    // The sidebar's skill, centred at y 100.
+    word(1, 1, 40, 94, 30, 12, 'Jira'),
+    word(1, 2, 74, 94, 30, 12, 'Unit'),
+    word(1, 3, 108, 94, 50, 12, 'Testing'),
+    // The main column's line: "into" (x-height only) centred at 103.5, the others at 106.
+    word(2, 1, 250, 99, 90, 14, 'requirements'),
+    word(2, 2, 344, 100, 24, 7, 'into'),
+    word(2, 3, 372, 99, 50, 14, 'simple'),
+    word(2, 4, 426, 99, 40, 14, 'tested'),
+  ];
+  const texts = pageFromTsv(rows, 0, 1).lines.map((l) => l.text.replace(/\t/g, ' | '));
+  assert.ok(texts.includes('requirements into simple tested'), JSON.stringify(texts));
 });

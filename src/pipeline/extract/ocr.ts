@@ -175,7 +175,7 @@ export function straighten(words: Array<{ word: Word; line: string }>, cx: numbe
 }
 
 /** One page of tesseract's TSV rows → lines in reading order, sized in points. */
-function pageFromTsv(rows: string[][], pageIndex: number, pointsPerPixel: number): OcrPage {
+export function pageFromTsv(rows: string[][], pageIndex: number, pointsPerPixel: number): OcrPage {
   let width = 0;
   let height = 0;
   // Words into rows by geometry, as for PDFs: tesseract splits a title from its right-aligned date (and
@@ -196,18 +196,24 @@ function pageFromTsv(rows: string[][], pageIndex: number, pointsPerPixel: number
     words.push({ word: { text, bbox: [x0, y0, x0 + n(w) * pointsPerPixel, y0 + n(h) * pointsPerPixel], fontSize: 0, bold: false, italic: false, start: 0, end: 0 }, conf: n(conf) / 100, line: `${block}.${par}.${lineNum}` });
   }
   const skew = straighten(words, width / 2, height / 2);
-  const groups: { words: Word[]; conf: number[] }[] = [];
-  const centre = (b: Word['bbox']): number => (b[1] + b[3]) / 2;
-  for (const { word, conf } of [...words].sort((a, b) => centre(a.word.bbox) - centre(b.word.bbox))) {
-    const h = word.bbox[3] - word.bbox[1];
-    const row = groups.find((g) => {
-      const ref = g.words[0]!;
-      return Math.abs(centre(ref.bbox) - centre(word.bbox)) < 0.4 * Math.max(h, ref.bbox[3] - ref.bbox[1]);
-    });
+  // Tesseract's own lines stay whole (its words of one line differ in height — "into" against "Testing" — and,
+  // placed one by one, could land in two rows); then lines whose middles align share a row.
+  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const tessLines = new Map<string, { words: Word[]; conf: number[] }>();
+  for (const { word, conf, line } of words) {
+    const l = tessLines.get(line) ?? { words: [], conf: [] };
+    l.words.push(word);
+    l.conf.push(conf);
+    tessLines.set(line, l);
+  }
+  const measured = [...tessLines.values()].map((l) => ({ ...l, centre: median(l.words.map((w) => (w.bbox[1] + w.bbox[3]) / 2)), height: median(l.words.map((w) => w.bbox[3] - w.bbox[1])) }));
+  const groups: { words: Word[]; conf: number[]; centre: number; height: number }[] = [];
+  for (const l of measured.sort((a, b) => a.centre - b.centre)) {
+    const row = groups.find((g) => Math.abs(g.centre - l.centre) < 0.4 * Math.max(g.height, l.height));
     if (row) {
-      row.words.push(word);
-      row.conf.push(conf);
-    } else groups.push({ words: [word], conf: [conf] });
+      row.words.push(...l.words);
+      row.conf.push(...l.conf);
+    } else groups.push({ ...l, words: [...l.words], conf: [...l.conf] });
   }
   for (const g of groups) g.words.sort((a, b) => a.bbox[0] - b.bbox[0]);
   const lines: Line[] = [];
