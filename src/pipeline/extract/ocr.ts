@@ -102,7 +102,7 @@ function setFontSizes(words: Word[]): void {
   const flush = (): void => {
     const sizes = run.map(estimate).filter((e): e is number => e != null).sort((a, b) => a - b);
     const fallback = Math.max(...run.map((w) => w.bbox[3] - w.bbox[1])) / 0.93;
-    const size = Math.round((sizes[Math.floor(sizes.length / 2)] ?? fallback) * 2) / 2;
+    const size = Math.round((sizes[Math.floor((sizes.length - 1) / 2)] ?? fallback) * 2) / 2;
     for (const w of run) w.fontSize = size;
     run = [];
   };
