@@ -150,3 +150,22 @@ BS Engineering, University of Michigan, 2013
     ['education', 'Education and other Skills'],
   ]);
 });
+
+test('in plain text with no blank lines, a heading right under an e-mail address as wide as the short lines around it starts a section', async () => {
+  const s = await sectionsOf(`Jane Doe
+jane.doe@example.com
+Skills
+Java
+Communication
+Project Management
+Languages
+English
+French
+Experience
+Engineer, Acme Corp, 2019 - 2021
+Built the billing system
+Education
+BSc Physics, MIT, 2018
+`);
+  assert.deepEqual(s.map(([topic]) => topic), ['personal', 'skills', 'languages', 'work', 'education']);
+});

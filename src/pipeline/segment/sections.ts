@@ -95,10 +95,11 @@ export function findHeadings(lines: Line[]): HeadingCandidate[] {
     l.text.trim().split(/\s+/).length <= 5 &&
     (isAllCaps(l.text) || titleCase(l.text) || (/^\p{Lu}/u.test(l.text.trim()) && l.text.trim().split(/\s+/).length <= 4)) &&
     // Not the end of a wrapped phrase: the line above runs on ("…with expertise in project" / "Management"),
-    // or reaches the right margin mid-sentence ("…CRM project in Wipro" / "Technologies").
+    // or is a line of prose that reaches the right margin mid-sentence ("…CRM project in Wipro" / "Technologies";
+    // not an e-mail address that happens to be as wide as the short lines around it).
     (prev == null ||
       (!/(?:[,;&/+-]|\b(?:and|or|of|in|for|the|to|with|a|an))\s*$/i.test(prev.text) &&
-        !(prev.bbox[2] - prev.bbox[0] >= 0.8 * fullWidth && /\p{Ll}\s*$/u.test(prev.text))));
+        !(prev.bbox[2] - prev.bbox[0] >= 0.8 * fullWidth && prev.text.trim().split(/\s+/).length >= 6 && /\p{Ll}\s*$/u.test(prev.text))));
   const setApart = (l: Line, i: number): boolean => {
     const next = lines[i + 1];
     const prev = lines[i - 1];
