@@ -32,6 +32,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
 import { startReady, VITAE_BIN, type ReadyProcess } from '../test/fixtures/ready-process.ts';
+import { LOCAL_POSTGRES, scratchDatabase } from '../test/fixtures/scratch-database.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -152,21 +153,9 @@ async function external(): Promise<Servers> {
  * postgres://postgres@127.0.0.1:5432) and dropped afterwards.
  */
 async function distributed(opts: ModeOptions): Promise<Servers> {
-  const admin = (process.env.VITAE_LOAD_PG ?? 'postgres://postgres@127.0.0.1:5432').replace(/\/+$/, '');
-  const name = `vitae_load_${process.pid}_${Date.now()}`;
-  const sql = async (statement: string) => {
-    const { default: pg } = await import('pg');
-    const client = new pg.Client({ connectionString: `${admin}/postgres` });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await sql(`CREATE DATABASE ${name}`);
+  const database = await scratchDatabase('vitae_load', process.env.VITAE_LOAD_PG ?? LOCAL_POSTGRES);
   const dataDir = await mkdtemp(path.join(tmpdir(), 'vitae-load-'));
-  const env = { ...opts.env, VITAE_DATABASE_URL: `${admin}/${name}`, VITAE_DATA_DIR: dataDir };
+  const env = { ...opts.env, VITAE_DATABASE_URL: database.url, VITAE_DATA_DIR: dataDir };
   const key = (await run(process.execPath, [VITAE_BIN, 'keys', 'create', '--workspace', 'load'], { env: { ...process.env, ...env } })).stdout.trim();
   const port = await freePort();
   const api = await startVitae('serve', ['--port', String(port), '--workers', '0'], env, 'listening on');
@@ -183,7 +172,7 @@ async function distributed(opts: ModeOptions): Promise<Servers> {
       const cleanWorkers = await Promise.all(workers.map((w) => stopChild(w.child)));
       const clean = (await stopChild(api.child)) && cleanWorkers.every(Boolean);
       if (!clean) process.stderr.write(`a process did not stop cleanly:\n${children.map((c) => c.output()).join('\n')}\n`);
-      await sql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await database.drop();
       await rm(dataDir, { recursive: true, force: true });
       return clean;
     },

@@ -14,10 +14,9 @@
 import { readFile, readdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import pg from 'pg';
 import { parseResume } from '../src/index.ts';
+import { LOCAL_POSTGRES, scratchDatabase } from '../test/fixtures/scratch-database.ts';
 import type { ResumeData, WorkExperience } from '../src/affinda/types.ts';
 import { buildApp } from '../src/service/api/app.ts';
 import { createDocumentService, loadConfig } from '../src/service/index.ts';
@@ -38,7 +37,7 @@ const arg = (name: string, fallback: string): string => {
 const COUNT = Number(arg('count', '10000'));
 const RUNS = Number(arg('runs', '25'));
 const BACKENDS = arg('backends', 'sqlite,postgres').split(',') as ('sqlite' | 'postgres')[];
-const PG_ADMIN = process.env.VITAE_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432';
+const PG_ADMIN = process.env.VITAE_TEST_PG ?? LOCAL_POSTGRES;
 const CORPUS = new URL('../../shared/corpus/dev/', import.meta.url);
 const BASES = 8;
 
@@ -210,10 +209,9 @@ async function benchBackend(backend: 'sqlite' | 'postgres', resumes: ResumeData[
   let databaseUrl = `sqlite:${path.join(dataDir, 'vitae.db')}`;
   let drop = async () => {};
   if (backend === 'postgres') {
-    const name = `vitae_bench_${randomBytes(4).toString('hex')}`;
-    await admin(`CREATE DATABASE ${name}`);
-    databaseUrl = `${PG_ADMIN}/${name}`;
-    drop = () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    const database = await scratchDatabase('vitae_bench', PG_ADMIN);
+    databaseUrl = database.url;
+    drop = database.drop;
   }
   const results = new Map<string, { median: number; p95: number; count: number }>();
   try {
@@ -260,15 +258,6 @@ async function benchBackend(backend: 'sqlite' | 'postgres', resumes: ResumeData[
   return results;
 }
 
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: `${PG_ADMIN}/postgres` });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 const bases = await parsedBases();
 const skillPool = [...new Set([...bases.flatMap((b) => b.skills.map((s) => s.name)), 'Python', 'SQL', 'AWS', 'Azure', 'Tableau', 'Excel', 'Project Management', 'Java', 'PHP', 'Docker'])];

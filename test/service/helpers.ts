@@ -6,15 +6,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { loadConfig } from '../../src/service/config.ts';
 import type { ServiceConfig, Workspace } from '../../src/service/contract.ts';
+import { LOCAL_POSTGRES, scratchDatabase } from '../fixtures/scratch-database.ts';
 
 export const BACKENDS = ['sqlite', 'postgres'] as const;
 export type Backend = (typeof BACKENDS)[number];
 
-const PG_ADMIN = process.env.VITAE_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432';
+const PG_ADMIN = process.env.VITAE_TEST_PG ?? LOCAL_POSTGRES;
 
 export interface TestDatabase {
   config: ServiceConfig;
@@ -26,10 +25,9 @@ export async function testDatabase(backend: Backend, overrides: Partial<ServiceC
   let dropDatabase = async () => {};
   let databaseUrl = `sqlite:${path.join(dataDir, 'vitae.db')}`;
   if (backend === 'postgres') {
-    const name = `vitae_test_${randomBytes(6).toString('hex')}`;
-    await admin(`CREATE DATABASE ${name}`);
-    databaseUrl = `${PG_ADMIN}/${name}`;
-    dropDatabase = () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    const database = await scratchDatabase('vitae_test', PG_ADMIN);
+    databaseUrl = database.url;
+    dropDatabase = database.drop;
   }
   // No PDF renditions unless a test asks (renditions.test.ts): each is a 5-second LibreOffice run after the document is ready.
   const config = loadConfig({ dataDir, databaseUrl, workers: 1, parseTimeoutMs: 30_000, pdfRendition: 'off', ...overrides }, {});
@@ -40,16 +38,6 @@ export async function testDatabase(backend: Backend, overrides: Partial<ServiceC
       await rm(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: `${PG_ADMIN}/postgres` });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }
 
 /** A small plain-text résumé; `tag` makes the bytes unique. */
