@@ -114,7 +114,6 @@ const OF = new Set(['of', 'de', 'du', 'des', 'del', 'della', 'di', 'da', 'do', '
 
 const STOP = new Set(['in', 'of', 'and', 'the', 'for', 'to', 'at', 'on', 'with', 'a', 'an', 'or', 'by', '&']);
 
-/** How much a text looks like a job title, 0..1: its head word, its other words. */
 /**
  * Title words as résumés shorten them ("Sr. Software Eng.", "Asst. Mgr"), read as the words they stand for. Only
  * shortenings that are not also words or the ends of company names ("Tech", "Sys" are left alone).
@@ -125,6 +124,7 @@ const TITLE_ABBREVIATIONS: Record<string, string> = {
   acct: 'accountant', cons: 'consultant', prog: 'programmer', pres: 'president', supv: 'supervisor', supvr: 'supervisor',
 };
 
+/** How much a text looks like a job title, 0..1: its head word, its other words. */
 export function titleScore(text: string): number {
   const toks = tokenize(text).map((t) => TITLE_ABBREVIATIONS[t] ?? t);
   if (!toks.length || toks.length > 10) return 0;
