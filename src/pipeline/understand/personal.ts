@@ -46,8 +46,9 @@ function contactBlock(lines: Line[]): Line[] {
 
 const LABEL = /^\s*(name|nom|vorname|nachname|full name)\s*[:：]\s*/i;
 
-/** The part of a line that may be a name: before a tab, without a "Name:" label or stray quotes. */
-const nameText = (l: Line): string => l.text.replace(LABEL, '').split('\t')[0]!.replace(/^["'“”‘’\s]+|["'“”‘’\s]+$/g, '').trim();
+/** The part of a line that may be a name: before a tab, without a "Name:" label, stray quotes or a trailing comma. */
+const nameText = (l: Line): string =>
+  l.text.replace(LABEL, '').split('\t')[0]!.replace(/^["'“”‘’\s]+|["'“”‘’\s]+$/g, '').trim().replace(/\s*[,;]$/, '');
 
 /**
  * The name printed at the head of a line that goes on with other fields ("Asha Rao - Email me on Indeed: …",
@@ -71,7 +72,7 @@ export function findName(lines: Line[]): { line: Line; text: string } | null {
   let best: { line: Line; text: string } | null = null;
   let bestScore = 0.35;
   top.forEach((l, i) => {
-    const whole = nameText(l).replace(/\s*[,;]$/, '');
+    const whole = nameText(l);
     const head = headOf(whole, i === 0);
     // A name that shares its line with other fields counts for a little less than one on a line of its own.
     for (const [text, cost] of [[whole, 0], ...(head ? [[head, 0.05]] : [])] as [string, number][]) {
@@ -151,7 +152,7 @@ export const personal: Component = {
 
     const name = findName(nameCandidates(doc));
     // Location next (never on a line that is only the name): it decides how national phone numbers are read.
-    const nameLine = name && name.text === nameText(name.line).replace(/\s*[,;]$/, '') ? name.line : null;
+    const nameLine = name && name.text === nameText(name.line) ? name.line : null;
     const home = findHome((mine.length ? mine : all.slice(0, 10)).filter((x) => x !== nameLine)) ?? findHome(contactBlock(all));
     if (home) {
       // An ambiguous place ("Perth", "Cambridge") is read in the caller's region when one is given.
