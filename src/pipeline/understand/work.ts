@@ -241,14 +241,20 @@ function rolesUnderEmployers(jobs: Job[]): Job[] {
       const b = j.dates?.isCurrent ? (to === Infinity ? Infinity : -1) : year(j.dates?.endDate) ?? a;
       return a != null && b != null && from != null && to != null && a >= from && b <= to;
     };
-    let n = 0;
-    if (employer.org && !employer.title && from != null && to != null) while (i + 1 + n < jobs.length && jobs[i + 1 + n]!.title && !jobs[i + 1 + n]!.org && within(jobs[i + 1 + n]!)) n++;
-    if (!n) {
+    // The roles right after it: each with a title, no employer of its own, and within its dates.
+    const roles: Job[] = [];
+    if (employer.org && !employer.title && from != null && to != null) {
+      for (const role of jobs.slice(i + 1)) {
+        if (!role.title || role.org || !within(role)) break;
+        roles.push(role);
+      }
+    }
+    if (!roles.length) {
       out.push(employer);
       continue;
     }
-    for (const role of jobs.slice(i + 1, i + 1 + n)) out.push({ ...role, org: employer.org, place: role.place ?? employer.place });
-    i += n;
+    for (const role of roles) out.push({ ...role, org: employer.org, place: role.place ?? employer.place });
+    i += roles.length;
   }
   return out;
 }
