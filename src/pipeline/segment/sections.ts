@@ -87,19 +87,22 @@ export function findHeadings(lines: Line[]): HeadingCandidate[] {
   const fullWidth = widths[Math.floor(widths.length * 0.9)] ?? 0;
   // With nothing to set it apart, a line is a heading only by its words, and never when they name a school or
   // an organisation that merely ends in a heading word ("School of Social Work").
-  const bareHeading = (l: Line, prev: Line | undefined): boolean =>
-    l.text.trim() === headingText(l) &&
-    (exactHeadingTopic(l.text.trim()) != null || (schoolScore(l.text) === 0 && orgScore(l.text) < 0.7)) &&
+  const bareHeading = (l: Line, prev: Line | undefined): boolean => {
+    const text = l.text.trim();
+    const words = text.split(/\s+/).length;
+    if (text !== headingText(l) || words > 5) return false;
+    if (exactHeadingTopic(text) == null && (schoolScore(l.text) > 0 || orgScore(l.text) >= 0.7)) return false;
     // Not a sentence's end, nor a field ("Duration: 6 Month (Internship)").
-    !/[.!?]$|[:：]\s*\S|\d/u.test(l.text.trim()) &&
-    l.text.trim().split(/\s+/).length <= 5 &&
-    (isAllCaps(l.text) || titleCase(l.text) || (/^\p{Lu}/u.test(l.text.trim()) && l.text.trim().split(/\s+/).length <= 4)) &&
+    if (/[.!?]$|[:：]\s*\S|\d/u.test(text)) return false;
+    if (!(isAllCaps(l.text) || titleCase(l.text) || (/^\p{Lu}/u.test(text) && words <= 4))) return false;
+    if (!prev) return true;
     // Not the end of a wrapped phrase: the line above runs on ("…with expertise in project" / "Management"),
     // or is a line of prose that reaches the right margin mid-sentence ("…CRM project in Wipro" / "Technologies";
     // not an e-mail address that happens to be as wide as the short lines around it).
-    (prev == null ||
-      (!/(?:[,;&/+-]|\b(?:and|or|of|in|for|the|to|with|a|an))\s*$/i.test(prev.text) &&
-        !(prev.bbox[2] - prev.bbox[0] >= 0.8 * fullWidth && prev.text.trim().split(/\s+/).length >= 6 && /\p{Ll}\s*$/u.test(prev.text))));
+    const runsOn = /(?:[,;&/+-]|\b(?:and|or|of|in|for|the|to|with|a|an))\s*$/i.test(prev.text);
+    const wrapped = prev.bbox[2] - prev.bbox[0] >= 0.8 * fullWidth && prev.text.trim().split(/\s+/).length >= 6 && /\p{Ll}\s*$/u.test(prev.text);
+    return !runsOn && !wrapped;
+  };
   const setApart = (l: Line, i: number): boolean => {
     const next = lines[i + 1];
     const prev = lines[i - 1];
