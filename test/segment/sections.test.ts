@@ -169,3 +169,22 @@ BSc Physics, MIT, 2018
 `);
   assert.deepEqual(s.map(([topic]) => topic), ['personal', 'skills', 'languages', 'work', 'education']);
 });
+
+test('an employer whose name ends in a heading word ("Aricent Technologies") on a line of its own is no heading', async () => {
+  const s = await sectionsOf(`Jane Doe
+jane.doe@example.com
+
+WORK EXPERIENCE
+
+Principal System Engineer
+
+Aricent Technologies
+
+2014 - Present
+
+EDUCATION
+
+BSc Physics, MIT, 2013
+`);
+  assert.deepEqual(s.map(([topic]) => topic), ['personal', 'work', 'education']);
+});

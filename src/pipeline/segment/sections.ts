@@ -65,6 +65,12 @@ const titleCase = (text: string): boolean => {
   return words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w));
 };
 
+/** The phrase model is sure the text names an employer or a school. */
+function namesEmployerOrSchool(text: string): boolean {
+  const roles = phraseRoles(text);
+  return roles.org >= 0.8 || roles.school >= 0.8;
+}
+
 export function findHeadings(lines: Line[]): HeadingCandidate[] {
   const body = bodySize(lines);
   const found: HeadingCandidate[] = [];
@@ -128,6 +134,9 @@ export function findHeadings(lines: Line[]): HeadingCandidate[] {
     // Headings start with a capital ("work." wrapped from the line above is not one).
     if (!/^\P{Ll}/u.test(headingText(l))) return;
     const topic = headingTopic(headingText(l));
+    // An employer or a school whose name ends in a heading word ("Aricent Technologies", "HCL Technologies")
+    // is an entry's line, however it is set: the phrase model knows such names.
+    if (topic && !exactHeadingTopic(headingText(l)) && namesEmployerOrSchool(headingText(l))) return;
     // Right under a heading of the same topic, it is that section's first line ("Languages" / "Turkish — first
     // language"), unless it is itself a heading word for word ("EXPERIENCE:-" / "WORK EXPERIENCE").
     const prev = found[found.length - 1];
