@@ -455,8 +455,9 @@ export function findDateRanges(text: string, opts: DateOptions = {}): DateRange[
       const connected =
         CONNECTOR_RE.test(gap) ||
         (gap === '/' && a.bare && b.bare) || // "2019/2020", an academic year
-        // Two years stacked or set side by side with no connector ("2018 2021"), close and in order.
-        (/^\s+$/.test(gap) && a.bare && b.bare && !!a.date && !!b.date && b.date.year >= a.date.year && b.date.year - a.date.year <= 12) ||
+        // Two years, or two months with their years, stacked or set side by side with no connector ("2018 2021",
+        // "August 2012 May 2013": the dash lost on the way), close and in order.
+        (/^\s+$/.test(gap) && a.kind === 'date' && a.bare === b.bare && !!a.date && !!b.date && cmp(a.date, b.date) <= 0 && b.date.year - a.date.year <= 12) ||
         (b.kind === 'present' && /^\s*$/.test(gap) && SELF_CONNECTING_RE.test(text.slice(b.index, b.end))) ||
         // "2005 Present", "June 2019  Current": the dash lost on the way (a glyph the text export dropped).
         (b.kind === 'present' && /^\s+$/.test(gap) && !!a.date);
