@@ -531,3 +531,76 @@ Ran budgeting for the retail division.
     ['Finance Manager', 'CONTOSO BANK', '1995'],
   ]);
 });
+
+test('jobs written as labelled fields ("Designation:", "Organization:", "Duration:") are one job per label set', async () => {
+  const d = await parse(`Mara Quist
+mara@example.com
+Work Experience:
+Designation: Digital Advertising Executive
+Organization: Violet Advertisers, Phoenix, AZ
+Duration: May 2010 - till date
+Devise advertising and marketing strategies for each product
+Inspect the organization's website and report on its design
+Designation: Digital Advertising Assistant
+Organization: Mayfair Advertisers, Phoenix, AZ
+Duration: January 2009 - April 2010
+Prepared audio and visual materials to promote the products
+`);
+  assert.deepEqual(
+    d.workExperience.map((w) => [w.jobTitle, w.organization, w.location?.city ?? null, w.dates?.startDate ?? null, w.dates?.endDate ?? null]),
+    [
+      ['Digital Advertising Executive', 'Violet Advertisers', 'Phoenix', '2010-05-01', null],
+      ['Digital Advertising Assistant', 'Mayfair Advertisers', 'Phoenix', '2009-01-01', '2010-04-01'],
+    ],
+  );
+  assert.match(d.workExperience[0]!.jobDescription ?? '', /^Devise advertising/);
+});
+
+test('labelled fields under an ordinary job heading are details of that job, not jobs of their own', async () => {
+  const d = await parse(`Mara Quist
+mara@example.com
+
+WORK EXPERIENCE
+
+Technical Support Engineer
+Globex - Pune
+July 2013 to October 2015
+Position: Technical Support Engineer
+Company: Globex Corporation
+• Answered escalated customer issues
+
+Support Analyst
+Initech - Pune
+May 2011 to June 2013
+Position: Support Analyst
+Company: Initech Ltd
+• Triaged tickets
+`);
+  assert.deepEqual(
+    d.workExperience.map((w) => [w.jobTitle, w.organization]),
+    [
+      ['Technical Support Engineer', 'Globex'],
+      ['Support Analyst', 'Initech'],
+    ],
+  );
+});
+
+test('a one-line job that names its own employer does not take the employer of the job above', async () => {
+  const d = await parse(`Mara Quist
+mara@example.com
+
+CLASSROOM EXPERIENCE
+Student Teacher, Beachwood High School, Beachwood Middle School
+Beachwood, OH August 2013 - May 2014
+• Provided differentiated instruction to all students
+Educational Associate, Perry Local School District, Perry, OH August 2012 - May 2013
+• Collected and documented evidence of student learning
+`);
+  assert.deepEqual(
+    d.workExperience.map((w) => [w.jobTitle, w.organization]),
+    [
+      ['Student Teacher', 'Beachwood High School, Beachwood Middle School'],
+      ['Educational Associate', 'Perry Local School District'],
+    ],
+  );
+});

@@ -11,6 +11,7 @@ import type { Line } from '../layout.ts';
 import { findDateRanges, type DateRange } from './dates.ts';
 import { orgScore, titleScore } from '../../knowledge/lexicon.ts';
 import { placeScore } from './places.ts';
+import { phraseRoles } from '../../knowledge/phrase-roles.ts';
 
 export const BULLET = /^\s*([•◦▪▫■□●○◆◇►▸▹➢➤✓✔❖❯›»*·‣⁃∙–—-]|\d{1,2}[.)](?=\s))\s*/;
 
@@ -51,7 +52,7 @@ function namesJob(text: string): boolean {
 }
 
 /** A line that holds dates and nothing else ("Mar 2021 - Present"). */
-function onlyDates(text: string): boolean {
+export function onlyDates(text: string): boolean {
   const dates = headingDates(text);
   if (!dates.length) return false;
   let rest = text;
@@ -291,6 +292,18 @@ export function splitEntries(lines: Line[], opts: { sharedEmployers?: boolean; h
 }
 
 /**
+ * A heading line that names an employer after its first piece (pieces are cut at separators and commas):
+ * a piece the word lists or the phrase model read as an employer and not as a job title ("Assistant Vice
+ * President, Operations" names none).
+ */
+const namesEmployer = (line: Line): boolean =>
+  line.text
+    .replace(/\t+/g, '|')
+    .split(/\s*[|｜•·,]\s*|\s+[–—-]\s+/)
+    .slice(1)
+    .some((p) => /\p{L}{2}/u.test(p) && !headingDates(p).length && titleScore(p) < 0.45 && (orgScore(p) >= 0.7 || phraseRoles(p).org >= 0.6));
+
+/**
  * Roles under one employer: "Acme Corp / Senior Engineer | 2021 – Present / • … / Engineer | 2018 – 2021".
  * A one-line entry with fewer pieces than the entry before it, whose heading had a line of its own
  * without dates, shares that line (the employer).
@@ -313,6 +326,8 @@ function inheritEmployers(entries: Entry[]): Entry[] {
       }
     }
     if (e.inherited.length || e.head.length !== 1 || !e.dates) continue;
+    // "Educational Associate, Perry School District, Perry, OH Aug 2012 May 2013" names its own employer.
+    if (namesEmployer(e.head[0]!)) continue;
     const source = prev.inherited.length ? prev.inherited : prev.head.filter((l) => l !== prev.dateLine && !headingDates(l.text).length);
     if (!source.length || prev.head.length < 2 && !prev.inherited.length) continue;
     if (pieces(e.head) < pieces([...prev.inherited, ...prev.head])) e.inherited = source.slice(0, 1);

@@ -12,6 +12,7 @@ import { assignRoles, refineSlots, splitTrailingPlace } from './roles.ts';
 import { isKnownTown, placeScore, toLocation } from './places.ts';
 import { datesOf, monthsOf } from './entry-dates.ts';
 import { sentenceJobs } from './sentence-jobs.ts';
+import { labelledEntries, type LabelledEntry } from './labelled-entries.ts';
 import type { Line } from '../layout.ts';
 
 type WorkRole = 'title' | 'org' | 'place';
@@ -171,9 +172,14 @@ export function describe(body: Line[]): string | null {
 export function readWork(doc: Doc, sections: Section[]): WorkExperience[] {
   const out: WorkExperience[] = [];
   for (const section of sections) {
-    const entries = splitEntries(section.lines, { sharedEmployers: true }).filter((e) => e.head.length || e.dates);
+    // Jobs whose fields are labelled ("Designation: …") are read by their labels; lines before them as usual.
+    const labelled = labelledEntries(section.lines);
+    const entries: Entry[] = [...splitEntries(labelled ? labelled.before : section.lines, { sharedEmployers: true }), ...(labelled?.entries ?? [])].filter((e) => e.head.length || e.dates);
     const slotLists = entries.map((e) => refineSlots(splitEmployerIn(splitTrailingPlace(slotsOf([...e.inherited, ...e.head], e.dates, e.dateLine), placeScore, isKnownTown)), scoreWork, [['title', 'org'], ['org', 'title'], ['org', 'place'], ['title', 'place']], [['title', 'org']], (t) => placeScore(t) >= 0.8));
     const roles = assignRoles(slotLists, ROLES, scoreWork, 0.55, ['title', 'org']);
+    entries.forEach((e, k) => {
+      if ('fields' in e) followLabels(slotLists[k]!, roles[k]!, (e as LabelledEntry).fields);
+    });
     const jobs = entries.flatMap((entry, k): Job[] => {
       const slots = slotLists[k]!;
       const role = roles[k]!;
@@ -214,6 +220,22 @@ export function readWork(doc: Doc, sections: Section[]): WorkExperience[] {
     }
   }
   return out;
+}
+
+/**
+ * A labelled line's first piece takes the role its label names ("Organization: Violet Advertisers, Phoenix":
+ * the employer, then the place), and no other slot of the entry keeps that role.
+ */
+function followLabels(slots: Slot[], role: Map<Slot, WorkRole>, fields: Map<Line, 'title' | 'org'>): void {
+  for (const [line, kind] of fields) {
+    const own = slots.filter((s) => s.source === line);
+    if (!own.length) continue;
+    for (const s of slots) if (role.get(s) === kind) role.delete(s);
+    own.forEach((s, i) => {
+      if (i === 0) role.set(s, kind);
+      else if (role.get(s) !== 'place') role.delete(s);
+    });
+  }
 }
 
 interface Job {
