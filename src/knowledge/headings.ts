@@ -190,9 +190,19 @@ export function headingTopic(text: string): Topic | null {
   // A whole known heading with a typo in it comes before any reading of its parts.
   const misspelled = misspelledTopic(words);
   if (misspelled) return misspelled;
+  // "Related Experience in Education", "Skills for Success": the head noun comes before the preposition.
+  // (Not a degree's name: "B Tech Honors" is no honours section, "Diploma in Education" no education heading.)
+  const degree = /^(bachelor|master|doctor|diploma|certificate|associate|[bm] ?(tech|sc|com|e|eng|ed|pharm|arch)\b|bba|mba|bca|mca|ph ?d\b|btec|hn[cd]\b)/.test(norm);
+  const phrase = /^(.+?) (?:in|at|with|within|for|of) (.+)$/.exec(norm);
+  if (phrase && words.length <= 6 && !degree) {
+    const before = phrase[1]!.split(' ');
+    for (const n of [2, 1]) {
+      const noun = before.length >= n ? INDEX.get(before.slice(-n).join(' ')) : undefined;
+      if (noun && HEAD_NOUN_TOPICS.has(noun)) return noun;
+    }
+  }
   // "Job-related skills", "Computer skills", "Relevant work experience": the head noun comes last.
-  // (Not a degree's name: "B Tech Honors" is no honours section.)
-  if (words.length >= 2 && words.length <= 4 && !/^(bachelor|master|doctor|diploma|certificate|associate|[bm] ?(tech|sc|com|e|eng|ed|pharm|arch)\b|bba|mba|bca|mca|ph ?d\b|btec|hn[cd]\b)/.test(norm)) {
+  if (words.length >= 2 && words.length <= 4 && !degree) {
     for (const n of [2, 1]) {
       const tail = INDEX.get(words.slice(-n).join(' '));
       if (tail && HEAD_NOUN_TOPICS.has(tail)) return tail;

@@ -29,6 +29,10 @@ test('heading lexicon: casing, languages, decorations and compounds', () => {
   assert.equal(headingTopic('Professional References'), 'referees');
   assert.equal(headingTopic('Senior Software Engineer'), null);
   assert.equal(headingTopic('Led a team of five engineers across two sites'), null);
+  // The head noun before a preposition names the topic; a degree's name is no heading.
+  assert.equal(headingTopic('Related Experience in Education'), 'work');
+  assert.equal(headingTopic('Experience in Teaching'), 'work');
+  assert.equal(headingTopic('Diploma in Education'), null);
 });
 
 test('underlined, upper-case and plain headings split the text; the top is personal details', async () => {
