@@ -193,8 +193,10 @@ export function headingTopic(text: string): Topic | null {
   // "Related Experience in Education", "Skills for Success": the head noun comes before the preposition.
   // (Not a degree's name: "B Tech Honors" is no honours section, "Diploma in Education" no education heading.)
   const degree = /^(bachelor|master|doctor|diploma|certificate|associate|[bm] ?(tech|sc|com|e|eng|ed|pharm|arch)\b|bba|mba|bca|mca|ph ?d\b|btec|hn[cd]\b)/.test(norm);
+  // Only in title case or capitals: "Experience with European culture" is an item of a skills list.
+  const titled = text.split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w)).every((w) => /^\p{Lu}/u.test(w));
   const phrase = /^(.+?) (?:in|at|with|within|for|of) (.+)$/.exec(norm);
-  if (phrase && words.length <= 6 && !degree) {
+  if (phrase && titled && words.length <= 6 && !degree) {
     const before = phrase[1]!.split(' ');
     for (const n of [2, 1]) {
       const noun = before.length >= n ? INDEX.get(before.slice(-n).join(' ')) : undefined;

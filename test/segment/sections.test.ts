@@ -33,6 +33,7 @@ test('heading lexicon: casing, languages, decorations and compounds', () => {
   assert.equal(headingTopic('Related Experience in Education'), 'work');
   assert.equal(headingTopic('Experience in Teaching'), 'work');
   assert.equal(headingTopic('Diploma in Education'), null);
+  assert.notEqual(headingTopic('Experience with European culture'), 'work');
 });
 
 test('underlined, upper-case and plain headings split the text; the top is personal details', async () => {
