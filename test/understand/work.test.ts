@@ -604,3 +604,20 @@ Educational Associate, Perry Local School District, Perry, OH August 2012 - May 
     ],
   );
 });
+
+test('undated lines that each name a job and its employer are a job each, however many address parts follow', async () => {
+  const d = await parse(`Mara Quist
+mara@example.com
+
+ADDITIONAL WORK EXPERIENCE
+Sales Associate, Cheap & Tacky Clothing, Lincoln, Nebraska, United States
+Produce Clerk, Expensive Foods, Pretend, NE
+`);
+  assert.deepEqual(
+    d.workExperience.map((w) => [w.jobTitle, w.organization]),
+    [
+      ['Sales Associate', 'Cheap & Tacky Clothing'],
+      ['Produce Clerk', 'Expensive Foods'],
+    ],
+  );
+});

@@ -76,7 +76,9 @@ function isProse(line: Line, width: number): boolean {
   if (words >= 14) return true;
   const wide = line.bbox[2] - line.bbox[0] > 0.8 * width;
   if (words >= 8 && /[.;]$/.test(text)) return true;
-  // Wrapped prose without a full stop: long, full width, and none of the separators headings use.
+  // Wrapped prose without a full stop: long, full width, and none of the separators headings use; not a
+  // job title and its employer, however many parts of an address follow them.
+  if (titleThenEmployer(text)) return false;
   return words >= 10 && wide && !line.bold && !/\t|\s[|·•—–-]\s/.test(text) && headingDates(text).length === 0;
 }
 
@@ -226,6 +228,13 @@ function classify(lines: Line[], opts: ClassifyOptions = {}): Kind[] {
   return kinds;
 }
 
+/** "Sales Associate, Cheap & Tacky Clothing, Lincoln, NE": a job title, then an employer, on one line. */
+function titleThenEmployer(text: string): boolean {
+  const [title, org] = text.split(/\s*,\s*/);
+  if (!title || !org || BULLET.test(text) || text.split(/\s+/).length > 14) return false;
+  return titleScore(title) >= 0.45 && titleScore(org) < 0.45 && placeScore(org) < 0.8 && (orgScore(org) >= 0.5 || phraseRoles(org).org >= 0.5);
+}
+
 /** Splits section lines into entries. */
 export function splitEntries(lines: Line[], opts: { sharedEmployers?: boolean; headBullet?: (text: string) => boolean; field?: (text: string) => boolean } = {}): Entry[] {
   // Jobs (sharedEmployers) have descriptions after their dates; schools seldom do, and the line after a
@@ -250,6 +259,13 @@ export function splitEntries(lines: Line[], opts: { sharedEmployers?: boolean; h
     if (count <= 1) {
       const at = dated.indexOf(true);
       const line = at >= 0 ? g.head[at]! : null;
+      // Undated lines that each name a job and its employer ("Sales Associate, Cheap & Tacky Clothing, Lincoln"
+      // / "Produce Clerk, Expensive Foods, Pretend") are a job each, the description going with the last.
+      if (count === 0 && opts.sharedEmployers && g.head.length >= 2 && g.head.every((l) => titleThenEmployer(l.text))) {
+        g.head.forEach((l, k) => entries.push({ head: [l], body: k === g.head.length - 1 ? g.body : [], dates: null, dateLine: null, inherited: [] }));
+        sharedHead = [];
+        continue;
+      }
       // A heading run with no dates and no description names an employer for the roles below it.
       if (count === 0 && !g.body.length && g.head.length <= 2) {
         sharedHead = g.head;
