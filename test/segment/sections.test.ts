@@ -34,6 +34,9 @@ test('heading lexicon: casing, languages, decorations and compounds', () => {
   assert.equal(headingTopic('Experience in Teaching'), 'work');
   assert.equal(headingTopic('Diploma in Education'), null);
   assert.notEqual(headingTopic('Experience with European culture'), 'work');
+  // Academic CVs list jobs as positions.
+  assert.equal(headingTopic('Tenure-line Academic Positions'), 'work');
+  assert.equal(headingTopic('Administrative Positions'), 'work');
 });
 
 test('underlined, upper-case and plain headings split the text; the top is personal details', async () => {
