@@ -196,3 +196,19 @@ BSc Physics, MIT, 2013
 `);
   assert.deepEqual(s.map(([topic]) => topic), ['personal', 'work', 'education']);
 });
+
+test('in plain text with no blank lines, a heading that the word lists take for an employer ("Information Technology Professional Experience") still starts a section', async () => {
+  const s = await sectionsOf(`Jane Doe
+Interim Director of Information Technology
+University of Minnesota Duluth
+jane.doe@example.com
+123-345-7890
+Duluth, MN 55812
+Information Technology Professional Experience
+Interim Director, Information Technology
+University of Minnesota Duluth (May 2014 - Present)
+Oversee administrative and operational activities of the department.
+Direct a complex annual budget and the work of forty professionals.
+`);
+  assert.deepEqual(s.map(([topic]) => topic), ['personal', 'work']);
+});

@@ -97,7 +97,9 @@ export function findHeadings(lines: Line[]): HeadingCandidate[] {
     const text = l.text.trim();
     const words = text.split(/\s+/).length;
     if (text !== headingText(l) || words > 5) return false;
-    if (exactHeadingTopic(text) == null && (schoolScore(l.text) > 0 || orgScore(l.text) >= 0.7)) return false;
+    // (The word lists take "Information Technology Professional Experience" for an employer by its
+    // "Technology"; the phrase model knows it for a heading.)
+    if (exactHeadingTopic(text) == null && (schoolScore(l.text) > 0 || (orgScore(l.text) >= 0.7 && phraseRoles(text).other < 0.9))) return false;
     // Not a sentence's end, nor a field ("Duration: 6 Month (Internship)").
     if (/[.!?]$|[:：]\s*\S|\d/u.test(text)) return false;
     if (!(isAllCaps(l.text) || titleCase(l.text) || (/^\p{Lu}/u.test(text) && words <= 4))) return false;
