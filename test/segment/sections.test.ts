@@ -212,3 +212,27 @@ Direct a complex annual budget and the work of forty professionals.
 `);
   assert.deepEqual(s.map(([topic]) => topic), ['personal', 'work']);
 });
+
+test('an entry\'s own sub-headings in capitals ("ROLES AND RESPONSIBILITIES", "TEAM SIZE 20") start no section of their own', async () => {
+  const s = await sectionsOf(`Jane Doe
+jane.doe@example.com
+
+WORK EXPERIENCE
+
+Lead Engineer - Automation & Testing
+Cisco Systems - Chennai
+January 2014 to June 2015
+TEAM SIZE 20
+ROLES AND RESPONSIBILITIES
+• Wrote the test plans
+DESCRIPTION
+• IPv6 conformance testing
+
+EDUCATION
+
+B.E in CSE
+Anna University
+2011
+`);
+  assert.deepEqual(s.map(([topic]) => topic), ['personal', 'work', 'education']);
+});

@@ -12,6 +12,7 @@ import type { Component, Section } from '../doc.ts';
 import { exactHeadingTopic, headingTopic, SECTION_TYPE_OF, type Topic } from '../../knowledge/headings.ts';
 import { unionBox, type Line, type Word } from '../layout.ts';
 import { findDateRanges } from '../understand/dates.ts';
+import { isEntryLabel } from '../understand/entries.ts';
 import { degreeScore, educationLevel } from '../../knowledge/degrees.ts';
 import { orgScore, schoolScore, titleScore } from '../../knowledge/lexicon.ts';
 import { phraseRoles } from '../../knowledge/phrase-roles.ts';
@@ -174,6 +175,8 @@ export function findHeadings(lines: Line[]): HeadingCandidate[] {
       if (known.has(i) || !shortEnough(l) || l.listItem || /\t\S/.test(l.text.trim())) return;
       if (!sameStyle(styleOf(l), common) || banner.has(i)) return;
       if (findDateRanges(l.text).length) return;
+      // An entry's own sub-heading in capitals ("ROLES AND RESPONSIBILITIES", "DESCRIPTION", "TEAM SIZE 20").
+      if (isEntryLabel(l.text) || /\d/.test(l.text)) return;
       // Content in heading style: a qualification, a job title, or a line right under a heading.
       if (educationLevel(l.text) || titleScore(l.text) >= 0.45 || found.some((f) => f.index === i - 1)) return;
       // An entry's employer or school in capitals ("SAP AG -" over its dates): a field that runs on into
