@@ -91,3 +91,22 @@ test('a name at the head of a line of other fields is found; a place or an addre
   assert.equal(await nameOf('Resume\nHuntington Beach, CA 92648\n(123) 345-7890'), null);
   assert.equal(await nameOf('Resume\nEast Vill., New York City\n(123) 345-7890'), null);
 });
+
+test('nameScore: a five-word name passes, lower still; a field label ("Fathers Name") and a company form ("Grupo Odinsa S.A.") do not', () => {
+  const five = nameScore('María José García López Ortega');
+  assert.ok(five >= 0.5 && five < nameScore('Mohammed Hamza Ali Sabbagh'), String(five));
+  for (const t of ['Fathers Name', 'JOB OBJECTIVES', 'Grupo Odinsa S.A.']) assert.ok(nameScore(t) < 0.4, `${t}: ${nameScore(t)}`);
+});
+
+test('a name is found at the top of the document whatever section it fell in, run into the next field, or after "Resume of"', async () => {
+  const { runPipeline } = await import('../../src/pipeline/pipeline.ts');
+  const nameOf = async (top: string) => {
+    const r = await runPipeline(new TextEncoder().encode(`${top}\n\nExperience\nAccountant, Acme Ltd, 2019 - 2022\n`), { referenceDate: new Date('2026-11-01') });
+    return r.data?.name?.raw ?? null;
+  };
+  // "RESUME" reads as a summary heading and takes the name with it.
+  assert.equal(await nameOf('RESUME\nAllan Koepp\nQualification: Degree in Engineering (Metallurgy)\nHome Tel: 91-44-8260905'), 'Allan Koepp');
+  assert.equal(await nameOf('Allen Neal King ESB Integration Developer - Cisco Systems\nHyderabad, Telangana'), 'Allen Neal King');
+  assert.equal(await nameOf('Melani Feil University Communications, University at Buffalo, Buffalo, New York'), 'Melani Feil');
+  assert.equal(await nameOf('RESUME OF Darell Cormier\nLOS ANGELES\nd.cormier@example.com'), 'Darell Cormier');
+});

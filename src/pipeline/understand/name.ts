@@ -114,7 +114,8 @@ const NOT_NAME_WORDS = new Set(
     'resume résumé cv curriculum vitae summary profile objective experience education skills contact details ' +
     'references referees projects languages certifications certificates history employment professional personal ' +
     'about career interests hobbies achievements awards publications qualifications training competencies expertise ' +
-    'page information overview background work volunteer activities statement key core technical ' +
+    'page information overview background work volunteer activities statement key core technical objectives ' +
+    'goals highlights name address job ' +
     // job titles
     'engineer developer manager analyst consultant designer director specialist officer assistant coordinator ' +
     'administrator executive accountant nurse teacher scientist architect lead senior junior intern head president ' +
@@ -125,7 +126,8 @@ const NOT_NAME_WORDS = new Set(
     'editor writer producer trainer tutor clerk cashier receptionist secretary mechanic plumber carpenter ' +
     // organisations and common words that are never names
     'university college school institute academy inc ltd llc plc gmbh corp corporation company group bank hospital ' +
-    'services solutions technologies systems international the and of for with in at to my our your street road'
+    'services solutions technologies systems international the and of for with in at to my our your street road ' +
+    'sa ag nv bv grupo'
   ).split(' '),
 );
 
@@ -149,7 +151,7 @@ export function nameScore(text: string): number {
 
   const tokens = t.split(' ');
   const words = tokens.filter((w, i) => !PARTICLES.has(w.toLowerCase()) || i === 0 || i === tokens.length - 1);
-  if (words.length < 2 || words.length > 4) return words.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(words[0]!) ? 0.1 : 0;
+  if (words.length < 2 || words.length > 5) return words.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(words[0]!) ? 0.1 : 0;
   for (const w of words) if (NOT_NAME_WORDS.has(w.toLowerCase().replace(/[.'’]/g, ''))) return 0;
   // Some people type their name in lower case on job sites ("kimaya sonawane"): a weak guess, taken only
   // when nothing at the top reads better, and never for words that make a job title.
@@ -158,7 +160,8 @@ export function nameScore(text: string): number {
   // Places ("New York", "South Africa", "Cape Town") are capitalised word pairs too.
   if (citiesByName(t).length || countryByName(t) || subdivisionsByName(t).length) return 0.05;
 
-  let score = words.length === 4 ? 0.6 : 0.75;
+  // Four or five words are rarer in a name ("María José García López") than in a heading or a title.
+  let score = words.length === 5 ? 0.45 : words.length === 4 ? 0.6 : 0.75;
   const shout = words.every((w) => w === w.toUpperCase());
   const titled = words.every((w) => /^\p{Lu}(?:\p{Ll}|\p{M}|['’.-])/u.test(w) || /^\p{Lu}\.?$/u.test(w) || /^\p{Lu}['’]\p{Lu}/u.test(w));
   if (shout || titled) score += 0.15;

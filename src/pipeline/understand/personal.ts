@@ -23,10 +23,17 @@ function personalLines(doc: Doc): Line[] {
 
 const personalSections = (doc: Doc): Section[] => doc.sections.filter((s) => s.topic === 'personal');
 
-/** Where a name can be: the top lines of each personal-details part (a banner, a sidebar's top). */
+/**
+ * Where a name can be: the top lines of each personal-details part (a banner, a sidebar's top), and the
+ * document's first lines whatever section they fell in (a "RESUME" title read as a summary heading, "Student
+ * Seeking Internship" read as a work heading, with the name under it).
+ */
 function nameCandidates(doc: Doc): Line[] {
-  const parts = personalSections(doc).map((s) => (s.heading ? [s.heading, ...s.lines] : s.lines).slice(0, 6));
-  return parts.length ? parts.flat() : contactLines(doc).slice(0, 8);
+  const top = (s: Section, n: number): Line[] => (s.heading ? [s.heading, ...s.lines] : s.lines).slice(0, n);
+  const parts = personalSections(doc).map((s) => top(s, 6));
+  const mine = new Set(parts.flat());
+  const opening = doc.sections.flatMap((s) => (s.heading ? [s.heading, ...s.lines] : s.lines)).slice(0, 5).filter((l) => !mine.has(l));
+  return parts.length ? [...parts.flat(), ...opening] : contactLines(doc).slice(0, 8);
 }
 
 function contactLines(doc: Doc): Line[] {
@@ -44,7 +51,7 @@ function contactBlock(lines: Line[]): Line[] {
   return block.length <= 8 ? block : [];
 }
 
-const LABEL = /^\s*(name|nom|vorname|nachname|full name)\s*[:：]\s*/i;
+const LABEL = /^\s*(?:(?:name|nom|vorname|nachname|full name)\s*[:：]|(?:resume|résumé|curriculum vitae|cv|bio-?data)\s+of\b)\s*/i;
 
 /** The part of a line that may be a name: before a tab, without a "Name:" label, stray quotes or a trailing comma. */
 const nameText = (l: Line): string =>
@@ -65,6 +72,26 @@ function headOf(text: string, first: boolean): string | null {
   return /\p{L}{2,}\./u.test(head) ? null : head;
 }
 
+/**
+ * On the first line, a name run straight into the next field with no separator ("Asha Rao Integration
+ * Developer - Cisco", "Asha Rao University Communications, University at Buffalo", "Asha Rao a.rao@x.org"):
+ * two or three capitalised words, when what follows opens with a job title, an employer, a school or an
+ * e-mail address.
+ */
+function nameBeforeField(text: string): string | null {
+  const words = text.split(/\s+/);
+  for (const n of [3, 2]) {
+    if (words.length <= n) continue;
+    const name = words.slice(0, n);
+    // A name ends in a word of two letters or more, or in an initial with its full stop.
+    if (!name.every((w) => /^\p{Lu}[\p{Ll}'’-]+$|^\p{Lu}\.$/u.test(w)) || /^\p{Lu}\.$/u.test(name.at(-1)!)) continue;
+    const rest = words.slice(n).join(' ').split(/\s[-–—|·•]\s|,\s/)[0]!;
+    const field = /^\S+@\S+\.\w/.test(rest) || titleScore(rest) >= 0.45 || orgScore(rest) >= 0.7 || schoolScore(rest) > 0;
+    if (field && titleScore(name.join(' ')) < 0.3 && nameScore(name.join(' ')) > 0.35) return name.join(' ');
+  }
+  return null;
+}
+
 /** The name: the line at the top that looks most like a person's name, larger type breaking ties. */
 export function findName(lines: Line[]): { line: Line; text: string } | null {
   const top = joinStackedName(lines.slice(0, 18));
@@ -74,8 +101,9 @@ export function findName(lines: Line[]): { line: Line; text: string } | null {
   top.forEach((l, i) => {
     const whole = nameText(l);
     const head = headOf(whole, i === 0);
+    const runOn = i === 0 ? nameBeforeField(whole) : null;
     // A name that shares its line with other fields counts for a little less than one on a line of its own.
-    for (const [text, cost] of [[whole, 0], ...(head ? [[head, 0.05]] : [])] as [string, number][]) {
+    for (const [text, cost] of [[whole, 0], ...(head ? [[head, 0.05]] : []), ...(runOn ? [[runOn, 0.05]] : [])] as [string, number][]) {
       if (headingTopic(text)) continue;
       // A name in lower case is believed only as the document's first line (a job site's export).
       if (i > 0 && !/\p{Lu}/u.test(text)) continue;
