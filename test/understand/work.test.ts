@@ -334,7 +334,8 @@ March 2016 to Present
 });
 
 test('clauseLike and fieldLabel: sentences and labels are told from names and titles', async () => {
-  const { clauseLike, fieldLabel } = await import('../../src/pipeline/understand/work.ts');
+  const { fieldLabel } = await import('../../src/pipeline/understand/work.ts');
+  const { clauseLike } = await import('../../src/pipeline/understand/text-shape.ts');
   for (const t of ['Work as much as i can do', 'I want full time jobs', 'Fabrikam had', 'My performance at work', 'Contoso is a leading retailer']) assert.ok(clauseLike(t), t);
   for (const t of ['Senior Software Engineer', 'Our Lady of Lourdes Hospital', 'I Squared Capital', 'Head of What We Build', 'Will & Co']) assert.ok(!clauseLike(t), t);
   for (const t of ['No. Company Role Duration', 'Technology/Tools used', 'Previous Organization/Duration/Roles', 'Other Job Related Activities', 'Resume']) assert.ok(fieldLabel(t), t);
@@ -363,7 +364,7 @@ June 2021 to August 2022
 });
 
 test('proseWords counts the lower-case words of a sentence, not the joiners of a name', async () => {
-  const { proseWords } = await import('../../src/pipeline/understand/work.ts');
+  const { proseWords } = await import('../../src/pipeline/understand/text-shape.ts');
   assert.equal(proseWords('Bank of India'), 0);
   assert.equal(proseWords('Marks and Spencer'), 0);
   assert.equal(proseWords('Tailspin Toys'), 0);
@@ -412,7 +413,7 @@ June 2014 to May 2017
 });
 
 test('proseWords leaves out a note in brackets', async () => {
-  const { proseWords } = await import('../../src/pipeline/understand/work.ts');
+  const { proseWords } = await import('../../src/pipeline/understand/text-shape.ts');
   assert.equal(proseWords('Quality Assurance Intern (40 hours per week)'), 0);
 });
 

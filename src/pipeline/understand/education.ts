@@ -13,7 +13,7 @@ import type { Line } from '../layout.ts';
 import { assignRoles, refineSlots, splitTrailingPlace } from './roles.ts';
 import { isKnownTown, placeScore, toLocation } from './places.ts';
 import { educationDatesOf } from './entry-dates.ts';
-import { clauseLike, proseWords } from './work.ts';
+import { clauseLike, proseWords } from './text-shape.ts';
 
 type EduRole = 'degree' | 'school' | 'place' | 'grade';
 const ROLES: EduRole[] = ['degree', 'school', 'place', 'grade'];

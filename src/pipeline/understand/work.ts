@@ -12,6 +12,7 @@ import { assignRoles, refineSlots, splitTrailingPlace } from './roles.ts';
 import { isKnownTown, placeScore, toLocation } from './places.ts';
 import { datesOf, monthsOf } from './entry-dates.ts';
 import { sentenceJobs } from './sentence-jobs.ts';
+import { clauseLike, JOINERS, proseWords } from './text-shape.ts';
 import { labelledEntries, type LabelledEntry } from './labelled-entries.ts';
 import type { Line } from '../layout.ts';
 
@@ -63,29 +64,6 @@ const FIELD_WORDS = new Set([
 export function fieldLabel(text: string): boolean {
   const words = text.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
   return words.length > 0 && words.every((w) => FIELD_WORDS.has(w));
-}
-
-/**
- * A clause rather than a name: a first-person pronoun, or a lower-case auxiliary or modal verb ("Work as much
- * as i can do", "I want full time jobs", "Acme is a leading…", "Acme had"). Names and titles have neither.
- * ("am" alone is not counted: it is German for "at the", as in "Gymnasium am Rotenbühl"; "I am" is a clause
- * by its pronoun.)
- */
-export function clauseLike(text: string): boolean {
-  return /(?:^|\s)(?:I|My|We|Our)\s+\p{Ll}|\b(?:i|my|me|we|our|us|is|are|was|were|has|had|have|can|could|will|would|shall|should|want|wants|wanted)\b(?![-'’])/u.test(text.replace(/\b(?:[A-Z][\w.&'’-]*)\b/g, (w) => (/^(?:I|My|We|Our)$/.test(w) ? w : 'X')));
-}
-
-/** Small words that join the parts of a name ("Bank of India", "Marks and Spencer", "Banco de Chile"). */
-const JOINERS = new Set(['of', 'and', 'the', 'for', 'in', 'at', 'de', 'du', 'des', 'da', 'do', 'la', 'le', 'del', 'di', 'van', 'von', 'y', 'e', 'und', 'et']);
-
-/**
- * How many lower-case words a text has beyond the joiners of a name: "SLA's to provide quality services to
- * end users" has seven, "Bank of India" none, "Fidelity national financial" two. Names and titles are mostly
- * capitalised; a run of lower-case words is a piece of a sentence. A bracket is a note, not counted
- * ("Quality Assurance Intern (40 hours per week)").
- */
-export function proseWords(text: string): number {
-  return text.replace(/\([^)]*\)/g, ' ').split(/[\s,/]+/).filter((w) => /^\p{Ll}/u.test(w) && !JOINERS.has(w.replace(/\W+$/, ''))).length;
 }
 
 /** A legal form opening a slot ("Limited, Chennai", "Inc"): the tail of an employer's name cut by a line break. */
