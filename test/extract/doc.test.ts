@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parseResume, runPipeline } from '../../src/pipeline/pipeline.ts';
 import { detectKind } from '../../src/pipeline/detect.ts';
 import type { Layout, Line } from '../../src/pipeline/layout.ts';
-import { CERTIFICATIONS, PERSON } from '../fixtures/flow-fixtures.ts';
+import { CERTIFICATIONS, PERSON, SIDEBAR_PERSON } from '../fixtures/flow-fixtures.ts';
 
 /** resumeRtf() saved by LibreOffice as Word 97 (see test/fixtures/README.md). */
 const DOC = readFileSync(new URL('../fixtures/resume.doc', import.meta.url));
@@ -32,7 +32,7 @@ test('a Word 97 résumé: name, contacts, jobs and school, through parseResume',
   for (const type of ['WorkExperience', 'Education', 'Skills']) assert.ok(types.includes(type), `${type} in ${types}`);
 });
 
-test('Word 97 text: a paragraph a line and a block, the header, dashes as typed, a grid of one-line cells as a table', async () => {
+test('Word 97 text: a paragraph a line and a block, the header, dashes as typed, a layout row side by side, a grid of one-line cells as a table', async () => {
   const result = await runPipeline(DOC, { referenceDate: REFERENCE });
   const layout = result.doc!.layout;
   assert.equal(layout.format, 'doc');
@@ -41,14 +41,36 @@ test('Word 97 text: a paragraph a line and a block, the header, dashes as typed,
   const job = line(layout, `${PERSON.jobs[0]!.title}\t${PERSON.jobs[0]!.dates}`);
   assert.notEqual(job.block, line(layout, `${PERSON.jobs[0]!.org}, San Francisco, CA`).block);
   line(layout, 'English, Español');
-  // The layout row's cells cannot be told from the text: its lines stay lines, without the cell's tab.
-  assert.equal(line(layout, 'SKILLS').cell, undefined);
+  // The layout row (a sidebar of skills and languages beside the experience): its two cells side by side,
+  // each read whole, as DOCX places them; no cell mark is left in the text as a tab.
+  const sidebar = line(layout, 'SKILLS');
+  const main = line(layout, 'EXPERIENCE');
+  assert.ok(sidebar.cell && main.cell && sidebar.cell[0] === main.cell[0], 'one table');
+  assert.deepEqual([sidebar.cell![2], main.cell![2]], [0, 1]);
+  // (The text does not say where the table starts, so the name and contact lines above it open its first cell.)
+  assert.equal(line(layout, 'Marisol Quenby').cell?.[2], 0);
+  assert.ok(sidebar.bbox[0] < main.bbox[0] && main.bbox[1] <= sidebar.bbox[1], 'side by side');
+  assert.ok(!layout.lines.some((l) => /\t$/.test(l.text) || l.text.includes('\uE007')), 'no cell marks left');
   const [first, second] = CERTIFICATIONS as [string[], string[]];
   const cells = first.map((text) => line(layout, text));
-  assert.deepEqual(cells.map((l) => l.cell), [[0, 0, 0], [0, 0, 1], [0, 0, 2]]);
+  const grid = cells[0]!.cell![0];
+  assert.notEqual(grid, sidebar.cell![0]);
+  assert.deepEqual(cells.map((l) => l.cell), [[grid, 0, 0], [grid, 0, 1], [grid, 0, 2]]);
   assert.ok(cells[0]!.bbox[0] < cells[1]!.bbox[0] && cells[1]!.bbox[0] < cells[2]!.bbox[0], 'side by side');
   assert.equal(cells[0]!.bbox[1], cells[2]!.bbox[1]);
-  assert.deepEqual(line(layout, second[0]!).cell, [0, 1, 0]);
+  assert.deepEqual(line(layout, second[0]!).cell, [grid, 1, 0]);
+  // The paragraph before the grid ("CERTIFICATIONS") is no part of its first cell.
+  assert.equal(line(layout, 'CERTIFICATIONS').cell, undefined);
+});
+
+test('a Word 97 sidebar layout: the main cell is read beside the sidebar, its top line is the name, its school line a field', async () => {
+  const bytes = readFileSync(new URL('../fixtures/sidebar.doc', import.meta.url));
+  const r = await parseResume(bytes, { fileName: 'sidebar.doc', referenceDate: REFERENCE });
+  const d = r.data!;
+  assert.equal(d.name?.raw, SIDEBAR_PERSON.name);
+  assert.deepEqual(d.emails, [SIDEBAR_PERSON.email]);
+  assert.deepEqual(d.workExperience.map((w) => [w.jobTitle, w.organization]), [[SIDEBAR_PERSON.job.title, SIDEBAR_PERSON.job.org]]);
+  assert.deepEqual(d.education.map((e) => [e.organization, e.accreditation?.education]), [[SIDEBAR_PERSON.school, SIDEBAR_PERSON.degree]]);
 });
 
 test('broken and encrypted Word 97 files', async () => {

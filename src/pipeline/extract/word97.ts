@@ -5,12 +5,14 @@
  * no styles, so the flowing document built here (for `flow.ts` to place) has plain paragraphs, one per line,
  * each a block of its own (headings stand out only by standing alone).
  *
- * Word ends each table cell with a mark that word-extractor turns into a tab, so a row of one-line cells
- * reads "cell⇥cell⇥…⇥". Two or more such lines in a row with as many cells each are a table (a grid: dates |
- * title | place). Anywhere else a cell's end cannot be told from a typed tab, nor the end of a row from that
- * of a cell followed by an empty paragraph, so the text stays lines, without their trailing tabs.
+ * Tables: Word ends each table cell with a mark (0x07) and each row with another, which word-extractor turns
+ * into a line break. Its own cleaning makes the cell mark a tab, so that a cell's end could not be told from a
+ * typed tab; here the body is read from its text pieces before that, and the marks cut it into cells and rows.
+ * A row whose cells hold several paragraphs is a layout table (a sidebar beside the main column): it is placed
+ * as DOCX places it, side by side. The text does not say where a table starts: the first cell of such a row
+ * takes the paragraphs since the last row (or the start), those of a row of one-line cells only its last one.
  */
-import WordExtractor from 'word-extractor';
+import { createRequire } from 'node:module';
 import { DocumentError } from '../doc.ts';
 import type { Layout } from '../layout.ts';
 import { DEFAULT_SIZE, FlowBudget, flowLayout, type Block, type Cell, type Paragraph } from './flow.ts';
@@ -44,13 +46,14 @@ export async function extractWord97(bytes: Uint8Array, opts: { maxPages: number 
   // word-extractor follows sector chains without checking them: a damaged file whose chain loops would hang it.
   openCompoundFile(buffer, conversionFailed);
   let doc: WordText;
+  let raw: string | null;
   try {
-    doc = (await new WordExtractor().extract(buffer)) as unknown as WordText;
+    ({ doc, raw } = await readWord97(buffer));
   } catch (err) {
     throw conversionFailed(err instanceof Error ? err.message : String(err));
   }
   const budget = new FlowBudget();
-  const body = textBlocks(doc.getBody(AS_STORED), budget);
+  const body = raw == null ? textBlocks(doc.getBody(AS_STORED), budget) : bodyBlocks(raw, budget);
   // Text boxes lost their anchors, and notes their references: they follow the body.
   const boxes = doc.getTextboxes({ ...AS_STORED, includeHeadersAndFooters: false, includeBody: true });
   if (boxes.trim()) body.push({ kind: 'para', items: [{ kind: 'box', blocks: textBlocks(boxes, budget) }], listItem: false, pageBreakBefore: false });
@@ -67,6 +70,88 @@ export async function extractWord97(bytes: Uint8Array, opts: { maxPages: number 
     'doc',
     opts.maxPages,
   );
+}
+
+/**
+ * word-extractor's Word 97 reader, used directly so that its text pieces can be read before its cleaning
+ * turns cell marks into tabs. (Its package exports only the `WordExtractor` front door; the reader and its
+ * `_pieces` and `_boundaries` are internals of the pinned version, so a change there falls back to the
+ * cleaned body, where cells read as lines.)
+ */
+const requireCjs = createRequire(import.meta.url);
+interface Piece {
+  text: string;
+  startCp: number;
+  endCp: number;
+}
+interface OleReader {
+  extract(reader: unknown): Promise<unknown>;
+  _pieces?: Piece[];
+  _boundaries?: { ccpText?: number };
+}
+
+async function readWord97(buffer: Buffer): Promise<{ doc: WordText; raw: string | null }> {
+  const Reader = requireCjs('word-extractor/lib/word-ole-extractor.js') as new () => OleReader;
+  const BufferReader = requireCjs('word-extractor/lib/buffer-reader.js') as new (b: Buffer) => { open(): Promise<unknown>; close(): Promise<unknown> };
+  const { clean } = requireCjs('word-extractor/lib/filters.js') as { clean: (s: string) => string };
+  const source = new BufferReader(buffer);
+  await source.open();
+  try {
+    const reader = new Reader();
+    const doc = (await reader.extract(source)) as WordText;
+    const pieces = reader._pieces;
+    const length = reader._boundaries?.ccpText;
+    if (!Array.isArray(pieces) || typeof length !== 'number') return { doc, raw: null };
+    // The body is the first `ccpText` characters of the pieces, in order. The library has already made each
+    // row's end a line feed (paragraphs end in a carriage return); the cell mark and the row's end become
+    // CELL and ROW before its cleaning (fields, control characters), which would turn them into a tab and
+    // a paragraph's end.
+    const text = pieces.map((p) => p.text).join('').slice(0, length);
+    return { doc, raw: clean(text.replaceAll('\x07\n', CELL + ROW).replaceAll('\x07', CELL)) };
+  } finally {
+    await source.close();
+  }
+}
+
+/** Stand for Word's cell mark and a table row's end in the raw body (private-use characters, never in a document's text). */
+const CELL = '\uE007';
+const ROW = '\uE00A';
+
+/**
+ * The body's blocks: paragraphs, and tables where the cell marks are. Rows end with a cell mark followed by
+ * the row's break; a row's cells are the text between its marks.
+ */
+function bodyBlocks(raw: string, budget: FlowBudget): Block[] {
+  const text = raw.replace(/\r\n?/g, '\n');
+  if (!text.includes(CELL)) return textBlocks(text.replaceAll(ROW, ''), budget);
+  const blocks: Block[] = [];
+  let table: Cell[][] | null = null;
+  const close = (): void => {
+    if (table) blocks.push({ kind: 'table', grid: [], rows: table });
+    table = null;
+  };
+  // The text of each row ends in ROW; what follows the last row is no table.
+  const parts = text.split(ROW);
+  const after = parts.pop()!;
+  for (const part of parts) {
+    if (budget.spent) break;
+    const cells = part.replace(new RegExp(`${CELL}$`), '').split(CELL).map((c) => c.replace(/^\n|\n$/g, ''));
+    // The first cell starts where the table does, which the text does not say: all the paragraphs since the
+    // last row when another cell of the row holds several (a layout table), else only its last paragraph.
+    const layout = cells.slice(1).some((c) => c.includes('\n'));
+    const first = cells[0]!.split('\n');
+    const own = layout ? first : first.slice(-1);
+    const before = layout ? [] : first.slice(0, -1);
+    if (before.length) {
+      close();
+      blocks.push(...textBlocks(before.join('\n'), budget));
+    }
+    cells[0] = own.join('\n');
+    (table ??= []).push(cells.map((c) => ({ span: 1, blocks: budget.block() ? textBlocks(c, budget) : [] })));
+  }
+  close();
+  if (after.replace(/\n/g, '')) blocks.push(...textBlocks(after.replace(/^\n/, '').replaceAll(CELL, ''), budget));
+  return blocks;
 }
 
 /**
@@ -94,31 +179,13 @@ function paragraph(text: string, budget: FlowBudget): Paragraph {
   return para;
 }
 
-/** A line that could be a table row of one-line cells: it ends with a cell's tab and holds another; its cells' text. */
-function rowCells(line: string): string[] | null {
-  const content = line.replace(/\t+$/, '');
-  return line.endsWith('\t') && content.includes('\t') ? content.split('\t') : null;
-}
-
-/** One paragraph per line (an empty line is an empty paragraph), runs of like rows of one-line cells a table. */
+/** One paragraph per line (an empty line is an empty paragraph), without the tabs cell marks left at line ends. */
 function textBlocks(text: string, budget: FlowBudget): Block[] {
   const lines = text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
   const blocks: Block[] = [];
-  for (let i = 0; i < lines.length && !budget.spent; ) {
-    const cells = rowCells(lines[i]!);
-    let end = i + 1;
-    while (cells && end < lines.length && rowCells(lines[end]!)?.length === cells.length) end++;
-    if (end - i >= 2) {
-      blocks.push({ kind: 'table', grid: [], rows: lines.slice(i, end).map((l) => rowCells(l)!.map((c) => cell(c, budget))) });
-      i = end;
-    } else {
-      if (budget.block()) blocks.push(paragraph(lines[i]!.replace(/\t+$/, ''), budget));
-      i++;
-    }
+  for (const line of lines) {
+    if (budget.spent) break;
+    if (budget.block()) blocks.push(paragraph(line.replace(/\t+$/, ''), budget));
   }
   return blocks;
-}
-
-function cell(text: string, budget: FlowBudget): Cell {
-  return { span: 1, blocks: budget.block() ? [paragraph(text, budget)] : [] };
 }

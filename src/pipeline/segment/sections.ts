@@ -13,6 +13,7 @@ import { exactHeadingTopic, headingTopic, SECTION_TYPE_OF, type Topic } from '..
 import { unionBox, type Line, type Word } from '../layout.ts';
 import { findDateRanges } from '../understand/dates.ts';
 import { isEntryLabel } from '../understand/entries.ts';
+import { nameScore } from '../understand/name.ts';
 import { degreeScore, educationLevel } from '../../knowledge/degrees.ts';
 import { orgScore, schoolScore, titleScore } from '../../knowledge/lexicon.ts';
 import { phraseRoles } from '../../knowledge/phrase-roles.ts';
@@ -156,10 +157,19 @@ export function findHeadings(lines: Line[]): HeadingCandidate[] {
   // A banner — a line in much larger type than any heading, such as the name at the top of a main
   // column read after a sidebar — opens a personal-details part of its own.
   const headingMax = Math.max(0, ...found.map((f) => lines[f.index]!.fontSize));
+  const firstTop = Math.min(...lines.filter((l) => l.pageIndex === 0 && l.role !== 'header').map((l) => l.bbox[1]));
   lines.forEach((l, i) => {
     if (i === 0 || found.some((f) => f.index === i)) return;
-    // A banner printed over two lines ("Chanchal" / "Sharma") opens once.
     const above = lines[i - 1]!;
+    // So does a person's name atop the first page's second column, read after the one beside it (the main
+    // column of a layout table after its sidebar, where the source keeps no type sizes: DOC). Not lower down,
+    // where columns hold referees side by side.
+    const atTop = l.pageIndex === 0 && l.bbox[1] <= firstTop + 2 * l.fontSize;
+    if (atTop && l.column !== above.column && above.pageIndex === 0 && l.bbox[1] < above.bbox[1] && nameScore(l.text) >= 0.75) {
+      found.push({ index: i, topic: 'personal' });
+      return;
+    }
+    // A banner printed over two lines ("Chanchal" / "Sharma") opens once.
     if (Math.abs(above.fontSize - l.fontSize) < 0.5 && above.pageIndex === l.pageIndex) return;
     if (l.fontSize >= body * 1.6 && l.fontSize > headingMax * 1.15 && l.text.trim().split(/\s+/).length <= 5) found.push({ index: i, topic: 'personal' });
   });

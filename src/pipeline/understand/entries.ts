@@ -12,6 +12,7 @@ import { findDateRanges, type DateRange } from './dates.ts';
 import { orgScore, titleScore } from '../../knowledge/lexicon.ts';
 import { placeScore } from './places.ts';
 import { phraseRoles } from '../../knowledge/phrase-roles.ts';
+import { proseWords } from './text-shape.ts';
 
 export const BULLET = /^\s*([•◦▪▫■□●○◆◇►▸▹➢➤✓✔❖❯›»*·‣⁃∙–—-]|\d{1,2}[.)](?=\s))\s*/;
 
@@ -193,11 +194,12 @@ function classify(lines: Line[], opts: ClassifyOptions = {}): Kind[] {
     // A sentence carried over from the line above ("completion Conducted legal research…"); not across a
     // blank line from a heading line (all-lower-case entries: "b.tech in computer science").
     const lowerStart = /^\p{Ll}/u.test(l.text.trim()) && words >= 4 && undated && prev != null && (prev.block === l.block || kinds[i - 1] === 'body');
-    // A new paragraph under an entry's dates: its description.
+    // A new paragraph under an entry's dates: its description, if it reads as a sentence ("University of
+    // Central Florida, Orlando, FL — GPA: 3.92" in a paragraph of its own, as DOC keeps every line, is a field).
     // (Not when dates follow it: then it heads the next entry.)
     const next = lines[i + 1];
     const paragraph =
-      prev != null && prev.block !== l.block && kinds[i - 1] === 'head' && headingDates(prev.text).length > 0 && words >= 8 && undated && !l.bold && !/\t/.test(l.text) &&
+      prev != null && prev.block !== l.block && kinds[i - 1] === 'head' && headingDates(prev.text).length > 0 && words >= 8 && undated && !l.bold && !/\t/.test(l.text) && proseWords(l.text) >= 3 &&
       !(next && next.block === l.block && headingDates(next.text).length);
     // Right under an entry's dated line, in its block, a short line is still its heading (the employer).
     const underDates = prev != null && kinds[i - 1] === 'head' && prev.block === l.block && headingDates(prev.text).length > 0 && words <= 8;
