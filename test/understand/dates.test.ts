@@ -72,6 +72,12 @@ describe('ranges in English formats', () => {
   test('1/2019-3/2021', () => expectOne('1/2019-3/2021', { start: '2019-01', end: '2021-03' }));
   test('2005 Present (the dash lost in a text export)', () => expectOne('2005 Present: Freelance Producer', { start: '2005', isCurrent: true, yearOnly: true, raw: '2005 Present' }));
   test('August 2012 May 2013 (two months with years, the dash lost)', () => expectOne('Perry, OH August 2012 May 2013', { start: '2012-08', end: '2013-05', raw: 'August 2012 May 2013', standalone: false }));
+  test('8/08 to 1/09 (month and two-digit year)', () => expectOne('Junior Engineer, 8/08 to 1/09', { start: '2008-08', end: '2009-01', raw: '8/08 to 1/09', standalone: true }));
+  test('1/09 to Present', () => expectOne('1/09 to Present', { start: '2009-01', isCurrent: true }));
+  test('a month and two-digit year alone is no date (a score, a fraction)', () => {
+    assert.equal(findDateRanges('Rated 9/10 by customers').length, 0);
+    assert.equal(findDateRanges('1/09').length, 0);
+  });
   test('two dates side by side out of order are no range', () => assert.equal(findDateRanges('Jan 2019 Dec 2018').length, 2));
   test('June 2019  Current', () => expectOne('June 2019  Current', { start: '2019-06', isCurrent: true }));
   test('2015 – 2017', () => expectOne('2015 – 2017', { start: '2015', end: '2017', yearOnly: true }));

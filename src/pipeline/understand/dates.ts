@@ -264,6 +264,8 @@ const TOKEN_RE = new RegExp(
       `(?<qY2>${NUM_Y})\\s?[-/]?\\s?(?:Q(?<qN2>[1-4])|H(?<hN2>[12]))`,
       // 03/2019, 3-2019, 03.2019 (a dot needs two digits: "Python 3.2019" is not a date)
       `(?:(?<nM>${MM})[/\\-]|(?<nM2>${MM2})\\.)(?<nY>${NUM_Y})`,
+      // 1/09, 08/08: month and two-digit year, a date only as a side of a range ("8/08 to 1/09")
+      `(?<xM>${MM})/(?<xYY>\\d{2})`,
       // [15 | 1er | 15.] March[.] [15,] [de] 2019 | '19 | -19 ; or the month alone ("May" in "May-Aug '18")
       `(?:(?<mD1>${DD})(?:st|nd|rd|th|er|\\.)?\\s+(?:of\\s+|de\\s+)?)?` +
         `(?<mName>${alternation(MONTHS.keys())})\\.?` +
@@ -325,6 +327,8 @@ interface Token {
   bare: boolean;
   /** Only digits and separators (2019, '19, 03/2019, 2019-03): needs the guards when it stands alone. */
   numeric: boolean;
+  /** A date only as a side of a range: "1/09" alone is as likely a fraction or a score. */
+  pairOnly?: boolean;
 }
 
 function twoDigitYear(yy: number, referenceYear: number): number {
@@ -356,6 +360,9 @@ function tokenize(text: string, opts: DateOptions): Token[] {
     } else if (g.nY) {
       t.date = { year: +g.nY, month: +(g.nM ?? g.nM2)!, day: null };
       t.numeric = true;
+    } else if (g.xM) {
+      t.date = { year: yy(g.xYY!), month: +g.xM, day: null };
+      t.numeric = t.pairOnly = true;
     } else if (g.mName) {
       const month = MONTHS.get(norm(g.mName))!;
       const year = g.mY ? +g.mY : g.mYY ? yy(g.mYY) : g.mY2 ? yy(g.mY2) : null;
@@ -483,6 +490,7 @@ export function findDateRanges(text: string, opts: DateOptions = {}): DateRange[
       }
     }
     if (!paired && a.kind === 'month') continue; // a month without a year, not followed by a dated side
+    if (!paired && a.pairOnly) continue;
 
     if (!paired) {
       const after = text.slice(a.end);
