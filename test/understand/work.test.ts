@@ -622,3 +622,25 @@ Produce Clerk, Expensive Foods, Pretend, NE
     ],
   );
 });
+
+test('jobs run on under a summary, each as dates over employer over title, are a work history', async () => {
+  const d = await parse(`Lanora Borer
+lanora@example.com
+
+SUMMARY OF QUALIFICATIONS
+Expert knowledge of CAM programming including drilling, pocketing and profiling.
+Superior communication skills both written and verbal.
+2011 to Present
+Blentech, Santa Rosa, California
+CNC Programmer
+Created a new machine shop to service the company's needs
+2008 to 2010
+Microlux, Santa Rosa, California
+Mechanical Designer
+Ran CAD, engineering and design for the product line
+`);
+  assert.deepEqual(d.workExperience.map((w) => [w.jobTitle, w.organization, w.dates?.startDate?.slice(0, 4)]), [
+    ['CNC Programmer', 'Blentech', '2011'],
+    ['Mechanical Designer', 'Microlux', '2008'],
+  ]);
+});

@@ -14,6 +14,7 @@ import { unionBox, type Line, type Word } from '../layout.ts';
 import { findDateRanges } from '../understand/dates.ts';
 import { isEntryLabel } from '../understand/entries.ts';
 import { nameScore } from '../understand/name.ts';
+import { placeScore } from '../understand/places.ts';
 import { degreeScore, educationLevel } from '../../knowledge/degrees.ts';
 import { orgScore, schoolScore, titleScore } from '../../knowledge/lexicon.ts';
 import { phraseRoles } from '../../knowledge/phrase-roles.ts';
@@ -449,7 +450,14 @@ function firstJobHeading(body: Line[]): number {
   };
   const titleLine = (l: Line | undefined): boolean =>
     !!l && /^\P{Ll}/u.test(l.text.trim()) && l.text.trim().split(/\s+/).length <= 6 && !/[.;:]$/.test(l.text.trim()) && titleScore(l.text.trim()) >= 0.45;
-  const stacked = body.flatMap((l, i) => (dateOnly(l) && (titleLine(body[i - 1]) || titleLine(body[i + 1])) ? [titleLine(body[i - 1]) ? i - 1 : i] : []));
+  // …or with the employer between them ("2011 to Present" / "Blentech, Santa Rosa, California" / "CNC Programmer").
+  const employerThenTitle = (i: number): boolean => {
+    const l = body[i];
+    if (!l || findDateRanges(l.text).length || l.text.trim().split(/\s+/).length > 10) return false;
+    const [name, ...place] = l.text.split(',');
+    return (orgScore(name!.trim()) >= 0.7 || phraseRoles(name!.trim()).org >= 0.5 || (place.length > 0 && placeScore(place.join(',').trim()) >= 0.8)) && titleLine(body[i + 1]);
+  };
+  const stacked = body.flatMap((l, i) => (dateOnly(l) && (titleLine(body[i - 1]) || titleLine(body[i + 1]) || employerThenTitle(i + 1)) ? [titleLine(body[i - 1]) ? i - 1 : i] : []));
   const heads = body.flatMap((l, i) => {
     // A heading line: capitalised, short, no sentence before its dates.
     if ((l.text.match(/\p{L}+/gu) ?? []).length > 20 || !/^\P{Ll}/u.test(l.text.trim())) return [];
