@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runPipeline } from '../../src/pipeline/pipeline.ts';
 import { headingTopic } from '../../src/knowledge/headings.ts';
-import { joinWrappedDates } from '../../src/pipeline/segment/sections.ts';
+import { joinWrappedDates, splitSections } from '../../src/pipeline/segment/sections.ts';
 import { lineFromWords } from '../../src/pipeline/layout.ts';
 
 /** A row of 10-point words: each field's words 40 pt apart from its x, fields far enough apart to be tab-separated. */
@@ -235,4 +235,29 @@ Anna University
 2011
 `);
   assert.deepEqual(s.map(([topic]) => topic), ['personal', 'work', 'education']);
+});
+
+test('a heading over a row of items in two columns takes the right-hand item, read after the column beside it', () => {
+  let n = 0;
+  const line = (text: string, x: number, y: number, column: number, block: number, heading = false) => {
+    const words = text.split(' ').map((t, i) => ({ text: t, bbox: [x + i * 40, y, x + i * 40 + 35, y + (heading ? 14 : 10)] as [number, number, number, number], fontSize: heading ? 14 : 10, bold: heading, italic: false, start: n, end: (n += t.length + 1) - 1 }));
+    return { ...lineFromWords(words, 0), column, block };
+  };
+  const lines = [
+    line('Skills', 190, 250, 1, 1, true),
+    line('Outreach', 190, 294, 1, 2),
+    line('Pipedrive', 190, 318, 1, 2),
+    line('Languages', 190, 430, 1, 3, true),
+    line('Marathi', 190, 454, 1, 4),
+    line('Native', 190, 478, 1, 4),
+    line('Key Skills', 383, 250, 2, 5, true),
+    line('Negotiation', 383, 294, 2, 6),
+    line('Territory Planning', 383, 415, 2, 6),
+    line('English', 383, 454, 2, 7),
+    line('Fluent', 383, 478, 2, 7),
+  ];
+  const sections = splitSections(lines);
+  const of = (topic: string) => sections.filter((s) => s.topic === topic).flatMap((s) => s.lines.map((l) => l.text));
+  assert.deepEqual(of('languages'), ['Marathi', 'Native', 'English', 'Fluent']);
+  assert.deepEqual(of('skills'), ['Outreach', 'Pipedrive', 'Negotiation', 'Territory Planning']);
 });

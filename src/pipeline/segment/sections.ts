@@ -433,7 +433,7 @@ export function splitSections(all: Line[]): Section[] {
       sections.push(make('work', jobs > 0 ? null : lines[h.index]!, body.slice(jobs)));
     }
   });
-  return continueAcrossPages(sections);
+  return joinGridRows(continueAcrossPages(sections));
 }
 
 /**
@@ -479,6 +479,40 @@ function firstJobHeading(body: Line[]): number {
     return !findDateRanges(l.text).length && l.text.trim().split(/\s+/).length <= 10 && !/[.;:]$/.test(l.text.trim()) && (isAllCaps(t) || orgScore(t) >= 0.7);
   };
   return above && dateOnly(body[first]) && employer(above) ? first - 1 : first;
+}
+
+/** Sections whose entries are short items set in a grid of columns. */
+const LIST_TOPICS = new Set<string>(['languages', 'skills', 'interests', 'certifications']);
+
+/**
+ * A heading over a row of items in two columns ("Languages" over "Marathi / Native" and, beside it, "English /
+ * Fluent"): read column by column, the right-hand item falls under the right column's section above ("Key
+ * Skills"). A block of another column that is level with the section's first line, to the right of its
+ * heading, made of short items, and that starts below the heading (its column has nothing beside the heading)
+ * joins the section.
+ */
+function joinGridRows(sections: Section[]): Section[] {
+  const short = (l: Line): boolean => l.text.trim().split(/\s+/).length <= 4;
+  for (const s of sections) {
+    const first = s.lines[0];
+    if (!s.heading || !first || !LIST_TOPICS.has(s.topic) || !short(first)) continue;
+    for (const other of sections) {
+      if (other === s) continue;
+      const at = other.lines.findIndex(
+        (l, k) => k > 0 && l.pageIndex === first.pageIndex && l.column !== first.column && l.bbox[0] > s.heading!.bbox[0] && Math.abs(l.bbox[1] - first.bbox[1]) <= 2 && other.lines[k - 1]!.block !== l.block,
+      );
+      if (at < 0) continue;
+      const before = other.lines[at - 1]!;
+      if (before.pageIndex === first.pageIndex && before.bbox[3] > s.heading.bbox[1]) continue;
+      let end = at;
+      while (end < other.lines.length && other.lines[end]!.block === other.lines[at]!.block) end++;
+      const block = other.lines.slice(at, end);
+      if (block.length > s.lines.length + 1 || !block.every(short)) continue;
+      other.lines.splice(at, end - at);
+      s.lines.push(...block);
+    }
+  }
+  return sections.filter((s) => s.lines.length || s.heading);
 }
 
 /**
