@@ -84,12 +84,12 @@ interface Group {
 }
 
 /**
- * The section's jobs by their labelled fields, and the lines before the first (read the usual way), or null
- * when the section does not label its jobs: it needs two labelled titles or employers, one of them a title
- * or both employers, and "Role:" counts only beside a labelled employer (alone it labels a project's role), and the section must open
- * with them or with a short heading that names no job title.
+ * The section's jobs by their labelled fields, or null when the section does not label its jobs. It needs two
+ * labelled titles or employers, one of them a title or both employers ("Role:" counts only beside a labelled
+ * employer: alone it labels a project's role), and it must open with them or with a short heading that names
+ * no job title.
  */
-export function labelledEntries(lines: Line[]): { before: Line[]; entries: LabelledEntry[] } | null {
+export function labelledEntries(lines: Line[]): LabelledEntry[] | null {
   const strongTitle = lines.some((l) => fieldOf(l.text, false)?.kind === 'title');
   const fields = lines.map((l) => fieldOf(l.text, !strongTitle));
   const titles = fields.filter((f) => f?.kind === 'title').length;
@@ -128,11 +128,10 @@ export function labelledEntries(lines: Line[]): { before: Line[]; entries: Label
   groups[0]!.head.unshift(...before.splice(0));
   // Nor may a job with an ordinary heading hide in a description: a short dated line that is no bullet.
   if (groups.some((g) => g.body.some((l) => !isBullet(l) && headingDates(l.text).length && l.text.trim().split(/\s+/).length <= 8))) return null;
-  const entries = groups.map((g): LabelledEntry => {
+  return groups.map((g): LabelledEntry => {
     // Dates on the first description line ("May 2010 – Present" under the labels) are the job's.
     if (!g.head.some((l) => headingDates(l.text).length) && g.body[0] && onlyDates(stripBullet(g.body[0].text))) g.head.push(g.body.shift()!);
     const dateLine = g.head.find((l) => headingDates(l.text).length) ?? null;
     return { head: g.head, body: g.body, dates: dateLine ? headingDates(dateLine.text)[0]! : null, dateLine, inherited: [], fields: g.fields };
   });
-  return { before, entries };
 }

@@ -150,9 +150,8 @@ export function describe(body: Line[]): string | null {
 export function readWork(doc: Doc, sections: Section[]): WorkExperience[] {
   const out: WorkExperience[] = [];
   for (const section of sections) {
-    // Jobs whose fields are labelled ("Designation: …") are read by their labels; lines before them as usual.
-    const labelled = labelledEntries(section.lines);
-    const entries: Entry[] = [...splitEntries(labelled ? labelled.before : section.lines, { sharedEmployers: true }), ...(labelled?.entries ?? [])].filter((e) => e.head.length || e.dates);
+    // Jobs whose fields are labelled ("Designation: …") are read by their labels.
+    const entries: Entry[] = (labelledEntries(section.lines) ?? splitEntries(section.lines, { sharedEmployers: true })).filter((e) => e.head.length || e.dates);
     const slotLists = entries.map((e) => refineSlots(splitEmployerIn(splitTrailingPlace(slotsOf([...e.inherited, ...e.head], e.dates, e.dateLine), placeScore, isKnownTown)), scoreWork, [['title', 'org'], ['org', 'title'], ['org', 'place'], ['title', 'place']], [['title', 'org']], (t) => placeScore(t) >= 0.8));
     const roles = assignRoles(slotLists, ROLES, scoreWork, 0.55, ['title', 'org']);
     entries.forEach((e, k) => {
