@@ -29,11 +29,10 @@ const personalSections = (doc: Doc): Section[] => doc.sections.filter((s) => s.t
  * Seeking Internship" read as a work heading, with the name under it).
  */
 function nameCandidates(doc: Doc): Line[] {
-  const top = (s: Section, n: number): Line[] => (s.heading ? [s.heading, ...s.lines] : s.lines).slice(0, n);
-  const parts = personalSections(doc).map((s) => top(s, 6));
-  const mine = new Set(parts.flat());
-  const opening = doc.sections.flatMap((s) => (s.heading ? [s.heading, ...s.lines] : s.lines)).slice(0, 5).filter((l) => !mine.has(l));
-  return parts.length ? [...parts.flat(), ...opening] : contactLines(doc).slice(0, 8);
+  const linesOf = (s: Section): Line[] => (s.heading ? [s.heading, ...s.lines] : s.lines);
+  const parts = personalSections(doc).flatMap((s) => linesOf(s).slice(0, 6));
+  const opening = doc.sections.flatMap(linesOf).slice(0, 5).filter((l) => !parts.includes(l));
+  return parts.length ? [...parts, ...opening] : contactLines(doc).slice(0, 8);
 }
 
 function contactLines(doc: Doc): Line[] {
