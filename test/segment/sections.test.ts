@@ -261,3 +261,16 @@ test('a heading over a row of items in two columns takes the right-hand item, re
   assert.deepEqual(of('languages'), ['Marathi', 'Native', 'English', 'Fluent']);
   assert.deepEqual(of('skills'), ['Outreach', 'Pipedrive', 'Negotiation', 'Territory Planning']);
 });
+
+test('a letter-spaced heading ("L A N G U AG E S S P O K E N") is never taken for an employer\'s name', async () => {
+  const s = await sectionsOf(`Jane Doe
+jane.doe@example.com
+
+S K I L L S
+Python, SQL
+
+L A N G U AG E S S P O K E N
+Portuguese (Native), English (Fluent)
+`);
+  assert.deepEqual(s.map(([topic]) => topic), ['personal', 'skills', 'languages']);
+});

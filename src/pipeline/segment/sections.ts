@@ -68,8 +68,9 @@ const titleCase = (text: string): boolean => {
   return words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w));
 };
 
-/** The phrase model is sure the text names an employer or a school. */
+/** The phrase model is sure the text names an employer or a school (not letter-spaced capitals: "L A N G U AG E S"). */
 function namesEmployerOrSchool(text: string): boolean {
+  if ((text.match(/\p{L}{3,}/gu) ?? []).length < 2) return false;
   const roles = phraseRoles(text);
   return roles.org >= 0.8 || roles.school >= 0.8;
 }
