@@ -109,4 +109,8 @@ test('a name is found at the top of the document whatever section it fell in, ru
   assert.equal(await nameOf('Allen Neal King ESB Integration Developer - Cisco Systems\nHyderabad, Telangana'), 'Allen Neal King');
   assert.equal(await nameOf('Melani Feil University Communications, University at Buffalo, Buffalo, New York'), 'Melani Feil');
   assert.equal(await nameOf('RESUME OF Darell Cormier\nLOS ANGELES\nd.cormier@example.com'), 'Darell Cormier');
+  // A quote left by a CSV export before the label, and "CV" with no "of".
+  assert.equal(await nameOf('"RESUME OF Darell Cormier\nLOS ANGELES\nd.cormier@example.com'), 'Darell Cormier');
+  assert.equal(await nameOf('CV Terrell Nam O\'Keefe\n1. Position:\nLegal Manager'), "Terrell Nam O'Keefe");
+  assert.equal(await nameOf('Name:\tJohn Smith\nj.smith@example.com'), 'John Smith');
 });

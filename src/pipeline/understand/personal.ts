@@ -50,11 +50,12 @@ function contactBlock(lines: Line[]): Line[] {
   return block.length <= 8 ? block : [];
 }
 
-const LABEL = /^\s*(?:(?:name|nom|vorname|nachname|full name)\s*[:：]|(?:resume|résumé|curriculum vitae|cv|bio-?data)\s+of\b)\s*/i;
+/** "Name:", "Resume of", "CV" before a name. */
+const LABEL = /^\s*(?:(?:name|nom|vorname|nachname|full name)\s*[:：]|(?:resume|résumé|curriculum vitae|cv|bio-?data)(?:\s+of)?\s+(?=\p{Lu}))\s*/iu;
 
-/** The part of a line that may be a name: before a tab, without a "Name:" label, stray quotes or a trailing comma. */
+/** The part of a line that may be a name: before a tab, without stray quotes, a "Name:" label or a trailing comma. */
 const nameText = (l: Line): string =>
-  l.text.replace(LABEL, '').split('\t')[0]!.replace(/^["'“”‘’\s]+|["'“”‘’\s]+$/g, '').trim().replace(/\s*[,;]$/, '');
+  l.text.replace(/^["'“”‘’\s]+/, '').replace(LABEL, '').split('\t')[0]!.replace(/["'“”‘’\s]+$/, '').trim().replace(/\s*[,;]$/, '');
 
 /**
  * The name printed at the head of a line that goes on with other fields ("Asha Rao - Email me on Indeed: …",
