@@ -13,6 +13,7 @@
  * takes the paragraphs since the last row (or the start), those of a row of one-line cells only its last one.
  */
 import { createRequire } from 'node:module';
+import WordExtractor from 'word-extractor';
 import { DocumentError } from '../doc.ts';
 import type { Layout } from '../layout.ts';
 import { DEFAULT_SIZE, FlowBudget, flowLayout, type Block, type Cell, type Paragraph } from './flow.ts';
@@ -74,9 +75,9 @@ export async function extractWord97(bytes: Uint8Array, opts: { maxPages: number 
 
 /**
  * word-extractor's Word 97 reader, used directly so that its text pieces can be read before its cleaning
- * turns cell marks into tabs. (Its package exports only the `WordExtractor` front door; the reader and its
- * `_pieces` and `_boundaries` are internals of the pinned version, so a change there falls back to the
- * cleaned body, where cells read as lines.)
+ * turns cell marks into tabs. (Its package exports only the `WordExtractor` front door; the reader, its
+ * `_pieces` and `_boundaries` are internals of the pinned version, so where they are missing the front door
+ * is used and the cleaned body read, where a layout table's cells read as lines.)
  */
 const requireCjs = createRequire(import.meta.url);
 interface Piece {
@@ -90,10 +91,29 @@ interface OleReader {
   _boundaries?: { ccpText?: number };
 }
 
+interface Internals {
+  Reader: new () => OleReader;
+  BufferReader: new (b: Buffer) => { open(): Promise<unknown>; close(): Promise<unknown> };
+  clean: (s: string) => string;
+}
+
+/** The library's reader, its buffer source and its cleaning, or null if this version lays its files out otherwise. */
+function internals(): Internals | null {
+  try {
+    return {
+      Reader: requireCjs('word-extractor/lib/word-ole-extractor.js') as Internals['Reader'],
+      BufferReader: requireCjs('word-extractor/lib/buffer-reader.js') as Internals['BufferReader'],
+      clean: (requireCjs('word-extractor/lib/filters.js') as Pick<Internals, 'clean'>).clean,
+    };
+  } catch {
+    return null;
+  }
+}
+
 async function readWord97(buffer: Buffer): Promise<{ doc: WordText; raw: string | null }> {
-  const Reader = requireCjs('word-extractor/lib/word-ole-extractor.js') as new () => OleReader;
-  const BufferReader = requireCjs('word-extractor/lib/buffer-reader.js') as new (b: Buffer) => { open(): Promise<unknown>; close(): Promise<unknown> };
-  const { clean } = requireCjs('word-extractor/lib/filters.js') as { clean: (s: string) => string };
+  const lib = internals();
+  if (!lib || typeof lib.clean !== 'function') return { doc: (await new WordExtractor().extract(buffer)) as unknown as WordText, raw: null };
+  const { Reader, BufferReader, clean } = lib;
   const source = new BufferReader(buffer);
   await source.open();
   try {
