@@ -91,9 +91,9 @@ describe('review page on sqlite', () => {
     assert.equal(headers['referrer-policy'], 'no-referrer');
     await page.getByRole('heading', { name: `Review: ${resume.data.name.raw}` }).waitFor();
     assert.equal(await page.getByLabel('First', { exact: true }).inputValue(), resume.data.name.first);
-    const image = page.locator('.sheet img').first();
-    await image.waitFor();
-    assert.ok(await image.evaluate((img) => (img as unknown as { complete: boolean; naturalWidth: number }).complete && (img as unknown as { naturalWidth: number }).naturalWidth > 0), 'the page image loads');
+    await page.locator('.sheet img').first().waitFor();
+    // The page image is drawn on first request, which takes a while on a busy machine: wait for it to load.
+    await until("(() => { const img = document.querySelector('.sheet img'); return img.complete && img.naturalWidth > 0; })()", 20_000);
     assert.ok((await page.locator('.box').count()) > 0, 'section boxes are drawn');
   });
 
