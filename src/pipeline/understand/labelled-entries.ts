@@ -16,7 +16,7 @@ import { headingDates, isBullet, onlyDates, stripBullet, type Entry } from './en
 import { orgScore, schoolScore, titleScore } from '../../knowledge/lexicon.ts';
 import { phraseRoles } from '../../knowledge/phrase-roles.ts';
 
-export type FieldKind = 'title' | 'org' | 'dates';
+type FieldKind = 'title' | 'org' | 'dates';
 
 /** An entry read from labelled fields: which heading line holds the title and which the employer. */
 export interface LabelledEntry extends Entry {
@@ -33,14 +33,14 @@ const DATES_LABEL = /^(?:duration|period|tenure|dates?|time\s+period|employment\
 /** "Designation: X", "• Company Name - X", "(Designation: X)": the label, the value and where the value starts. */
 const FIELD = /^(\s*(?:[•●▪◦❖➢►■◆✓*·-]\s*)?\(?\s*)([\p{L}][\p{L} ]{1,30}?)\s*(?::+|\s[-–]\s)\s*(?=\S)(.*?)\)?\s*$/u;
 
-export interface Field {
+interface Field {
   kind: FieldKind;
   label: string;
   value: string;
 }
 
 /** What a line labels, if it is a labelled field of a job ("Role:" counts as a title only when `roleIsTitle`). */
-export function fieldOf(text: string, roleIsTitle = true): Field | null {
+function fieldOf(text: string, roleIsTitle = true): Field | null {
   const m = FIELD.exec(text);
   if (!m) return null;
   const label = m[2]!.trim().replace(/\s+/g, ' ');
