@@ -30,30 +30,19 @@ const ORG_LABEL =
   /^(?:current\s+|present\s+|previous\s+|last\s+)?(?:organi[sz]ation(?:\s+name)?|company(?:\s+name)?|employer(?:\s+name)?|name\s+of\s+(?:the\s+)?(?:employer|company|organi[sz]ation)|firm|institution)$/i;
 const DATES_LABEL = /^(?:duration|period|tenure|dates?|time\s+period|employment\s+period|working\s+period)$/i;
 
-/** "Designation: X", "• Company Name - X", "(Designation: X)": the label, the value and where the value starts. */
+/** "Designation: X", "• Company Name - X", "(Designation: X)": the label (group 2) and the value (group 3). */
 const FIELD = /^(\s*(?:[•●▪◦❖➢►■◆✓*·-]\s*)?\(?\s*)([\p{L}][\p{L} ]{1,30}?)\s*(?::+|\s[-–]\s)\s*(?=\S)(.*?)\)?\s*$/u;
 
-interface Field {
-  kind: FieldKind;
-  label: string;
-  value: string;
-}
-
-/** What a line labels, if it is a labelled field of a job ("Role:" counts as a title only when `roleIsTitle`). */
-function fieldOf(text: string, roleIsTitle = true): Field | null {
+/** Which field of a job a line labels, if any ("Role:" counts as a title only when `roleIsTitle`). */
+function fieldOf(text: string, roleIsTitle = true): FieldKind | null {
   const m = FIELD.exec(text);
   if (!m) return null;
   const label = m[2]!.trim().replace(/\s+/g, ' ');
   const value = m[3]!.trim().replace(/[.,;]+$/, '');
   if (!/\p{L}|\d/u.test(value)) return null;
-  const kind: FieldKind | null = TITLE_LABEL.test(label) || (roleIsTitle && ROLE_LABEL.test(label))
-    ? 'title'
-    : ORG_LABEL.test(label)
-      ? 'org'
-      : DATES_LABEL.test(label) && headingDates(value).length
-        ? 'dates'
-        : null;
-  return kind ? { kind, label, value } : null;
+  if (TITLE_LABEL.test(label) || (roleIsTitle && ROLE_LABEL.test(label))) return 'title';
+  if (ORG_LABEL.test(label)) return 'org';
+  return DATES_LABEL.test(label) && headingDates(value).length ? 'dates' : null;
 }
 
 /** A short undated line that names an employer (a school too): the unlabelled head of a labelled job ("Infosys Ltd, Pune"). */
@@ -90,10 +79,10 @@ interface Group {
  * no job title.
  */
 export function labelledEntries(lines: Line[]): LabelledEntry[] | null {
-  const strongTitle = lines.some((l) => fieldOf(l.text, false)?.kind === 'title');
+  const strongTitle = lines.some((l) => fieldOf(l.text, false) === 'title');
   const fields = lines.map((l) => fieldOf(l.text, !strongTitle));
-  const titles = fields.filter((f) => f?.kind === 'title').length;
-  const orgs = fields.filter((f) => f?.kind === 'org').length;
+  const titles = fields.filter((f) => f === 'title').length;
+  const orgs = fields.filter((f) => f === 'org').length;
   if (titles + orgs < 2 || (titles === 0 && orgs < 2) || (!strongTitle && orgs === 0)) return null;
 
   const before: Line[] = [];
@@ -107,7 +96,7 @@ export function labelledEntries(lines: Line[]): LabelledEntry[] | null {
       return;
     }
     let g = cur;
-    if (!g || g.kinds.has(f.kind) || g.body.length) {
+    if (!g || g.kinds.has(f) || g.body.length) {
       g = { head: [], body: [], fields: new Map(), kinds: new Set() };
       // An employer or dates printed unlabelled right above the labels ("2005–present: Acme" / "Position: …")
       // belong to this job: up to two such lines.
@@ -116,8 +105,8 @@ export function labelledEntries(lines: Line[]): LabelledEntry[] | null {
       groups.push(g);
     }
     g.head.push(l);
-    g.kinds.add(f.kind);
-    if (f.kind !== 'dates') g.fields.set(l, f.kind);
+    g.kinds.add(f);
+    if (f !== 'dates') g.fields.set(l, f);
   });
   // The labels must be what the section is made of, from its top: under an ordinary heading that names the
   // job ("Technical Support Engineer / Microsoft / Position: …") they repeat it, and in a job's description a
