@@ -80,14 +80,9 @@ export async function extractWord97(bytes: Uint8Array, opts: { maxPages: number 
  * is used and the cleaned body read, where a layout table's cells read as lines.)
  */
 const requireCjs = createRequire(import.meta.url);
-interface Piece {
-  text: string;
-  startCp: number;
-  endCp: number;
-}
 interface OleReader {
   extract(reader: unknown): Promise<unknown>;
-  _pieces?: Piece[];
+  _pieces?: Array<{ text: string }>;
   _boundaries?: { ccpText?: number };
 }
 
@@ -143,7 +138,7 @@ const ROW = '\uE00A';
  */
 function bodyBlocks(raw: string, budget: FlowBudget): Block[] {
   const text = raw.replace(/\r\n?/g, '\n');
-  if (!text.includes(CELL)) return textBlocks(text.replaceAll(ROW, ''), budget);
+  if (!text.includes(CELL)) return textBlocks(text, budget); // ROW only ever follows a CELL
   const blocks: Block[] = [];
   let table: Cell[][] | null = null;
   const close = (): void => {
