@@ -309,17 +309,19 @@ export function splitEntries(lines: Line[], opts: { sharedEmployers?: boolean; h
   return opts.sharedEmployers ? inheritEmployers(entries) : entries;
 }
 
+/** A name the word lists or the phrase model read as an employer's and not as a job title ("Perry Local School District"). */
+export const employerName = (text: string): boolean => titleScore(text) < 0.45 && (orgScore(text) >= 0.7 || phraseRoles(text).org >= 0.6);
+
 /**
- * A heading line that names an employer after its first piece (pieces are cut at separators and commas):
- * a piece the word lists or the phrase model read as an employer and not as a job title ("Assistant Vice
- * President, Operations" names none).
+ * A heading line that names an employer after its first piece (pieces are cut at separators and commas;
+ * "Assistant Vice President, Operations" names none).
  */
 const namesEmployer = (line: Line): boolean =>
   line.text
     .replace(/\t+/g, '|')
     .split(/\s*[|｜•·,]\s*|\s+[–—-]\s+/)
     .slice(1)
-    .some((p) => /\p{L}{2}/u.test(p) && !headingDates(p).length && titleScore(p) < 0.45 && (orgScore(p) >= 0.7 || phraseRoles(p).org >= 0.6));
+    .some((p) => /\p{L}{2}/u.test(p) && !headingDates(p).length && employerName(p));
 
 /**
  * Roles under one employer: "Acme Corp / Senior Engineer | 2021 – Present / • … / Engineer | 2018 – 2021".

@@ -12,8 +12,8 @@
  * what each line is: a title, an employer or the dates, and a repeated label opens the next job.
  */
 import type { Line } from '../layout.ts';
-import { headingDates, isBullet, onlyDates, stripBullet, type Entry } from './entries.ts';
-import { orgScore, schoolScore, titleScore } from '../../knowledge/lexicon.ts';
+import { employerName, headingDates, isBullet, onlyDates, stripBullet, type Entry } from './entries.ts';
+import { schoolScore, titleScore } from '../../knowledge/lexicon.ts';
 import { phraseRoles } from '../../knowledge/phrase-roles.ts';
 
 type FieldKind = 'title' | 'org' | 'dates';
@@ -50,8 +50,7 @@ function employerLine(l: Line): boolean {
   const text = l.text.trim();
   if (isBullet(l) || headingDates(text).length || text.split(/\s+/).length > 8 || /[.;:]$/.test(text)) return false;
   const name = text.split(',')[0]!;
-  const learned = phraseRoles(name);
-  return titleScore(name) < 0.45 && (orgScore(name) >= 0.7 || schoolScore(name) > 0 || learned.org >= 0.6 || learned.school >= 0.6);
+  return employerName(name) || (titleScore(name) < 0.45 && (schoolScore(name) > 0 || phraseRoles(name).school >= 0.6));
 }
 
 /** A line of a job's heading that is no job title: an employer, a place, dates, a note in brackets. */
