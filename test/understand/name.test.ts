@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nameScore, splitName } from '../../src/pipeline/understand/name.ts';
+import { runPipeline } from '../../src/pipeline/pipeline.ts';
 
 const parts = (raw: string) => {
   const n = splitName(raw);
@@ -78,12 +79,13 @@ test('nameScore: a four-word name scores below a two-word one but still passes',
   assert.ok(four >= 0.5 && four < nameScore('Mohammed Sabbagh'));
 });
 
+/** The name parsed from a résumé whose top is `top`, over one job. */
+async function nameOf(top: string): Promise<string | null> {
+  const r = await runPipeline(new TextEncoder().encode(`${top}\n\nExperience\nAccountant, Acme Ltd, 2019 - 2022\n`), { referenceDate: new Date('2026-11-01') });
+  return r.data?.name?.raw ?? null;
+}
+
 test('a name at the head of a line of other fields is found; a place or an address at the head is not a name', async () => {
-  const { runPipeline } = await import('../../src/pipeline/pipeline.ts');
-  const nameOf = async (top: string) => {
-    const r = await runPipeline(new TextEncoder().encode(`${top}\n\nExperience\nAccountant, Acme Ltd, 2019 - 2022\n`), { referenceDate: new Date('2026-11-01') });
-    return r.data?.name?.raw ?? null;
-  };
   assert.equal(await nameOf('Meera Nair - Email me on Indeed: meera@example.com'), 'Meera Nair');
   assert.equal(await nameOf('Meera Nair, Kochi, Kerala - meera@example.com'), 'Meera Nair');
   assert.equal(await nameOf('Ivan Keeling 87 Some Example Street\nKansas City, MO 52364'), 'Ivan Keeling');
@@ -99,11 +101,6 @@ test('nameScore: a five-word name passes, lower still; a field label ("Fathers N
 });
 
 test('a name is found at the top of the document whatever section it fell in, run into the next field, or after "Resume of"', async () => {
-  const { runPipeline } = await import('../../src/pipeline/pipeline.ts');
-  const nameOf = async (top: string) => {
-    const r = await runPipeline(new TextEncoder().encode(`${top}\n\nExperience\nAccountant, Acme Ltd, 2019 - 2022\n`), { referenceDate: new Date('2026-11-01') });
-    return r.data?.name?.raw ?? null;
-  };
   // "RESUME" reads as a summary heading and takes the name with it.
   assert.equal(await nameOf('RESUME\nAllan Koepp\nQualification: Degree in Engineering (Metallurgy)\nHome Tel: 91-44-8260905'), 'Allan Koepp');
   assert.equal(await nameOf('Allen Neal King ESB Integration Developer - Cisco Systems\nHyderabad, Telangana'), 'Allen Neal King');
