@@ -111,3 +111,13 @@ test('a name is found at the top of the document whatever section it fell in, ru
   assert.equal(await nameOf('CV Terrell Nam O\'Keefe\n1. Position:\nLegal Manager'), "Terrell Nam O'Keefe");
   assert.equal(await nameOf('Name:\tJohn Smith\nj.smith@example.com'), 'John Smith');
 });
+
+test('a name typed partly in lower case is taken from the first line only; empty bullet lines do not push a labelled name out of reach', async () => {
+  assert.equal(await nameOf('Vamsi krishna\nHyderabad, Telangana - Email me on Indeed: vk@example.com'), 'Vamsi krishna');
+  assert.equal(await nameOf('Syed Sadath ali\nBengaluru, Karnataka'), 'Syed Sadath ali');
+  // Not below the first line: there it is a phrase of the text, not the name.
+  assert.equal(await nameOf('Curriculum Vitae\nSenior accountant\nPune'), null);
+  assert.equal(await nameOf('RESUME\nAsha rao\nPune'), null);
+  // A column of bullets with no text, as a PDF export leaves them, before "Name:".
+  assert.equal(await nameOf(`Personal Details\n${'•\n'.repeat(9)}Name: Demarcus Eleni Ledner\nNationality: Palestinian`), 'Demarcus Eleni Ledner');
+});

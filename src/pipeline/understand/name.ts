@@ -153,9 +153,10 @@ export function nameScore(text: string): number {
   const words = tokens.filter((w, i) => !PARTICLES.has(w.toLowerCase()) || i === 0 || i === tokens.length - 1);
   if (words.length < 2 || words.length > 5) return words.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(words[0]!) ? 0.1 : 0;
   for (const w of words) if (NOT_NAME_WORDS.has(w.toLowerCase().replace(/[.'’]/g, ''))) return 0;
-  // Some people type their name in lower case on job sites ("kimaya sonawane"): a weak guess, taken only
-  // when nothing at the top reads better, and never for words that make a job title.
-  if (words.length <= 3 && words.every((w) => /^\p{Ll}[\p{Ll}\p{M}'’-]+$/u.test(w))) return titleScore(t) < 0.2 && !citiesByName(t).length ? 0.4 : 0;
+  // Some people type their name in lower case on job sites ("kimaya sonawane", "Vamsi krishna"): a weak
+  // guess, taken only when nothing at the top reads better, and never for words that make a job title.
+  const lowered = words.some((w) => /^\p{Ll}/u.test(w));
+  if (lowered && words.length <= 3 && words.every((w) => /^\p{L}[\p{Ll}\p{M}'’-]+$/u.test(w))) return titleScore(t) < 0.2 && !citiesByName(t).length ? 0.4 : 0;
   if (!words.every((w) => /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(w))) return 0;
   // Places ("New York", "South Africa", "Cape Town") are capitalised word pairs too.
   if (citiesByName(t).length || countryByName(t) || subdivisionsByName(t).length) return 0.05;

@@ -29,7 +29,8 @@ const personalSections = (doc: Doc): Section[] => doc.sections.filter((s) => s.t
  * Seeking Internship" read as a work heading, with the name under it).
  */
 function nameCandidates(doc: Doc): Line[] {
-  const linesOf = (s: Section): Line[] => (s.heading ? [s.heading, ...s.lines] : s.lines);
+  // Lines without a letter (a column of empty bullets) take no place among the top lines.
+  const linesOf = (s: Section): Line[] => (s.heading ? [s.heading, ...s.lines] : s.lines).filter((l) => /\p{L}/u.test(l.text));
   const parts = personalSections(doc).flatMap((s) => linesOf(s).slice(0, 6));
   const opening = doc.sections.flatMap(linesOf).slice(0, 5).filter((l) => !parts.includes(l));
   return parts.length ? [...parts, ...opening] : contactLines(doc).slice(0, 8);
@@ -105,8 +106,8 @@ export function findName(lines: Line[]): { line: Line; text: string } | null {
     // A name that shares its line with other fields counts for a little less than one on a line of its own.
     for (const [text, cost] of [[whole, 0], ...(head ? [[head, 0.05]] : []), ...(runOn ? [[runOn, 0.05]] : [])] as [string, number][]) {
       if (headingTopic(text)) continue;
-      // A name in lower case is believed only as the document's first line (a job site's export).
-      if (i > 0 && !/\p{Lu}/u.test(text)) continue;
+      // A name in lower case, whole or in part, is believed only as the document's first line (a job site's export).
+      if (i > 0 && /(?:^|\s)\p{Ll}/u.test(text) && nameScore(text) <= 0.4) continue;
       let s = nameScore(text);
       if (s <= 0) continue;
       s += 0.25 * (l.fontSize / maxSize) - 0.02 * i + (l.bold ? 0.05 : 0) - cost;
