@@ -644,3 +644,28 @@ Ran CAD, engineering and design for the product line
     ['Mechanical Designer', 'Microlux', '2008'],
   ]);
 });
+
+test('an employer whose name holds a spaced dash keeps both halves; a client before its employer, or a work pattern, does not join it', async () => {
+  const d = await parse(`MARTA KELLER
+marta@example.com
+
+EXPERIENCE
+
+Staff Nurse\tMay 2019 – Present
+Helios – Klinikum Berlin-Buch, Berlin, Germany
+• Cared for 12 patients a shift on a cardiology ward
+
+Trainee Nurse\tJune 2016 – April 2019
+Northwind Bank – Contoso Services Ltd, Pune
+• Supported the ward team
+
+Care Assistant\tJan. 2014 – May 2016
+Contract – Fabrikam Care Homes Ltd, Leeds
+• Helped residents with daily living
+`);
+  assert.deepEqual(d.workExperience.map((w) => [w.jobTitle, w.organization]), [
+    ['Staff Nurse', 'Helios – Klinikum Berlin-Buch'],
+    ['Trainee Nurse', 'Contoso Services Ltd'],
+    ['Care Assistant', 'Fabrikam Care Homes Ltd'],
+  ]);
+});

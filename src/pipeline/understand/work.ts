@@ -162,7 +162,8 @@ export function readWork(doc: Doc, sections: Section[]): WorkExperience[] {
       const role = roles[k]!;
       const find = (r: WorkRole): Slot | undefined => slots.find((s) => role.get(s) === r);
       const title = find('title');
-      const org = find('org');
+      const employer = find('org');
+      const org = employer && withDashedName(slots, role, employer);
       const place = find('place');
       if (!title && !org && !entry.dates) return [];
       // Without dates, an entry must at least name a job or an employer clearly; otherwise it is stray
@@ -197,6 +198,24 @@ export function readWork(doc: Doc, sections: Section[]): WorkExperience[] {
     }
   }
   return out;
+}
+
+/**
+ * An employer whose name holds a spaced dash ("Charité – Universitätsmedizin Berlin"): slotsOf cut the line
+ * at the dash, and the piece before it, left without a role, is a short proper name that reads as no title,
+ * place, work pattern ("Contract", "Remote") or employer of its own. The two pieces are the employer.
+ */
+function withDashedName(slots: Slot[], role: Map<Slot, WorkRole>, org: Slot): Slot {
+  const line = org.source;
+  const before = slots.find((s) => s.source === line && s.line === org.line && s.piece === org.piece - 1 && !role.has(s));
+  if (!before || !/^\s+[–—-]\s+$/.test(line.text.slice(before.start + before.text.length - line.start, org.start - line.start))) return org;
+  const words = before.text.split(/\s+/);
+  const learned = phraseRoles(before.text);
+  const named = words.length <= 3 && words.every((w) => /^\p{Lu}/u.test(w)) && wellFormed(before.text);
+  if (!named || titleScore(before.text) >= 0.3 || placeScore(before.text) >= 0.5 || learned.title >= 0.5 || learned.other >= JUNK) return org;
+  // A piece that is an employer on its own is a second one ("Deutsche Bank - Infosys BPO Ltd": client, employer).
+  if (orgScore(before.text) >= 0.7 || learned.org >= 0.7) return org;
+  return { ...before, text: line.text.slice(before.start - line.start, org.start - line.start + org.text.length) };
 }
 
 /**
