@@ -96,3 +96,26 @@ test('a line tesseract read as one stays one line, though its short words sit lo
   const texts = pageFromTsv(rows, 0, 1).lines.map((l) => l.text.replace(/\t/g, ' | '));
   assert.ok(texts.includes('requirements into simple tested'), JSON.stringify(texts));
 });
+
+test('sidebar lines beside a large name are rows of their own; a date a pixel off its title shares the title\'s row', () => {
+  const word = (block: number, line: number, n: number, left: number, top: number, w: number, h: number, text: string) =>
+    ['5', '1', String(block), '1', String(line), String(n), String(left), String(top), String(w), String(h), '95', text];
+  const rows = [
+    ['1', '1', '0', '0', '0', '0', '0', '0', '600', '800', '-1', ''],
+    // The name, 40 px tall, centred at y 100; the sidebar's lines, 12 px tall, at 88, 104 and 120.
+    word(1, 1, 1, 250, 80, 120, 40, 'Rachel'),
+    word(1, 1, 2, 380, 80, 140, 40, 'Williams'),
+    word(2, 1, 1, 40, 82, 70, 12, 'CONTACT'),
+    word(2, 2, 1, 40, 98, 60, 12, 'Hobart,'),
+    word(2, 2, 2, 104, 98, 60, 12, 'Tasmania'),
+    word(2, 3, 1, 40, 114, 50, 12, 'Phone:'),
+    word(2, 3, 2, 94, 114, 70, 12, '0402323575'),
+    // A title and its right-aligned date, which tesseract read as two lines one pixel apart.
+    word(3, 1, 1, 250, 200, 60, 14, 'Android'),
+    word(3, 1, 2, 314, 200, 80, 14, 'Developer'),
+    word(4, 1, 1, 480, 201, 40, 13, 'July'),
+    word(4, 1, 2, 524, 201, 40, 13, '2024'),
+  ];
+  const texts = pageFromTsv(rows, 0, 1).lines.map((l) => l.text.replace(/\t/g, ' | '));
+  for (const t of ['Rachel Williams', 'CONTACT', 'Hobart, Tasmania', 'Phone: 0402323575', 'Android Developer | July 2024']) assert.ok(texts.includes(t), `${t}: ${JSON.stringify(texts)}`);
+});

@@ -197,7 +197,11 @@ export function pageFromTsv(rows: string[][], pageIndex: number, pointsPerPixel:
   }
   const skew = straighten(words, width / 2, height / 2);
   // Tesseract's own lines stay whole (its words of one line differ in height — "into" against "Testing" — and,
-  // placed one by one, could land in two rows); then lines whose middles align share a row.
+  // placed one by one, could land in two rows); then lines whose middles align share a row. "Align" is
+  // measured against the smaller line: a title and its date a pixel apart share a row, while the sidebar
+  // lines beside a large name, or beside a main column set at another pitch, do not (measured against
+  // the larger, three sidebar lines joined the name's row and every sidebar read as a gutter of dates).
+  // bench:formats, TIFF of the corpus's Word résumés: 0.872 → 0.966.
   const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const tessLines = new Map<string, { words: Word[]; conf: number[] }>();
   for (const { word, conf, line } of words) {
@@ -209,7 +213,7 @@ export function pageFromTsv(rows: string[][], pageIndex: number, pointsPerPixel:
   const measured = [...tessLines.values()].map((l) => ({ ...l, centre: median(l.words.map((w) => (w.bbox[1] + w.bbox[3]) / 2)), height: median(l.words.map((w) => w.bbox[3] - w.bbox[1])) }));
   const groups: { words: Word[]; conf: number[]; centre: number; height: number }[] = [];
   for (const l of measured.sort((a, b) => a.centre - b.centre)) {
-    const row = groups.find((g) => Math.abs(g.centre - l.centre) < 0.4 * Math.max(g.height, l.height));
+    const row = groups.find((g) => Math.abs(g.centre - l.centre) < 0.2 * Math.min(g.height, l.height));
     if (row) {
       row.words.push(...l.words);
       row.conf.push(...l.conf);
