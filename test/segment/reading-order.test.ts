@@ -182,3 +182,23 @@ test('an empty page stays empty', () => {
   orderPage(p);
   assert.deepEqual(p.lines, []);
 });
+
+test('a date range that wrapped at its right tab stop gets its tail back; a year under an undated line does not join it', () => {
+  const p = page(
+    phrase('Bachelor of Science in Mechanical Engineering', 50, 100, 10, true),
+    phrase('August 2016 - May', 420, 100),
+    phrase('2020', 50, 112),
+    phrase('University of Central Florida, Orlando, FL', 50, 124),
+    phrase('Awards', 50, 150, 10, true),
+    phrase('Dean’s List, every term', 50, 162),
+    phrase('2019', 50, 174),
+  );
+  orderPage(p);
+  assert.deepEqual(texts(p), [
+    'Bachelor of Science in Mechanical Engineering\tAugust 2016 - May 2020',
+    'University of Central Florida, Orlando, FL',
+    'Awards',
+    'Dean’s List, every term',
+    '2019',
+  ]);
+});
