@@ -274,3 +274,15 @@ Portuguese (Native), English (Fluent)
 `);
   assert.deepEqual(s.map(([topic]) => topic), ['personal', 'skills', 'languages']);
 });
+
+test('an ambiguous "Qualifications" heading over a degree whose dates wrapped onto a second line is education', async () => {
+  const s = await sectionsOf(`Julian Berger
+julian@example.com
+
+Qualifications
+Bachelor of Science in Mechanical Engineering\tAugust 2016 - May
+2020
+University of Central Florida, Orlando, FL
+`);
+  assert.deepEqual(s.find(([, heading]) => heading === 'Qualifications'), ['education', 'Qualifications']);
+});

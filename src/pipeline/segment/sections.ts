@@ -550,7 +550,9 @@ function continueAcrossPages(sections: Section[]): Section[] {
 
 /** "Career Summary" or "Qualifications": entries with dates are work (or schooling), prose is a summary. */
 function resolveAmbiguous(body: Line[]): Topic {
-  const dated = body.filter((l) => findDateRanges(l.text).some((r) => !r.single || r.standalone)).length;
+  // Dated entries: a run of dated lines is one (a range wrapped over two lines, "August 2016 - May" / "2020").
+  const hasDates = body.map((l) => findDateRanges(l.text).some((r) => !r.single || r.standalone));
+  const dated = hasDates.filter((d, i) => d && !hasDates[i - 1]).length;
   // Employers can be universities: only qualifications make it a list of schooling.
   const short = body.filter((l) => (l.text.match(/\p{L}+/gu) ?? []).length <= 16);
   // A qualification is named in a field of its own, not inside a sentence ("supervised master's students").
