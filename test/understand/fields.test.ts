@@ -5,6 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runPipeline } from '../../src/pipeline/pipeline.ts';
+import { listItems } from '../../src/pipeline/understand/lists.ts';
+import { lineFromWords, type Line } from '../../src/pipeline/layout.ts';
 
 const referenceDate = new Date('2026-11-15T00:00:00Z');
 const parse = async (text: string, options = {}) => {
@@ -331,4 +333,22 @@ Allgemeine Hochschulreife (Abitur)
     ['Munich University of Applied Sciences', 'Advanced Diploma of Hospitality Management'],
     ['Gymnasium am Rotenbühl', 'Allgemeine Hochschulreife (Abitur)'],
   ]);
+});
+
+test('a comma list wrapped in a narrow sidebar: a line broke where the next word would not fit, whether or not it reached the edge', () => {
+  // Lines of 10 pt words, half an em a character, in a column 130 pt wide (from x 30 to 160).
+  const line = (text: string, y: number): Line => {
+    let x = 30;
+    const words = text.split(' ').map((t) => {
+      const word = { text: t, bbox: [x, y - 8, x + 5 * t.length, y + 2] as [number, number, number, number], fontSize: 10, bold: false, italic: false, start: 0, end: 0 };
+      x += 5 * (t.length + 1);
+      return word;
+    });
+    return lineFromWords(words, 0);
+  };
+  const lines = ['Complaint Handling, Ticket', 'Management, CRM', 'Management, Go-to-', 'Market Strategy,', 'Conversion Rate', 'Optimisation, Mentoring'].map((t, i) => line(t, 100 + 12 * i));
+  assert.deepEqual(listItems(lines), ['Complaint Handling', 'Ticket Management', 'CRM Management', 'Go-to-Market Strategy', 'Conversion Rate Optimisation', 'Mentoring']);
+  // One item a line, not a comma list: short lines stay items of their own.
+  const column = ['Patient Assessment', 'Hydrotherapy', 'Manual Therapy', 'Clinical Documentation'].map((t, i) => line(t, 100 + 12 * i));
+  assert.deepEqual(listItems(column), ['Patient Assessment', 'Hydrotherapy', 'Manual Therapy', 'Clinical Documentation']);
 });

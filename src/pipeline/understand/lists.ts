@@ -19,7 +19,8 @@ const LABELLED = /^([\p{L}][\p{L}\s&/+-]{1,40}?)\s*[:：]\s*(.*)$/u;
 /**
  * The items of a list section. Items are separated by bullets, commas, semicolons, pipes and line ends.
  * A comma list wraps onto the next line when the line ends with a comma, or runs to the right edge of
- * the column (then its last item continues: "… Fabrication, Metal" / "Cutting, Hand Tools").
+ * the column, or the next line's first word would not have fitted on it (then its last item continues:
+ * "… Fabrication, Metal" / "Cutting, Hand Tools").
  */
 export function listItems(lines: Line[]): string[] {
   const items: string[] = [];
@@ -34,17 +35,24 @@ export function listItems(lines: Line[]): string[] {
   };
   let current = '';
   let open = false;
-  for (const l of lines) {
+  const commaList = lines.filter((l) => /,/.test(l.text)).length >= 0.5 * lines.length;
+  lines.forEach((l, i) => {
     const raw = stripBullet(l.text);
     const labelled = LABELLED.exec(raw);
     const content = labelled ? labelled[2]!.trim() : raw.trim();
     if (isBullet(l) || labelled || !open) {
       flush(current);
       current = content;
-    } else current += ' ' + content;
+    } else current += (/\p{L}-$/u.test(current) ? '' : ' ') + content; // "Go-to-" / "Market Strategy"
     const full = l.bbox[2] >= left + 0.85 * (right - left);
-    open = /[,•·|;]\s*$/.test(content) || (/[,•·|;]/.test(content) && full);
-  }
+    // …or the next line's first word would not have fitted after it: the line broke because it was full,
+    // however far short of the edge it stops (a narrow sidebar: "Management, CRM" / "Management, Record").
+    // In a list written as comma-separated runs, that holds for a line with no comma of its own too
+    // ("Conversion Rate" / "Optimisation, Customer").
+    const first = lines[i + 1]?.words[0];
+    const forced = first != null && l.bbox[2] + 0.25 * l.fontSize + (first.bbox[2] - first.bbox[0]) > right;
+    open = /[,•·|;]\s*$|\p{L}-$/u.test(content) || (/[,•·|;]/.test(content) && (full || forced)) || (commaList && forced);
+  });
   flush(current);
   return items;
 }
