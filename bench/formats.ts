@@ -1,14 +1,17 @@
 /**
  * `npm run bench:formats`: accuracy and speed of the other word-processor formats against DOCX.
  *
- *   node --import tsx bench/formats.ts [--corpus DIR] [--cache DIR] [--formats doc,rtf,odt,html,xls,tiff]
+ *   node --import tsx bench/formats.ts [--corpus DIR] [--cache DIR] [--formats doc,rtf,odt,html,xlsx,xls,pdf,tiff]
  *
  * Converts each .docx of the corpus (the ones with a <id>.truth.json) with LibreOffice to DOC, RTF, ODT and
  * HTML in a cache folder (default .bench/formats/<format>/, gitignored; a conversion older than its .docx is
- * redone); to XLSX and XLS through the HTML (Calc opens it as a web page — each paragraph a row, a layout table's
- * columns as columns, list items run together in one cell — and saves it as Excel 2007 or 97: the same sheet in
- * both, so the two rows compare the readers, and both against docx show what a spreadsheet layout loses); and to TIFF through a PDF (Writer prints it; pdf.js draws each page at 150 dpi in
- * grey, written as one multi-page TIFF, as a scanner would file it — read by OCR). It parses the originals and every conversion in this process after an untimed warm-up per format,
+ * redone); to XLSX and XLS through the HTML (Calc opens it as a web page — each paragraph a row, a layout
+ * table's columns as columns, list items run together in one cell — and saves it as Excel 2007 or 97: the
+ * same sheet in both, so the two rows compare the readers, and both against docx show what a spreadsheet
+ * layout loses); to PDF (Writer prints it: the text-layer PDF reader on Word's own layouts, which the
+ * corpus's PDFs do not use); and to TIFF through that PDF (pdf.js draws each page at 150 dpi in grey, written
+ * as one multi-page TIFF, as a scanner would file it — read by OCR). It parses the originals and every
+ * conversion in this process after an untimed warm-up per format,
  * scores them with the corpus's eval/score.mjs and prints one row per format: the headline fields' F1, the
  * overall score and parse time. The same truth scores every format, so a row below docx's is what its
  * reader loses (or what LibreOffice's conversion changed). Documents that score lower than their .docx are
@@ -34,6 +37,7 @@ const FILTERS: Record<string, string> = {
   html: 'html:HTML (StarWriter)',
   xlsx: 'xlsx:Calc MS Excel 2007 XML',
   xls: 'xls:MS Excel 97',
+  pdf: 'pdf:writer_pdf_Export',
   tiff: 'pdf:writer_pdf_Export',
 };
 /** Headline fields shown per format, as the corpus report names them. */
@@ -100,9 +104,10 @@ async function convert(corpus: string, docs: CorpusDoc[], format: string, outDir
     return;
   }
   if (format === 'tiff') {
-    const pdfDir = path.join(cache, 'tiff-pdf');
+    // Scanned from the PDF conversion, as a printout would be.
+    const pdfDir = path.join(cache, 'pdf');
     await mkdir(pdfDir, { recursive: true });
-    soffice(['--convert-to', FILTERS.tiff!, '--outdir', pdfDir, ...stale.map((d) => path.join(corpus, d.file))]);
+    await convert(corpus, docs, 'pdf', pdfDir, cache);
     for (const d of stale) await writeFile(path.join(outDir, `${d.id}.tiff`), await scanAsTiff(await readFile(path.join(pdfDir, `${d.id}.pdf`))));
     return;
   }
