@@ -352,3 +352,20 @@ test('a comma list wrapped in a narrow sidebar: a line broke where the next word
   const column = ['Patient Assessment', 'Hydrotherapy', 'Manual Therapy', 'Clinical Documentation'].map((t, i) => line(t, 100 + 12 * i));
   assert.deepEqual(listItems(column), ['Patient Assessment', 'Hydrotherapy', 'Manual Therapy', 'Clinical Documentation']);
 });
+
+test('education: a school line that ends in a spaced dash, its next field wrapped onto the line below, is the school, not prose', async () => {
+  const d = await parse(`Kunal Menon
+kunal@example.com
+
+ACADEMIC QUALIFICATIONS
+Master of Public Health (MPH)\tExpected 2027
+Indian Institute of Technology Madras, Chennai, India
+B.Sc. in Biochemistry\t2025
+Birla Institute of Technology and Science, Pilani, Pilani, India —
+Percentage: 63%
+`);
+  assert.deepEqual(d.education.map((e) => [e.accreditation?.education, e.organization]), [
+    ['Master of Public Health (MPH)', 'Indian Institute of Technology Madras'],
+    ['B.Sc. in Biochemistry', 'Birla Institute of Technology and Science, Pilani'],
+  ]);
+});

@@ -77,10 +77,11 @@ function isProse(line: Line, width: number): boolean {
   if (words >= 14) return true;
   const wide = line.bbox[2] - line.bbox[0] > 0.8 * width;
   if (words >= 8 && /[.;]$/.test(text)) return true;
-  // Wrapped prose without a full stop: long, full width, and none of the separators headings use; not a
+  // Wrapped prose without a full stop: long, full width, and none of the separators headings use (also
+  // closing the line, its next field wrapped: "Birla Institute …, Pilani, India —" / "Percentage: 63%"); not a
   // job title and its employer, however many parts of an address follow them.
   if (titleThenEmployer(text)) return false;
-  return words >= 10 && wide && !line.bold && !/\t|\s[|·•—–-]\s/.test(text) && headingDates(text).length === 0;
+  return words >= 10 && wide && !line.bold && !/\t|\s[|·•—–-](?:\s|$)/.test(text) && headingDates(text).length === 0;
 }
 
 /** A line that continues the bullet or sentence above it (wrapped text). */
