@@ -335,10 +335,10 @@ Allgemeine Hochschulreife (Abitur)
   ]);
 });
 
-test('a comma list wrapped in a narrow sidebar: a line broke where the next word would not fit, whether or not it reached the edge', () => {
+test('a list wrapped in a narrow sidebar: a comma list broke where the next word would not fit, a bullet\'s item goes on under its text', () => {
   // Lines of 10 pt words, half an em a character, in a column 130 pt wide (from x 30 to 160).
-  const line = (text: string, y: number): Line => {
-    let x = 30;
+  const line = (text: string, y: number, x0 = 30): Line => {
+    let x = x0;
     const words = text.split(' ').map((t) => {
       const word = { text: t, bbox: [x, y - 8, x + 5 * t.length, y + 2] as [number, number, number, number], fontSize: 10, bold: false, italic: false, start: 0, end: 0 };
       x += 5 * (t.length + 1);
@@ -351,6 +351,9 @@ test('a comma list wrapped in a narrow sidebar: a line broke where the next word
   // One item a line, not a comma list: short lines stay items of their own.
   const column = ['Patient Assessment', 'Hydrotherapy', 'Manual Therapy', 'Clinical Documentation'].map((t, i) => line(t, 100 + 12 * i));
   assert.deepEqual(listItems(column), ['Patient Assessment', 'Hydrotherapy', 'Manual Therapy', 'Clinical Documentation']);
+  // A bullet's item wrapped under its text (not under its glyph) is one item.
+  const bulleted = [line('● Performance', 100), line('Management', 112, 40), line('● Payroll', 124), line('● Emotional', 136), line('Intelligence', 148, 40), line('Mentoring', 160)];
+  assert.deepEqual(listItems(bulleted), ['Performance Management', 'Payroll', 'Emotional Intelligence', 'Mentoring']);
 });
 
 test('education: a school line that ends in a spaced dash, its next field wrapped onto the line below, is the school, not prose', async () => {

@@ -18,7 +18,7 @@ const LABELLED = /^([\p{L}][\p{L}\s&/+-]{1,40}?)\s*[:：]\s*(.*)$/u;
 
 /**
  * The items of a list section. Items are separated by bullets, commas, semicolons, pipes and line ends.
- * A comma list wraps onto the next line when the line ends with a comma, or runs to the right edge of
+ * A bullet's item goes on over lines indented under its text. A comma list wraps onto the next line when the line ends with a comma, or runs to the right edge of
  * the column, or the next line's first word would not have fitted on it (then its last item continues:
  * "… Fabrication, Metal" / "Cutting, Hand Tools").
  */
@@ -36,11 +36,17 @@ export function listItems(lines: Line[]): string[] {
   let current = '';
   let open = false;
   const commaList = lines.filter((l) => /,/.test(l.text)).length >= 0.5 * lines.length;
+  // The bullet line whose item is being read: a line indented under its text, not its glyph, continues it
+  // ("● Emotional" / "Intelligence").
+  let bullet: Line | null = null;
   lines.forEach((l, i) => {
     const raw = stripBullet(l.text);
     const labelled = LABELLED.exec(raw);
     const content = labelled ? labelled[2]!.trim() : raw.trim();
-    if (isBullet(l) || labelled || !open) {
+    const underBullet = bullet != null && !isBullet(l) && !labelled && l.pageIndex === bullet.pageIndex && l.bbox[0] > bullet.bbox[0] + 0.5 * l.fontSize;
+    if (isBullet(l)) bullet = l;
+    else if (!underBullet) bullet = null;
+    if (!underBullet && (isBullet(l) || labelled || !open)) {
       flush(current);
       current = content;
     } else current += (/\p{L}-$/u.test(current) ? '' : ' ') + content; // "Go-to-" / "Market Strategy"
