@@ -669,3 +669,27 @@ Contract – Fabrikam Care Homes Ltd, Leeds
     ['Care Assistant', 'Fabrikam Care Homes Ltd'],
   ]);
 });
+
+test('dates after a labelled detail ("Client: …") close the job heading above it', async () => {
+  const d = await parse(`ANIL RAO
+anil@example.com
+
+EMPLOYMENT HISTORY
+Senior Test Lead
+Northwind Traders, Canada
+Client: Contoso Power
+January 2012 November 2012
+Description
+Replaced the customer meters with a smart metering system across the province.
+Test Engineer
+Fabrikam Software, India
+Client: Tailspin Toys
+March 2009 December 2011
+Description
+Tested the ordering system.
+`);
+  assert.deepEqual(d.workExperience.map((w) => [w.jobTitle, w.organization, w.dates?.startDate, w.dates?.endDate]), [
+    ['Senior Test Lead', 'Northwind Traders', '2012-01-01', '2012-11-01'],
+    ['Test Engineer', 'Fabrikam Software', '2009-03-01', '2011-12-01'],
+  ]);
+});

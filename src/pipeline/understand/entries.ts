@@ -214,7 +214,7 @@ function classify(lines: Line[], opts: ClassifyOptions = {}): Kind[] {
       opts.closedByDates === true && prev != null && kinds[i - 1] === 'head' && prev.block !== l.block && onlyDates(prev.text) && above >= 2 && undated && !l.bold && !lines.slice(i + 1, i + 3).some((n) => headingDates(n.text).length);
     const action = undated && !l.bold && !/\t/.test(l.text) && opensWithAction(l.text) && !opts.field?.(l.text.trim());
     // "Role: …", "Software used: …", "Environment: …": labelled details of the entry above.
-    const labelled = undated && kinds.length > 0 && /^[\p{Lu}][\p{L} &/-]{0,29}\p{L}:\s+\S/u.test(l.text.trim()) && l.text.trim().split(':')[0]!.split(/\s+/).length <= 4;
+    const labelled = undated && kinds.length > 0 && labelledDetail(l.text);
     // Dates on a line of their own, then the job as the first bullet ("• Staff Engineer, Globex"): that
     // bullet names the entry.
     const namesDatedEntry =
@@ -230,6 +230,9 @@ function classify(lines: Line[], opts: ClassifyOptions = {}): Kind[] {
   });
   return kinds;
 }
+
+/** "Role: …", "Client: …", "Environment: …": a labelled detail of an entry (a label of at most four words). */
+const labelledDetail = (text: string): boolean => /^[\p{Lu}][\p{L} &/-]{0,29}\p{L}:\s+\S/u.test(text.trim()) && text.trim().split(':')[0]!.split(/\s+/).length <= 4;
 
 /** "Sales Associate, Cheap & Tacky Clothing, Lincoln, NE": a job title, then an employer, on one line. */
 function titleThenEmployer(text: string): boolean {
@@ -248,7 +251,10 @@ export function splitEntries(lines: Line[], opts: { sharedEmployers?: boolean; h
   lines.forEach((l, i) => {
     const last = groups[groups.length - 1];
     if (kinds[i] === 'head') {
-      if (!last || last.body.length) groups.push({ head: [l], body: [] });
+      // "Sr. Consultant / Capgemini, Canada / Client: BC Hydro / January 2012 November 2012": dates after a
+      // labelled detail still close the heading above it, which has none of its own.
+      const detailsOnly = last != null && last.body.length <= 2 && last.body.every((b) => labelledDetail(b.text)) && !last.head.some((h) => headingDates(h.text).length);
+      if (!last || (last.body.length && !(detailsOnly && opts.sharedEmployers && onlyDates(l.text)))) groups.push({ head: [l], body: [] });
       else last.head.push(l);
     } else if (last) last.body.push(l);
     else groups.push({ head: [], body: [l] });
