@@ -202,3 +202,38 @@ test('a date range that wrapped at its right tab stop gets its tail back; a year
     '2019',
   ]);
 });
+
+test('a sidebar set hard against the main column (a word space apart) is told by the main column\'s edge', () => {
+  const sidebar = ['Complaint Handling, Ticket', 'Management, CRM', 'Management, Record Keeping,', 'Decision Making, Relationship', 'Building, Mentoring'];
+  const main = ['Customer Service Team Leader', 'HSBC, London', 'Supervised a team of five support agents', 'Content Marketing Specialist', 'Coles Group, Melbourne'];
+  const p = page(
+    phrase('SKILLS', 50, 100, 10, true),
+    ...sidebar.map((t, i) => phrase(t, 50, 113.5 + 13.5 * i)),
+    phrase('EXPERIENCE', 198, 100, 10, true),
+    // "Content Marketing Specialist" shares the baseline of "Decision Making, Relationship", which ends 3 pt before it.
+    ...main.map((t, i) => phrase(t, 198, i === 3 ? 154 : 114 + 14 * i)),
+  );
+  orderPage(p);
+  assert.deepEqual(texts(p), ['SKILLS', ...sidebar, 'EXPERIENCE', ...main]);
+});
+
+test('a word that lands on an indent of its own column is not cut off there', () => {
+  const p = page(
+    phrase('Junior Mechanical Engineer', 50, 100, 10, true),
+    phrase('August 2023 - November 2024', 420, 100),
+    phrase('Jacobs Engineering, Dallas', 50, 113),
+    [w('•', 68, 126)], phrase('Mentored three graduate engineers', 85, 126),
+    phrase('Designed test rigs and analysed results', 85, 139),
+    phrase('Graduate Mechanical Engineer', 50, 160, 10, true),
+    phrase('December 2020 - March 2023', 425, 160),
+    phrase('Honeywell Aerospace, Charlotte', 50, 173),
+    [w('•', 68, 186)], phrase('Ran design reviews for components', 85, 186),
+    phrase('Qualified suppliers for critical parts', 85, 199),
+    phrase('Performed finite element analysis', 85, 212),
+    phrase('Validated designs against load cases', 85, 225),
+    phrase('Bachelor of Science in Mechanical Engineering', 50, 246),
+  );
+  orderPage(p);
+  assert.equal(texts(p)[0], 'Junior Mechanical Engineer\tAugust 2023 - November 2024');
+  assert.equal(texts(p)[1], 'Jacobs Engineering, Dallas');
+});

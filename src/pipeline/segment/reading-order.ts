@@ -79,7 +79,9 @@ const LOCKSTEP_PT = 0.3;
 const MAX_GUTTER_BLOCK = 3;
 
 export function orderPage(page: Page): void {
-  const frags = page.lines.flatMap((line, row) => splitAtGaps(line, row));
+  const wide = page.lines.flatMap((line, row) => splitAtGaps(line, row, () => false));
+  const cut = columnCut(wide.map((f) => f.box));
+  const frags = page.lines.flatMap((line, row) => splitAtGaps(line, row, cut));
   const outs = orderRegion(frags, 0, { last: 0 });
   const colIds = new Map<number, number>();
   for (const o of outs) if (!colIds.has(o.col)) colIds.set(o.col, colIds.size);
@@ -134,7 +136,29 @@ function tabBefore(line: Line, word: Word): string {
   return parts.join('');
 }
 
-function splitAtGaps(line: Line, row: number): Frag[] {
+/** Lines that must start at an x for it to be a column's left edge. */
+const EDGE_LINES = 5;
+
+/**
+ * Whether a fragment starting at `start` holds two columns with a word at `x`: a column set hard against its
+ * neighbour (a table cell with no padding: "Decision Making, Relationship" ends 5 pt, one word space, before
+ * the main column's "Content Marketing Specialist") is told by its edges, not by the width of the gap. Of
+ * the fragments that lines make when cut at wide gaps (`boxes`), many start at `x` (the right column's left
+ * edge), and most of those that start where this one does end before `x` (the left column's). A word that
+ * merely lands on an indent of its own column ("Junior Mechanical Engineer", "Mechanical" where bullet text
+ * starts) is not cut off: the fragments that start with "Junior" run on past it.
+ */
+function columnCut(boxes: BBox[]): (start: number, x: number) => boolean {
+  const spans = boxes.map(([x0, , x1]) => ({ x0, x1 }));
+  const near = (a: number, b: number): boolean => Math.abs(a - b) <= 1;
+  return (start, x) => {
+    if (spans.filter((s) => near(s.x0, x)).length < EDGE_LINES) return false;
+    const same = spans.filter((s) => near(s.x0, start));
+    return same.length >= EDGE_LINES && same.filter((s) => s.x1 <= x).length >= 0.7 * same.length;
+  };
+}
+
+function splitAtGaps(line: Line, row: number, cut: (start: number, x: number) => boolean): Frag[] {
   const frags: Frag[] = [];
   let words: Word[] = [];
   const flush = (): void => {
@@ -149,7 +173,10 @@ function splitAtGaps(line: Line, row: number): Frag[] {
   const sorted = [...line.words].sort((a, b) => a.bbox[0] - b.bbox[0]);
   for (const w of sorted) {
     const prev = words[words.length - 1];
-    if (prev && w.bbox[0] - prev.bbox[2] > FRAG_GAP_EM * Math.max(prev.fontSize, w.fontSize)) flush();
+    const gap = prev ? w.bbox[0] - prev.bbox[2] : 0;
+    // Also a word-space gap where a column set hard against this one starts (see columnCut).
+    const atEdge = prev != null && gap > 0.1 * w.fontSize && cut(words[0]!.bbox[0], w.bbox[0]);
+    if (prev && (gap > FRAG_GAP_EM * Math.max(prev.fontSize, w.fontSize) || atEdge)) flush();
     words.push(w);
   }
   flush();
@@ -222,8 +249,12 @@ function findChannel(frags: Frag[]): Channel | null {
       if (bottom < Infinity) handOver(right, left, bottom);
       const up = [...liftHeader(left, right), ...liftHeader(right, left)];
       if (!enough(left) || !enough(right)) continue;
-      const width = Math.min(...right.map((f) => f.box[0])) - Math.max(...left.map((f) => f.box[2]));
-      if (width < minChannel) continue;
+      const edge = Math.min(...right.map((f) => f.box[0]));
+      const width = edge - Math.max(...left.map((f) => f.box[2]));
+      // A narrow gap is a column gap only where the right side keeps a hard left edge (most of its fragments
+      // start on it) and the left side has a body of its own.
+      const hardEdge = width > 0.05 * minChannel && left.length >= 3 && right.filter((f) => f.box[0] <= edge + 1.5).length >= Math.max(EDGE_LINES, 0.25 * right.length);
+      if (width < minChannel && !hardEdge) continue;
       const score = left.length + right.length;
       if (!best || score > best.score || (score === best.score && width > best.width)) best = { score, width, top, left, right, up };
     }
