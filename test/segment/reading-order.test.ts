@@ -183,26 +183,6 @@ test('an empty page stays empty', () => {
   assert.deepEqual(p.lines, []);
 });
 
-test('a date range that wrapped at its right tab stop gets its tail back; a year under an undated line does not join it', () => {
-  const p = page(
-    phrase('Bachelor of Science in Mechanical Engineering', 50, 100, 10, true),
-    phrase('August 2016 - May', 420, 100),
-    phrase('2020', 50, 112),
-    phrase('University of Central Florida, Orlando, FL', 50, 124),
-    phrase('Awards', 50, 150, 10, true),
-    phrase('Dean’s List, every term', 50, 162),
-    phrase('2019', 50, 174),
-  );
-  orderPage(p);
-  assert.deepEqual(texts(p), [
-    'Bachelor of Science in Mechanical Engineering\tAugust 2016 - May 2020',
-    'University of Central Florida, Orlando, FL',
-    'Awards',
-    'Dean’s List, every term',
-    '2019',
-  ]);
-});
-
 test('a sidebar set hard against the main column (a word space apart) is told by the main column\'s edge', () => {
   const sidebar = ['Complaint Handling, Ticket', 'Management, CRM', 'Management, Record Keeping,', 'Decision Making, Relationship', 'Building, Mentoring'];
   const main = ['Customer Service Team Leader', 'HSBC, London', 'Supervised a team of five support agents', 'Content Marketing Specialist', 'Coles Group, Melbourne'];

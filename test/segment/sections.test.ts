@@ -122,6 +122,22 @@ test('a date wrapped onto the next line after an OCR-garbled gap is put back tog
   assert.deepEqual(joinWrappedDates(lines).map((l) => l.text), ['SEPTEMBER 2015 - JUNE 2018\tBSc (Hons) Physiotherapy', 'University of Oxford, Oxford, UK']);
 });
 
+test('a date range that wrapped at its right tab stop gets its tail back; a year under an undated line does not join it', () => {
+  const lines = [
+    row([['Bachelor of Science in Mechanical Engineering', 40], ['August 2016 - May', 420]], 100),
+    row([['2020', 40]], 112),
+    row([['University of Central Florida, Orlando, FL', 40]], 124),
+    row([['Dean’s List, every term', 40]], 162),
+    row([['2019', 40]], 174),
+  ];
+  assert.deepEqual(joinWrappedDates(lines).map((l) => l.text), [
+    'Bachelor of Science in Mechanical Engineering\tAugust 2016 - May 2020',
+    'University of Central Florida, Orlando, FL',
+    'Dean’s List, every term',
+    '2019',
+  ]);
+});
+
 test('in plain text, a title-case heading right after a bulleted list starts a section', async () => {
   const s = await sectionsOf(`Ravi Shankar
 ravi@example.com
@@ -283,6 +299,39 @@ Qualifications
 Bachelor of Science in Mechanical Engineering\tAugust 2016 - May
 2020
 University of Central Florida, Orlando, FL
+`);
+  assert.deepEqual(s.find(([, heading]) => heading === 'Qualifications'), ['education', 'Qualifications']);
+});
+
+test('a heading that closes a page keeps the lines at the top of the next page, though the section above has lines at their indent', () => {
+  let n = 0;
+  const line = (text: string, x: number, y: number, page: number, heading = false) => {
+    const words = text.split(' ').map((t, i) => ({ text: t, bbox: [x + i * 40, y, x + i * 40 + 35, y + (heading ? 14 : 10)] as [number, number, number, number], fontSize: heading ? 14 : 10, bold: heading, italic: false, start: n, end: (n += t.length + 1) - 1 }));
+    return { ...lineFromWords(words, page), block: page };
+  };
+  const lines = [
+    line('Experience', 40, 100, 0, true),
+    line('Instructor, Johns Hopkins University, 2023 – Present', 40, 124, 0),
+    line('• Taught undergraduate modules in History', 70, 140, 0),
+    line('• Served on the curriculum committee', 70, 156, 0),
+    line('Certifications', 40, 740, 0, true),
+    line('CELTA – Cambridge English (2022)', 70, 40, 1),
+    line('TESOL Certificate – Trinity College London (2018)', 70, 56, 1),
+  ];
+  const sections = splitSections(lines);
+  const of = (topic: string) => sections.filter((s) => s.topic === topic).flatMap((s) => s.lines.map((l) => l.text));
+  assert.deepEqual(of('certifications'), ['CELTA – Cambridge English (2022)', 'TESOL Certificate – Trinity College London (2018)']);
+  assert.equal(of('work').length, 3);
+});
+
+test('an ambiguous "Qualifications" heading over a degree with its dates a word space away is education', async () => {
+  const s = await sectionsOf(`Julian Berger
+julian@example.com
+
+Qualifications
+Bachelor of Science in Mechanical Engineering August 2016 - May 2020
+University of Central Florida, Orlando, FL — Cumulative GPA:
+3.92/4.00
 `);
   assert.deepEqual(s.find(([, heading]) => heading === 'Qualifications'), ['education', 'Qualifications']);
 });

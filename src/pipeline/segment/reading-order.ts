@@ -92,39 +92,7 @@ export function orderPage(page: Page): void {
     return line;
   });
   assignBlocks(lines, outs);
-  page.lines = joinWrappedDates(lines);
-}
-
-const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
-/** A line that stops inside a date range: after its dash or "to", or after the end's month ("August 2016 - May"). */
-const OPEN_RANGE = new RegExp(`(?:\\d{4}|\\p{L}{3,}\\.?)\\s*(?:[-–—]|to|until|till)(?:\\s*${MONTH})?$`, 'iu');
-/** The rest of that range on the row below: a year, a month and year, or an open end. */
-const RANGE_TAIL = new RegExp(`^(?:(?:${MONTH}\\s+)?(?:19|20)\\d{2}|present|current|now|today|date)$`, 'iu');
-
-/**
- * A date range at a right tab stop, too long for the room left, wraps ("Bachelor of Science …  August 2016
- * - May" over "2020", which a word processor starts at the left margin). The tail, alone on the next row of
- * the same column, joins its line.
- */
-function joinWrappedDates(lines: Line[]): Line[] {
-  const out: Line[] = [];
-  for (const line of lines) {
-    const prev = out.at(-1);
-    const wrapped =
-      prev != null &&
-      prev.column === line.column &&
-      RANGE_TAIL.test(line.text.trim()) &&
-      OPEN_RANGE.test(prev.text.trim()) &&
-      line.bbox[1] >= prev.bbox[1] &&
-      line.bbox[1] - prev.bbox[3] < line.fontSize;
-    if (!wrapped) {
-      out.push(line);
-      continue;
-    }
-    const joined = lineFromWords([...prev.words, ...line.words], prev.pageIndex, prev.role);
-    out[out.length - 1] = { ...joined, column: prev.column, block: prev.block };
-  }
-  return out;
+  page.lines = lines;
 }
 
 /** The line's text with a tab before `word` (words hold no spaces, so the text alternates word and separator). */

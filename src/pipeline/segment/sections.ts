@@ -307,17 +307,31 @@ export function dropRunningLines(lines: Line[]): Line[] {
   });
 }
 
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+/** A line that stops inside a date range: after its dash or "to", or after the end's month ("August 2016 - May"). */
+const OPEN_RANGE = new RegExp(`(?:\\d{4}|\\p{L}{3,}\\.?)\\s*(?:[-–—]|to|until|till)(?:\\s*${MONTH})?$`, 'iu');
+/** The rest of that range on a line of its own: a year, a month and year, or an open end. */
+const RANGE_TAIL = new RegExp(`^(?:(?:${MONTH}\\s+)?(?:19|20)\\d{2}|present|current|now|today|date)$`, 'iu');
+
 /**
  * A date cell that wraps in a narrow gutter ("SEPTEMBER 2022 TO" / "PRESENT", "Sep 2006 - May" / "2008")
  * is read row by row, so its halves land on two lines. When a line's first field ends in a date range's
  * connector (or a month without its year) and the next line's first field completes it, the halves
- * are put back together on the first line.
+ * are put back together on the first line. So too a range at a right tab stop, too long for the room
+ * left, that wrapped ("Bachelor of Science …⇥August 2016 - May" over "2020", which a word processor starts
+ * at the left margin): the tail, alone on the next row of the column, joins its line.
  */
 export function joinWrappedDates(lines: Line[]): Line[] {
   const out: Line[] = [];
   for (let i = 0; i < lines.length; i++) {
     const a = lines[i]!;
     const b = lines[i + 1];
+    const tail = b != null && b.pageIndex === a.pageIndex && b.column === a.column && RANGE_TAIL.test(b.text.trim()) && OPEN_RANGE.test(a.text.trim()) && b.bbox[1] - a.bbox[3] < b.fontSize;
+    if (tail) {
+      out.push({ ...a, text: `${a.text.trimEnd()} ${b.text.trim()}`, words: [...a.words, ...b.words], bbox: unionBox([a.bbox, b.bbox]) });
+      i++;
+      continue;
+    }
     const fieldA = a.text.split('\t')[0]!;
     const firstB = b?.text.split('\t')[0] ?? '';
     // Without a tab (OCR may read the gap as "—_"), only the year that opens the line can complete the date.
@@ -528,7 +542,9 @@ function continueAcrossPages(sections: Section[]): Section[] {
     for (const p of new Set(s.lines.map((l) => l.pageIndex))) {
       const before = p > 0 ? onPage(s, p - 1) : [];
       const run = s.lines.filter((l) => l.pageIndex === p);
-      if (!before.length || s.heading?.pageIndex === p) continue;
+      // (Not a section whose heading closed the page before with nothing under it: these lines are its own.)
+      const waiting = s.heading?.pageIndex === p - 1 && before.length === 1;
+      if (!before.length || s.heading?.pageIndex === p || waiting) continue;
       const x = run.map((l) => l.bbox[0]).sort((a, b) => a - b)[Math.floor(run.length / 2)]!;
       const inBand = (ls: Line[]) => ls.filter((l) => Math.abs(l.bbox[0] - x) <= 20);
       if (inBand(before).length) continue;
@@ -556,7 +572,9 @@ function resolveAmbiguous(body: Line[]): Topic {
   // Employers can be universities: only qualifications make it a list of schooling.
   const short = body.filter((l) => (l.text.match(/\p{L}+/gu) ?? []).length <= 16);
   // A qualification is named in a field of its own, not inside a sentence ("supervised master's students").
-  const degrees = short.filter((l) => l.text.split(/\t|\s[·•–—]\s|[,;|]/).some((f) => f.trim().split(/\s+/).length <= 8 && degreeScore(f.trim()) > 0)).length;
+  // (A date range is a field of its own however it is set off: "Bachelor of Science … August 2016 - May 2020".)
+  const fields = (text: string): string[] => findDateRanges(text).filter((r) => !r.single).reduceRight((t, r) => t.slice(0, r.index) + '\t' + t.slice(r.index + r.length), text).split(/\t|\s[·•–—]\s|[,;|]/);
+  const degrees = short.filter((l) => fields(l.text).some((f) => f.trim().split(/\s+/).length <= 8 && degreeScore(f.trim()) > 0)).length;
   const schools = short.filter((l) => schoolScore(l.text) > 0).length;
   const schooling = degrees > 0 ? Math.max(degrees, Math.min(schools, degrees * 2)) : 0;
   if (schooling > 0 && schooling >= 0.8 * dated) return 'education';
