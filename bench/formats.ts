@@ -1,7 +1,7 @@
 /**
  * `npm run bench:formats`: accuracy and speed of the other word-processor formats against DOCX.
  *
- *   node --import tsx bench/formats.ts [--corpus DIR] [--cache DIR] [--formats doc,rtf,odt,html,xlsx,xls,pdf,tiff]
+ *   node --import tsx bench/formats.ts [--corpus DIR] [--cache DIR] [--formats doc,rtf,odt,html,xlsx,xls,pdf,html-pdf,tiff]
  *
  * Converts each .docx of the corpus (the ones with a <id>.truth.json) with LibreOffice to DOC, RTF, ODT and
  * HTML in a cache folder (default .bench/formats/<format>/, gitignored; a conversion older than its .docx is
@@ -9,7 +9,8 @@
  * table's columns as columns, list items run together in one cell — and saves it as Excel 2007 or 97: the
  * same sheet in both, so the two rows compare the readers, and both against docx show what a spreadsheet
  * layout loses); to PDF (Writer prints it: the text-layer PDF reader on Word's own layouts, which the
- * corpus's PDFs do not use); and to TIFF through that PDF (pdf.js draws each page at 150 dpi in grey, written
+ * corpus's PDFs do not use); to PDF again through the HTML, printed by Chromium (html-pdf: another
+ * typesetter's columns and spacing — a table's cells set hard against each other); and to TIFF through that PDF (pdf.js draws each page at 150 dpi in grey, written
  * as one multi-page TIFF, as a scanner would file it — read by OCR). It parses the originals and every
  * conversion in this process after an untimed warm-up per format,
  * scores them with the corpus's eval/score.mjs and prints one row per format: the headline fields' F1, the
@@ -21,6 +22,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseResume } from '../src/pipeline/pipeline.ts';
 import type { Resume } from '../src/affinda/types.ts';
@@ -28,6 +30,7 @@ import { corpusDocs, DEFAULT_CORPUS, findScorer, loadScorer, ROOT, scoringMonth,
 import { differences, percentile, type Truth } from './report.ts';
 import { renderPng } from '../test/fixtures/scan-fixtures.ts';
 import { multiPageTiff } from '../test/fixtures/tiff.ts';
+import { CHROMIUM } from '../scripts/lib/chromium.ts';
 
 /** LibreOffice export filter per target format. */
 const FILTERS: Record<string, string> = {
@@ -38,8 +41,13 @@ const FILTERS: Record<string, string> = {
   xlsx: 'xlsx:Calc MS Excel 2007 XML',
   xls: 'xls:MS Excel 97',
   pdf: 'pdf:writer_pdf_Export',
+  // Chromium prints the HTML conversion: a second typesetter, whose columns and spacing are not Writer's.
+  'html-pdf': 'html:HTML (StarWriter)',
   tiff: 'pdf:writer_pdf_Export',
 };
+
+/** The file extension of a format's conversions. */
+const extensionOf = (format: string): string => (format === 'html-pdf' ? 'pdf' : format);
 /** Headline fields shown per format, as the corpus report names them. */
 const COLUMNS: Array<[string, string]> = [
   ['name', 'name'],
@@ -85,7 +93,7 @@ function hasLibreOffice(): boolean {
  */
 async function convert(corpus: string, docs: CorpusDoc[], format: string, outDir: string, cache: string): Promise<void> {
   const stale = docs.filter((d) => {
-    const target = path.join(outDir, `${d.id}.${format}`);
+    const target = path.join(outDir, `${d.id}.${extensionOf(format)}`);
     return !existsSync(target) || statSync(target).mtimeMs < statSync(path.join(corpus, d.file)).mtimeMs;
   });
   if (!stale.length) return;
@@ -101,6 +109,17 @@ async function convert(corpus: string, docs: CorpusDoc[], format: string, outDir
     await mkdir(htmlDir, { recursive: true });
     await convert(corpus, docs, 'html', htmlDir, cache);
     soffice(['--infilter=calc_HTML_WebQuery', '--convert-to', FILTERS[format]!, '--outdir', outDir, ...stale.map((d) => path.join(htmlDir, `${d.id}.html`))]);
+    return;
+  }
+  if (format === 'html-pdf') {
+    const htmlDir = path.join(cache, 'html');
+    await mkdir(htmlDir, { recursive: true });
+    await convert(corpus, docs, 'html', htmlDir, cache);
+    for (const d of stale) {
+      const args = ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${path.join(outDir, `${d.id}.pdf`)}`, pathToFileURL(path.join(htmlDir, `${d.id}.html`)).href];
+      const run = spawnSync(CHROMIUM, args, { encoding: 'utf8' });
+      if (run.status !== 0) throw new Error(`chromium failed printing ${d.id} (exit ${run.status}): ${run.stderr}`);
+    }
     return;
   }
   if (format === 'tiff') {
@@ -207,7 +226,7 @@ async function main(): Promise<void> {
     await mkdir(dir, { recursive: true });
     await convert(corpus, docs, format, dir, cache);
     // A document LibreOffice could not convert is left out of the row (and said so), not counted as a failed parse.
-    const files = new Map(docs.map((d) => [d.id, path.join(dir, `${d.id}.${format}`)] as const).filter(([, file]) => existsSync(file)));
+    const files = new Map(docs.map((d) => [d.id, path.join(dir, `${d.id}.${extensionOf(format)}`)] as const).filter(([, file]) => existsSync(file)));
     if (files.size < docs.length) console.error(`bench:formats: LibreOffice did not convert ${docs.length - files.size} documents to ${format}.`);
     results.push(await benchFormat(format, files, truths, scorer, now));
   }
