@@ -217,3 +217,12 @@ test('a word that lands on an indent of its own column is not cut off there', ()
   assert.equal(texts(p)[0], 'Junior Mechanical Engineer\tAugust 2023 - November 2024');
   assert.equal(texts(p)[1], 'Jacobs Engineering, Dallas');
 });
+
+test('a sidebar item that runs to within a hair of the main column still leaves the column gap', () => {
+  const sidebar = ['Jira', 'Unit Testing', 'Decision Making, Relationship', 'Playwright', 'Prometheus', 'Flutter'];
+  const main = ['Rachel Holly Williams', 'Android Developer', 'ACADEMIC BACKGROUND', 'MSc Information Systems December 2019', 'University of Sydney, Sydney, NSW', 'Bachelor of Science in Electrical Engineering'];
+  // "Decision Making, Relationship" ends at x 195; the main column starts at 195.2.
+  const p = page(...sidebar.map((t, i) => phrase(t, 50, 100 + 13.5 * i)), ...main.map((t, i) => phrase(t, 195.2, 96 + 15 * i)));
+  orderPage(p);
+  assert.deepEqual(texts(p), [...sidebar, ...main]);
+});

@@ -221,7 +221,7 @@ function findChannel(frags: Frag[]): Channel | null {
       const width = edge - Math.max(...left.map((f) => f.box[2]));
       // A narrow gap is a column gap only where the right side keeps a hard left edge (most of its fragments
       // start on it) and the left side has a body of its own.
-      const hardEdge = width > 0.05 * minChannel && left.length >= 3 && right.filter((f) => f.box[0] <= edge + 1.5).length >= Math.max(EDGE_LINES, 0.25 * right.length);
+      const hardEdge = width > 0 && left.length >= 3 && right.filter((f) => f.box[0] <= edge + 1.5).length >= Math.max(EDGE_LINES, 0.25 * right.length);
       if (width < minChannel && !hardEdge) continue;
       const score = left.length + right.length;
       if (!best || score > best.score || (score === best.score && width > best.width)) best = { score, width, top, left, right, up };
