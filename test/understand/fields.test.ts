@@ -372,3 +372,17 @@ Percentage: 63%
     ['B.Sc. in Biochemistry', 'Birla Institute of Technology and Science, Pilani'],
   ]);
 });
+
+test('a home address wrapped in a narrow column is read across the break', async () => {
+  const d = await parse(`Ethan Ashworth
+121 Victoria Road, Manchester, United
+Kingdom M4 8SJ
+ethan@example.com
+
+EXPERIENCE
+Sales Assistant, Marks & Spencer, 2019 - 2022
+`);
+  assert.equal(d.location?.city, 'Manchester');
+  assert.equal(d.location?.postalCode, 'M4 8SJ');
+  assert.equal(d.location?.countryCode, 'GB');
+});

@@ -145,8 +145,19 @@ function joinStackedName(top: Line[]): Line[] {
  */
 export function findHome(lines: Line[]): { value: string; start: number } | null {
   const candidates: { value: string; start: number }[] = [];
-  for (const l of lines) {
-    for (const f of findLocations(l.text)) {
+  lines.forEach((l, i) => {
+    // An address wrapped in a narrow column ("121 Victoria Road, Manchester, United" / "Kingdom M4 8SJ") is
+    // read across the break, when the line alone names no place: a line of comma parts, then a short line
+    // that is no other field ("Jacob Ross" / "MOBILE⇥01224 …" is a name over a label, not "Ross Mobile").
+    const next = lines[i + 1];
+    const found = findLocations(l.text);
+    const wrapped = l.text.includes(',') && !/[.:;]\s*$|\t/.test(l.text) && next != null && !/[\t@]/.test(next.text) && next.text.trim().split(/\s+/).length <= 6;
+    if (!found.length && next && wrapped) {
+      const joined = `${l.text.trimEnd()} ${next.text.trim()}`;
+      const across = findLocations(joined).find((f) => f.index < l.text.trimEnd().length && f.index + f.length > l.text.trimEnd().length + 1);
+      if (across) candidates.push({ value: across.value, start: l.start + across.index });
+    }
+    for (const f of found) {
       const head = f.value.split(',')[0]!;
       if (schoolScore(head) > 0 || orgScore(head) >= 0.7 || titleScore(head) >= 0.45) continue;
       // A label ("MOBILE⇥0490 842 733", "Address:") is not the place, even when a town has its name.
@@ -154,7 +165,7 @@ export function findHome(lines: Line[]): { value: string; start: number } | null
       if (label && /^\s*$/.test(l.text.slice(0, f.index)) && /^\s*[:：\t]/.test(l.text.slice(f.index + f.length))) continue;
       candidates.push({ value: f.value, start: l.start + f.index });
     }
-  }
+  });
   return candidates[0] ?? null;
 }
 
