@@ -385,4 +385,8 @@ Sales Assistant, Marks & Spencer, 2019 - 2022
   assert.equal(d.location?.city, 'Manchester');
   assert.equal(d.location?.postalCode, 'M4 8SJ');
   assert.equal(d.location?.countryCode, 'GB');
+  // Broken inside the town's name: the first line alone names another town.
+  const e = await parse('Pranav Bose\n66 Grove Road, Newcastle\nupon Tyne, NE2 1XS\np.bose@example.com\n\nEXPERIENCE\nCall Centre Agent, NatWest Group, 2023 - 2024\n');
+  assert.equal(e.location?.city, 'Newcastle upon Tyne');
+  assert.equal(e.location?.postalCode, 'NE2 1XS');
 });

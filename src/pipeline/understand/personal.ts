@@ -152,7 +152,8 @@ export function findHome(lines: Line[]): { value: string; start: number } | null
     const next = lines[i + 1];
     const found = findLocations(l.text);
     const wrapped = l.text.includes(',') && !/[.:;]\s*$|\t/.test(l.text) && next != null && !/[\t@]/.test(next.text) && next.text.trim().split(/\s+/).length <= 6;
-    if (!found.length && next && wrapped) {
+    // (Also when it does, if the next line plainly carries on: "66 Grove Road, Newcastle" / "upon Tyne, NE2 1XS".)
+    if (next && wrapped && (!found.length || /^\s*\p{Ll}/u.test(next.text))) {
       const joined = `${l.text.trimEnd()} ${next.text.trim()}`;
       const across = findLocations(joined).find((f) => f.index < l.text.trimEnd().length && f.index + f.length > l.text.trimEnd().length + 1);
       if (across) candidates.push({ value: across.value, start: l.start + across.index });
