@@ -119,3 +119,20 @@ test('sidebar lines beside a large name are rows of their own; a date a pixel of
   const texts = pageFromTsv(rows, 0, 1).lines.map((l) => l.text.replace(/\t/g, ' | '));
   for (const t of ['Rachel Williams', 'CONTACT', 'Hobart, Tasmania', 'Phone: 0402323575', 'Android Developer | July 2024']) assert.ok(texts.includes(t), `${t}: ${JSON.stringify(texts)}`);
 });
+
+test('icons read as short words before a heading, a contact or an entry are dropped; a small digit before a list item is its bullet', () => {
+  // Words of one row, left to right: [text, x0, x1, height]; the row's text is 10 px tall.
+  const row = (...words: [string, number, number, number?][]): Word[] =>
+    words.map(([text, x0, x1, h = 10]) => ({ text, bbox: [x0, 110 - h, x1, 110], fontSize: 10, bold: false, italic: false, start: 0, end: 0 }));
+  const texts = (words: Word[]): string[] => (readGlyphs(words), words.map((w) => w.text));
+  assert.deepEqual(texts(row(['iif', 50, 62], ['EDUCATION', 66, 130])), ['EDUCATION']);
+  assert.deepEqual(texts(row(['En', 50, 62], ['WORK', 90, 120], ['EXPERIENCE', 124, 190])), ['WORK', 'EXPERIENCE']);
+  assert.deepEqual(texts(row(['1@', 50, 60], ['Bachelor', 64, 110], ['of', 113, 123], ['Nursing', 126, 170])), ['Bachelor', 'of', 'Nursing']);
+  assert.deepEqual(texts(row(['7', 50, 55, 7], ['jo@example.com', 70, 150])), ['jo@example.com']);
+  assert.deepEqual(texts(row(['4', 50, 55, 7], ['Coordinated', 70, 130], ['discharge', 133, 180])), ['• Coordinated', 'discharge']);
+  // Words that are words stay: "L&D", a title before a name in capitals, an enumerator, a full-height digit.
+  assert.deepEqual(texts(row(['L&D', 50, 70], ['Assistant', 73, 120])), ['L&D', 'Assistant']);
+  assert.deepEqual(texts(row(['Dr', 50, 62], ['JOHN', 65, 95], ['SMITH', 98, 130])), ['Dr', 'JOHN', 'SMITH']);
+  assert.deepEqual(texts(row(['a)', 50, 60], ['Leadership', 64, 120])), ['a)', 'Leadership']);
+  assert.deepEqual(texts(row(['3', 50, 56], ['Years', 70, 100])), ['3', 'Years']);
+});

@@ -73,8 +73,12 @@ export function readGlyphs(words: Word[]): void {
   for (let i = 0; i < words.length - 1; i++) {
     const [w, next] = [words[i]!, words[i + 1]!];
     const apart = next.bbox[0] - w.bbox[2] > 0.6 * em;
-    const bullet = BULLET_READINGS.test(w.text) || (LETTER_BULLETS.test(w.text) && apart && /^\p{Lu}/u.test(next.text));
-    if (startsField(i) && bullet) {
+    const glyph = startsField(i) ? iconReading(w, words.slice(i + 1), em, apart) : null;
+    const bullet = BULLET_READINGS.test(w.text) || (LETTER_BULLETS.test(w.text) && apart && /^\p{Lu}/u.test(next.text)) || glyph === 'bullet';
+    if (glyph === 'icon') {
+      words.splice(i, 1);
+      i--;
+    } else if (startsField(i) && bullet) {
       next.text = `• ${next.text}`;
       next.bbox = [w.bbox[0], next.bbox[1], next.bbox[2], next.bbox[3]];
       words.splice(i, 1);
@@ -82,6 +86,26 @@ export function readGlyphs(words: Word[]): void {
   }
   const last = words[words.length - 1];
   if (words.length > 1 && last && SEPARATOR_READINGS.test(last.text)) last.text = '•';
+}
+
+/**
+ * An icon before a heading, a contact or an entry, read as a short "word" ("iif EDUCATION", "En⇥WORK
+ * EXPERIENCE", "1@ Bachelor of Nursing", "7 jnavarro@…"), is no part of the text: letters or digits mixed
+ * with symbols no word holds; a scrap of letters before a heading in capitals (lower-case, or set apart); a
+ * lone digit shorter than the text before a contact. The same digit before a capital, apart from it, is a
+ * list's bullet ("4 Coordinated …").
+ */
+function iconReading(w: Word, rest: Word[], em: number, apart: boolean): 'icon' | 'bullet' | null {
+  const t = w.text;
+  const next = rest[0]!;
+  if (t.length > 3) return null;
+  // (Not "L&D", nor an enumerator, "a)" or "2.".)
+  if (/[\p{L}\p{N}]/u.test(t) && /[@©®§¢°#%*~^=<>{}[\]|\\()$€£¥+!?]/u.test(t) && !/^[\p{L}\p{N}][.)]$/u.test(t)) return 'icon';
+  const heading = rest.every((r) => /\p{Lu}{2}/u.test(r.text) && r.text === r.text.toUpperCase());
+  if (heading && (/^\p{Ll}{1,3}$/u.test(t) || (apart && /^\p{L}{1,3}$/u.test(t) && t !== t.toUpperCase()))) return 'icon';
+  if (!apart || !/^\p{N}$/u.test(t) || w.bbox[3] - w.bbox[1] >= 0.85 * em) return null;
+  if (/@|^(?:https?:|www\.)/.test(next.text)) return 'icon';
+  return /^\p{Lu}/u.test(next.text) ? 'bullet' : null;
 }
 
 /**
