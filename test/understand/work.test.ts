@@ -693,3 +693,21 @@ Tested the ordering system.
     ['Test Engineer', 'Fabrikam Software', '2009-03-01', '2011-12-01'],
   ]);
 });
+
+test('a bulleted "Title, Employer" line right above its dates heads the job (a timeline dot, or a scan\'s reading of one)', async () => {
+  const d = await parse(`KATRINA CRUZ
+katrina@example.com
+
+WORK EXPERIENCE
+• Electrical Contracts Manager, Woh Hup
+Aug, 2021 - Present
+• Installed and maintained electrical systems in commercial buildings
+Senior Electrician, Sembcorp Industries
+Sep, 2017 - Aug, 2021
+• Supervised a crew of 8 tradespeople
+`);
+  assert.deepEqual(d.workExperience.map((w) => [w.jobTitle, w.organization, w.dates?.startDate]), [
+    ['Electrical Contracts Manager', 'Woh Hup', '2021-08-01'],
+    ['Senior Electrician', 'Sembcorp Industries', '2017-09-01'],
+  ]);
+});

@@ -217,8 +217,11 @@ function classify(lines: Line[], opts: ClassifyOptions = {}): Kind[] {
     const labelled = undated && kinds.length > 0 && labelledDetail(l.text);
     // Dates on a line of their own, then the job as the first bullet ("• Staff Engineer, Globex"): that
     // bullet names the entry.
+    // So does one right above its dates ("• Electrical Contracts Manager, Woh Hup" / "Aug, 2021 - Present":
+    // a timeline's dot, or a scan's, before the entry's first line).
     const namesDatedEntry =
-      prev != null && kinds[i - 1] === 'head' && onlyDates(prev.text) && isBullet(l) && words <= 10 && !/[.;:]$/.test(l.text.trim()) && namesJob(stripBullet(l.text));
+      isBullet(l) && words <= 10 && !/[.;:]$/.test(l.text.trim()) && namesJob(stripBullet(l.text)) &&
+      ((prev != null && kinds[i - 1] === 'head' && onlyDates(prev.text)) || (next != null && onlyDates(next.text)));
     if (kinds.length > 0 && isEntryLabel(l.text)) kinds.push('body');
     else if (namesDatedEntry || (opts.headBullet && isBullet(l) && opts.headBullet(stripBullet(l.text)))) kinds.push('head');
     else if (isBullet(l) || isProse(l, width) || (indented(l) && !underDates) || lowerStart || paragraph || afterFullHead || action || labelled) kinds.push('body');
