@@ -28,8 +28,7 @@ import { parseResume } from '../src/pipeline/pipeline.ts';
 import type { Resume } from '../src/affinda/types.ts';
 import { corpusDocs, DEFAULT_CORPUS, findScorer, loadScorer, ROOT, scoringMonth, type CorpusDoc, type Scorer } from './corpus.ts';
 import { differences, percentile, type Truth } from './report.ts';
-import { renderPng } from '../test/fixtures/scan-fixtures.ts';
-import { multiPageTiff } from '../test/fixtures/tiff.ts';
+import { scanAsTiff } from './scan.ts';
 import { CHROMIUM } from '../scripts/lib/chromium.ts';
 
 /** LibreOffice export filter per target format. */
@@ -133,19 +132,6 @@ async function convert(corpus: string, docs: CorpusDoc[], format: string, outDir
   soffice(['--convert-to', FILTERS[format]!, '--outdir', outDir, ...stale.map((d) => path.join(corpus, d.file))]);
 }
 
-/** Every page of a PDF drawn by pdf.js at 150 dpi, as one multi-page grey TIFF (test/fixtures/tiff.ts). */
-async function scanAsTiff(pdf: Uint8Array): Promise<Uint8Array> {
-  const { PDFDocument } = await import('pdf-lib');
-  const source = await PDFDocument.load(pdf);
-  const pngs: Uint8Array[] = [];
-  for (let i = 0; i < source.getPageCount(); i++) {
-    const single = await PDFDocument.create();
-    const [page] = await single.copyPages(source, [i]);
-    single.addPage(page!);
-    pngs.push(await renderPng(await single.save(), 150));
-  }
-  return multiPageTiff(pngs, 150);
-}
 
 interface FormatResult {
   format: string;
