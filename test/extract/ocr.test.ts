@@ -136,3 +136,21 @@ test('icons read as short words before a heading, a contact or an entry are drop
   assert.deepEqual(texts(row(['a)', 50, 60], ['Leadership', 64, 120])), ['a)', 'Leadership']);
   assert.deepEqual(texts(row(['3', 50, 56], ['Years', 70, 100])), ['3', 'Years']);
 });
+
+test('a row\'s baseline comes from its words\' bottoms, raised by a descender\'s depth, and not from a box a speck made tall', () => {
+  const word = (line: number, n: number, left: number, top: number, w: number, h: number, text: string) =>
+    ['5', '1', '1', '1', String(line), String(n), String(left), String(top), String(w), String(h), '95', text];
+  const rows = [
+    ['1', '1', '0', '0', '0', '0', '0', '0', '600', '800', '-1', ''],
+    // "Engineer" reaches 2.4 below "Geotechnical": both sit on y 269.
+    word(1, 1, 190, 260, 60, 9, 'Geotechnical'),
+    word(1, 2, 254, 260, 40, 11.4, 'Engineer'),
+    // "Gait" came back 28 tall (a speck below it); "Training" (with its descender) says where the row sits.
+    word(2, 1, 70, 368, 34, 28, 'Gait'),
+    word(2, 2, 112, 372, 74, 20, 'Training'),
+  ];
+  const lines = pageFromTsv(rows, 0, 1).lines;
+  const base = (text: string): number => lines.find((l) => l.text === text)!.words[0]!.baseline!;
+  assert.ok(Math.abs(base('Geotechnical Engineer') - 269) < 0.6, String(base('Geotechnical Engineer')));
+  assert.ok(base('Gait Training') < 390, String(base('Gait Training')));
+});

@@ -108,6 +108,13 @@ function iconReading(w: Word, rest: Word[], em: number, apart: boolean): 'icon' 
   return /^\p{Lu}/u.test(next.text) ? 'bullet' : null;
 }
 
+/** A word's ink height in ems: cap or ascender height, or x-height alone, plus any descender. */
+function inkHeight(text: string): number {
+  const top = /[\p{Lu}\p{N}bdfhklt]/u.test(text) ? 0.72 : 0.52;
+  const bottom = DESCENDERS.test(text) ? 0.21 : 0;
+  return top + bottom;
+}
+
 /**
  * Font sizes from ink heights. Tesseract's boxes are tight around the ink: a word spans the x-height
  * (~0.52 em), or the cap and ascender height (~0.72 em) when it has capitals, digits or ascenders, plus
@@ -116,12 +123,7 @@ function iconReading(w: Word, rest: Word[], em: number, apart: boolean): 'icon' 
  * half a point so that lines of one style share a size, as they do in a PDF.
  */
 function setFontSizes(words: Word[]): void {
-  const estimate = (w: Word): number | null => {
-    if (!/[\p{L}\p{N}]/u.test(w.text)) return null;
-    const top = /[\p{Lu}\p{N}bdfhklt]/u.test(w.text) ? 0.72 : 0.52;
-    const bottom = /[gjpqyQ(),;]/.test(w.text) ? 0.21 : 0;
-    return (w.bbox[3] - w.bbox[1]) / (top + bottom);
-  };
+  const estimate = (w: Word): number | null => (/[\p{L}\p{N}]/u.test(w.text) ? (w.bbox[3] - w.bbox[1]) / inkHeight(w.text) : null);
   let run: Word[] = [];
   const flush = (): void => {
     const sizes = run.map(estimate).filter((e): e is number => e != null).sort((a, b) => a - b);
@@ -159,6 +161,9 @@ export async function ocrPages(image: Uint8Array, pointsPerPixel: number, firstI
   }
   return [...byPage.values()].map((rows, i) => pageFromTsv(rows, firstIndex + i, pointsPerPixel));
 }
+
+/** Letters that reach below the baseline: a word's box bottom is its baseline only without them. */
+const DESCENDERS = /[gjpqyQ,;()[\]{}|_@$§µ]/;
 
 /** Skew below this (radians, ~0.3°) is left alone: rows of words stay within the row tolerance. */
 const MIN_SKEW = 0.005;
@@ -253,7 +258,11 @@ export function pageFromTsv(rows: string[][], pageIndex: number, pointsPerPixel:
     // One baseline per row (the most common bottom edge), so that the reading order sees a title and
     // its right-aligned or gutter date as one row, as it does in a PDF. (Two columns whose rows happen to
     // align in a scan are read as one: tesseract's boxes are too coarse to tell their baselines apart.)
-    const bottoms = words.map((w) => w.bbox[3]).sort((a, b) => a - b);
+    // Each word gives its own estimate: its bottom, raised by a descender's depth where it has one
+    // ("Engineer" reaches lower than "OCT 2023" on the same baseline); a box much taller than its letters
+    // at the row's size (a speck or a rule read into it: "Gait" twice its height) gives none.
+    const sound = words.filter((w) => w.bbox[3] - w.bbox[1] <= 1.3 * w.fontSize * inkHeight(w.text));
+    const bottoms = (sound.length ? sound : words).map((w) => w.bbox[3] - (DESCENDERS.test(w.text) ? 0.21 * w.fontSize : 0)).sort((a, b) => a - b);
     const baseline = bottoms[Math.floor(bottoms.length / 2)]!;
     for (const w of words) w.baseline = baseline;
     lines.push(lineFromWords(words, pageIndex));
