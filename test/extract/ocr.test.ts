@@ -9,6 +9,10 @@ import type { Word } from '../../src/pipeline/layout.ts';
 import { singleColumnPdf, sidebarPdf } from '../fixtures/pdf-fixtures.ts';
 import { blankPng, imageOnlyPdf, renderPng } from '../fixtures/scan-fixtures.ts';
 
+/** One word row of tesseract's TSV (level 5): block, line and word numbers, box in pixels, confidence 95. */
+const tsvWord = (block: number, line: number, n: number, left: number, top: number, w: number, h: number, text: string): string[] =>
+  ['5', '1', String(block), '1', String(line), String(n), String(left), String(top), String(w), String(h), '95', text];
+
 test('a PNG résumé is read through OCR into the same fields', async () => {
   const png = await renderPng(await singleColumnPdf(), 200);
   const r = await parseResume(png, { referenceDate: new Date('2026-11-01') });
@@ -80,41 +84,38 @@ test('OCR font sizes come out close to the text layer\'s, per column (a sidebar 
 
 test('a line tesseract read as one stays one line, though its short words sit lower than a sidebar line beside it', () => {
   // level, page, block, par, line, word, left, top, width, height, conf, text — pixels at 1 point each.
-  const word = (block: number, n: number, left: number, top: number, w: number, h: number, text: string) => ['5', '1', String(block), '1', '1', String(n), String(left), String(top), String(w), String(h), '95', text];
   const rows = [
     ['1', '1', '0', '0', '0', '0', '0', '0', '600', '800', '-1', ''],
     // The sidebar's skill, centred at y 100.
-    word(1, 1, 40, 94, 30, 12, 'Jira'),
-    word(1, 2, 74, 94, 30, 12, 'Unit'),
-    word(1, 3, 108, 94, 50, 12, 'Testing'),
+    tsvWord(1, 1, 1, 40, 94, 30, 12, 'Jira'),
+    tsvWord(1, 1, 2, 74, 94, 30, 12, 'Unit'),
+    tsvWord(1, 1, 3, 108, 94, 50, 12, 'Testing'),
     // The main column's line: "into" (x-height only) centred at 103.5, the others at 106.
-    word(2, 1, 250, 99, 90, 14, 'requirements'),
-    word(2, 2, 344, 100, 24, 7, 'into'),
-    word(2, 3, 372, 99, 50, 14, 'simple'),
-    word(2, 4, 426, 99, 40, 14, 'tested'),
+    tsvWord(2, 1, 1, 250, 99, 90, 14, 'requirements'),
+    tsvWord(2, 1, 2, 344, 100, 24, 7, 'into'),
+    tsvWord(2, 1, 3, 372, 99, 50, 14, 'simple'),
+    tsvWord(2, 1, 4, 426, 99, 40, 14, 'tested'),
   ];
   const texts = pageFromTsv(rows, 0, 1).lines.map((l) => l.text.replace(/\t/g, ' | '));
   assert.ok(texts.includes('requirements into simple tested'), JSON.stringify(texts));
 });
 
 test('sidebar lines beside a large name are rows of their own; a date a pixel off its title shares the title\'s row', () => {
-  const word = (block: number, line: number, n: number, left: number, top: number, w: number, h: number, text: string) =>
-    ['5', '1', String(block), '1', String(line), String(n), String(left), String(top), String(w), String(h), '95', text];
   const rows = [
     ['1', '1', '0', '0', '0', '0', '0', '0', '600', '800', '-1', ''],
     // The name, 40 px tall, centred at y 100; the sidebar's lines, 12 px tall, at 88, 104 and 120.
-    word(1, 1, 1, 250, 80, 120, 40, 'Rachel'),
-    word(1, 1, 2, 380, 80, 140, 40, 'Williams'),
-    word(2, 1, 1, 40, 82, 70, 12, 'CONTACT'),
-    word(2, 2, 1, 40, 98, 60, 12, 'Hobart,'),
-    word(2, 2, 2, 104, 98, 60, 12, 'Tasmania'),
-    word(2, 3, 1, 40, 114, 50, 12, 'Phone:'),
-    word(2, 3, 2, 94, 114, 70, 12, '0402323575'),
+    tsvWord(1, 1, 1, 250, 80, 120, 40, 'Rachel'),
+    tsvWord(1, 1, 2, 380, 80, 140, 40, 'Williams'),
+    tsvWord(2, 1, 1, 40, 82, 70, 12, 'CONTACT'),
+    tsvWord(2, 2, 1, 40, 98, 60, 12, 'Hobart,'),
+    tsvWord(2, 2, 2, 104, 98, 60, 12, 'Tasmania'),
+    tsvWord(2, 3, 1, 40, 114, 50, 12, 'Phone:'),
+    tsvWord(2, 3, 2, 94, 114, 70, 12, '0402323575'),
     // A title and its right-aligned date, which tesseract read as two lines one pixel apart.
-    word(3, 1, 1, 250, 200, 60, 14, 'Android'),
-    word(3, 1, 2, 314, 200, 80, 14, 'Developer'),
-    word(4, 1, 1, 480, 201, 40, 13, 'July'),
-    word(4, 1, 2, 524, 201, 40, 13, '2024'),
+    tsvWord(3, 1, 1, 250, 200, 60, 14, 'Android'),
+    tsvWord(3, 1, 2, 314, 200, 80, 14, 'Developer'),
+    tsvWord(4, 1, 1, 480, 201, 40, 13, 'July'),
+    tsvWord(4, 1, 2, 524, 201, 40, 13, '2024'),
   ];
   const texts = pageFromTsv(rows, 0, 1).lines.map((l) => l.text.replace(/\t/g, ' | '));
   for (const t of ['Rachel Williams', 'CONTACT', 'Hobart, Tasmania', 'Phone: 0402323575', 'Android Developer | July 2024']) assert.ok(texts.includes(t), `${t}: ${JSON.stringify(texts)}`);
@@ -138,16 +139,14 @@ test('icons read as short words before a heading, a contact or an entry are drop
 });
 
 test('a row\'s baseline comes from its words\' bottoms, raised by a descender\'s depth, and not from a box a speck made tall', () => {
-  const word = (line: number, n: number, left: number, top: number, w: number, h: number, text: string) =>
-    ['5', '1', '1', '1', String(line), String(n), String(left), String(top), String(w), String(h), '95', text];
   const rows = [
     ['1', '1', '0', '0', '0', '0', '0', '0', '600', '800', '-1', ''],
     // "Engineer" reaches 2.4 below "Geotechnical": both sit on y 269.
-    word(1, 1, 190, 260, 60, 9, 'Geotechnical'),
-    word(1, 2, 254, 260, 40, 11.4, 'Engineer'),
+    tsvWord(1, 1, 1, 190, 260, 60, 9, 'Geotechnical'),
+    tsvWord(1, 1, 2, 254, 260, 40, 11.4, 'Engineer'),
     // "Gait" came back 28 tall (a speck below it); "Training" (with its descender) says where the row sits.
-    word(2, 1, 70, 368, 34, 28, 'Gait'),
-    word(2, 2, 112, 372, 74, 20, 'Training'),
+    tsvWord(1, 2, 1, 70, 368, 34, 28, 'Gait'),
+    tsvWord(1, 2, 2, 112, 372, 74, 20, 'Training'),
   ];
   const lines = pageFromTsv(rows, 0, 1).lines;
   const base = (text: string): number => lines.find((l) => l.text === text)!.words[0]!.baseline!;
