@@ -129,11 +129,15 @@ test('a date range that wrapped at its right tab stop gets its tail back; a year
     row([['University of Central Florida, Orlando, FL', 40]], 124),
     row([['Dean’s List, every term', 40]], 162),
     row([['2019', 40]], 174),
+    row([['University of Toronto', 40]], 200),
+    row([['2019', 40]], 212),
   ];
   assert.deepEqual(joinWrappedDates(lines).map((l) => l.text), [
     'Bachelor of Science in Mechanical Engineering\tAugust 2016 - May 2020',
     'University of Central Florida, Orlando, FL',
     'Dean’s List, every term',
+    '2019',
+    'University of Toronto',
     '2019',
   ]);
 });
@@ -334,4 +338,17 @@ University of Central Florida, Orlando, FL — Cumulative GPA:
 3.92/4.00
 `);
   assert.deepEqual(s.find(([, heading]) => heading === 'Qualifications'), ['education', 'Qualifications']);
+});
+
+test('an ambiguous heading over one-line dated jobs is work, though one line names a degree', async () => {
+  const s = await sectionsOf(`Ann Lee
+ann@example.com
+
+Career Summary
+Software Engineer, Acme Corp, 2019 - 2021
+Developer, Globex Corporation, 2016 - 2019
+Junior Developer, Initech, 2015 - 2016
+BSc Computer Science, University of Leeds, 2012 - 2015
+`);
+  assert.deepEqual(s.find(([, heading]) => heading === 'Career Summary'), ['work', 'Career Summary']);
 });

@@ -307,9 +307,9 @@ export function dropRunningLines(lines: Line[]): Line[] {
   });
 }
 
-const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\\.?';
 /** A line that stops inside a date range: after its dash or "to", or after the end's month ("August 2016 - May"). */
-const OPEN_RANGE = new RegExp(`(?:\\d{4}|\\p{L}{3,}\\.?)\\s*(?:[-–—]|to|until|till)(?:\\s*${MONTH})?$`, 'iu');
+const OPEN_RANGE = new RegExp(`(?:\\d{4}|\\p{L}{3,}\\.?)\\s*(?:[-–—]|\\bto|\\buntil|\\btill)(?:\\s*${MONTH})?$`, 'iu');
 /** The rest of that range on a line of its own: a year, a month and year, or an open end. */
 const RANGE_TAIL = new RegExp(`^(?:(?:${MONTH}\\s+)?(?:19|20)\\d{2}|present|current|now|today|date)$`, 'iu');
 
@@ -326,9 +326,13 @@ export function joinWrappedDates(lines: Line[]): Line[] {
   for (let i = 0; i < lines.length; i++) {
     const a = lines[i]!;
     const b = lines[i + 1];
-    const tail = b != null && b.pageIndex === a.pageIndex && b.column === a.column && RANGE_TAIL.test(b.text.trim()) && OPEN_RANGE.test(a.text.trim()) && b.bbox[1] - a.bbox[3] < b.fontSize;
+    const tail =
+      b != null && b.pageIndex === a.pageIndex && b.column === a.column && RANGE_TAIL.test(b.text.trim()) && OPEN_RANGE.test(a.text.trim()) &&
+      b.bbox[1] >= a.bbox[1] && b.bbox[1] - a.bbox[3] < b.fontSize &&
+      // …and the two make a range that ends in the tail ("University of Toronto" over "2019" makes none).
+      findDateRanges(`${a.text} ${b.text}`).some((r) => !r.single && r.index + r.length > a.text.length);
     if (tail) {
-      out.push({ ...a, text: `${a.text.trimEnd()} ${b.text.trim()}`, words: [...a.words, ...b.words], bbox: unionBox([a.bbox, b.bbox]) });
+      out.push({ ...a, text: `${a.text} ${b.text}`, words: [...a.words, ...b.words], bbox: unionBox([a.bbox, b.bbox]), end: b!.end });
       i++;
       continue;
     }
@@ -566,9 +570,7 @@ function continueAcrossPages(sections: Section[]): Section[] {
 
 /** "Career Summary" or "Qualifications": entries with dates are work (or schooling), prose is a summary. */
 function resolveAmbiguous(body: Line[]): Topic {
-  // Dated entries: a run of dated lines is one (a range wrapped over two lines, "August 2016 - May" / "2020").
-  const hasDates = body.map((l) => findDateRanges(l.text).some((r) => !r.single || r.standalone));
-  const dated = hasDates.filter((d, i) => d && !hasDates[i - 1]).length;
+  const dated = body.filter((l) => findDateRanges(l.text).some((r) => !r.single || r.standalone)).length;
   // Employers can be universities: only qualifications make it a list of schooling.
   const short = body.filter((l) => (l.text.match(/\p{L}+/gu) ?? []).length <= 16);
   // A qualification is named in a field of its own, not inside a sentence ("supervised master's students").
