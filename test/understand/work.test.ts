@@ -711,3 +711,22 @@ Sep, 2017 - Aug, 2021
     ['Senior Electrician', 'Sembcorp Industries', '2017-09-01'],
   ]);
 });
+
+test('in dates-first jobs, a bulleted line naming a job above the next dates stays a bullet of the job above', async () => {
+  const d = await parse(`LEE CHAN
+lee@example.com
+
+EXPERIENCE
+Jan 2019 - Present
+Senior Engineer, Acme Corp
+• Led the payments team
+• Promoted to Staff Engineer, Acme Corp
+Jan 2016 - Dec 2018
+Engineer, Globex Corporation
+• Built the search service
+`);
+  assert.deepEqual(d.workExperience.map((w) => [w.jobTitle, w.organization, w.dates?.startDate]), [
+    ['Senior Engineer', 'Acme Corp', '2019-01-01'],
+    ['Engineer', 'Globex Corporation', '2016-01-01'],
+  ]);
+});

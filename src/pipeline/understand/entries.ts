@@ -218,10 +218,11 @@ function classify(lines: Line[], opts: ClassifyOptions = {}): Kind[] {
     // Dates on a line of their own, then the job as the first bullet ("• Staff Engineer, Globex"): that
     // bullet names the entry.
     // So does one right above its dates ("• Electrical Contracts Manager, Woh Hup" / "Aug, 2021 - Present":
-    // a timeline's dot, or a scan's, before the entry's first line).
+    // a timeline's dot, or a scan's, before the entry's first line), unless a job heading follows those dates:
+    // then they open the next job ("• Promoted to Staff Engineer, Acme" / "Jan 2016 - Dec 2018" / "Engineer, Globex").
     const namesDatedEntry =
       isBullet(l) && words <= 10 && !/[.;:]$/.test(l.text.trim()) && namesJob(stripBullet(l.text)) &&
-      ((prev != null && kinds[i - 1] === 'head' && onlyDates(prev.text)) || (next != null && onlyDates(next.text)));
+      ((prev != null && kinds[i - 1] === 'head' && onlyDates(prev.text)) || (next != null && onlyDates(next.text) && !headsAfter(lines[i + 2])));
     if (kinds.length > 0 && isEntryLabel(l.text)) kinds.push('body');
     else if (namesDatedEntry || (opts.headBullet && isBullet(l) && opts.headBullet(stripBullet(l.text)))) kinds.push('head');
     else if (isBullet(l) || isProse(l, width) || (indented(l) && !underDates) || lowerStart || paragraph || afterFullHead || action || labelled) kinds.push('body');
@@ -233,6 +234,9 @@ function classify(lines: Line[], opts: ClassifyOptions = {}): Kind[] {
   });
   return kinds;
 }
+
+/** An undated, unbulleted line that names a job and its employer. */
+const headsAfter = (line: Line | undefined): boolean => line != null && !isBullet(line) && !headingDates(line.text).length && namesJob(line.text.trim());
 
 /** "Role: …", "Client: …", "Environment: …": a labelled detail of an entry (a label of at most four words). */
 const labelledDetail = (text: string): boolean => /^[\p{Lu}][\p{L} &/-]{0,29}\p{L}:\s+\S/u.test(text.trim()) && text.trim().split(':')[0]!.split(/\s+/).length <= 4;
