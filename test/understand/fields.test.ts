@@ -336,11 +336,12 @@ Allgemeine Hochschulreife (Abitur)
 });
 
 test('a list wrapped in a narrow sidebar: a comma list broke where the next word would not fit, a bullet\'s item goes on under its text', () => {
-  // Lines of 10 pt words, half an em a character, in a column 130 pt wide (from x 30 to 160).
+  // Lines of 10 pt words laid out on a page (with baselines), half an em a character, in a column 130 pt wide
+  // (from x 30 to 160).
   const line = (text: string, y: number, x0 = 30): Line => {
     let x = x0;
     const words = text.split(' ').map((t) => {
-      const word = { text: t, bbox: [x, y - 8, x + 5 * t.length, y + 2] as [number, number, number, number], fontSize: 10, bold: false, italic: false, start: 0, end: 0 };
+      const word = { text: t, bbox: [x, y - 8, x + 5 * t.length, y + 2] as [number, number, number, number], fontSize: 10, bold: false, italic: false, baseline: y, start: 0, end: 0 };
       x += 5 * (t.length + 1);
       return word;
     });

@@ -55,8 +55,10 @@ export function listItems(lines: Line[]): string[] {
     // however far short of the edge it stops (a narrow sidebar: "Management, CRM" / "Management, Record").
     // In a list written as comma-separated runs, that holds for a line with no comma of its own too
     // ("Conversion Rate" / "Optimisation, Customer").
+    // (Only where lines were laid out on a page, PDF or OCR: in plain text and Word a line break is a
+    // paragraph's end.)
     const first = lines[i + 1]?.words[0];
-    const forced = first != null && l.bbox[2] + 0.25 * l.fontSize + (first.bbox[2] - first.bbox[0]) > right;
+    const forced = first?.baseline != null && l.words[0]?.baseline != null && l.bbox[2] + 0.25 * l.fontSize + (first.bbox[2] - first.bbox[0]) > right;
     open = /[,•·|;]\s*$|\p{L}-$/u.test(content) || (/[,•·|;]/.test(content) && (full || forced)) || (commaList && forced);
   });
   flush(current);
