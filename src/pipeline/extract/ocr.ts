@@ -13,6 +13,11 @@ import { orderPage } from '../segment/reading-order.ts';
 const BULLET_READINGS = /^[^\p{L}\p{N}]{1,2}$/u;
 /** A round bullet read as a letter: "e" or "o". */
 const LETTER_BULLETS = /^[eo]$/;
+/** Short words that open a name line: titles and particles ("Dr JOHN SMITH", "de LA CRUZ"). */
+const NAME_WORDS = /^(?:dr|mr|mrs|ms|mx|de|da|di|do|du|la|le|van|von|del|al|el|st|bin|ibn)$/i;
+/** Letters that reach below the baseline: a word's box bottom is its baseline only without them. */
+const DESCENDERS = /[gjpqyQ,;()[\]{}|_@$§µ]/;
+
 /** What "•" and "·" between list items come back as ("ETABS « Project Management * AutoCAD +"). */
 const SEPARATOR_READINGS = /^[*«»©®¢+•·]$/;
 
@@ -99,8 +104,10 @@ function iconReading(w: Word, rest: Word[], em: number, apart: boolean): 'icon' 
   const t = w.text;
   const next = rest[0]!;
   if (t.length > 3) return null;
-  // (Not "L&D", nor an enumerator, "a)" or "2.".)
-  if (/[\p{L}\p{N}]/u.test(t) && /[@©®§¢°#%*~^=<>{}[\]|\\()$€£¥+!?]/u.test(t) && !/^[\p{L}\p{N}][.)]$/u.test(t)) return 'icon';
+  // (Not "L&D", "C#", "C++", "A+", "5%", "$5", nor an enumerator, "a)", "(b)" or "2.".)
+  if (/[\p{L}\p{N}]/u.test(t) && /[@©®§¢°*~^=<>{}[\]|\\()€£¥!?]/u.test(t) && !/^\(?[\p{L}\p{N}][.)]$/u.test(t)) return 'icon';
+  // (Not a round bullet read as a letter, "o SQL SERVER", nor a title or a name's particle, "Dr JOHN SMITH".)
+  if (LETTER_BULLETS.test(t) || NAME_WORDS.test(t)) return null;
   const heading = rest.every((r) => /\p{Lu}{2}/u.test(r.text) && r.text === r.text.toUpperCase());
   if (heading && (/^\p{Ll}{1,3}$/u.test(t) || (apart && /^\p{L}{1,3}$/u.test(t) && t !== t.toUpperCase()))) return 'icon';
   if (!apart || !/^\p{N}$/u.test(t) || w.bbox[3] - w.bbox[1] >= 0.85 * em) return null;
@@ -161,9 +168,6 @@ export async function ocrPages(image: Uint8Array, pointsPerPixel: number, firstI
   }
   return [...byPage.values()].map((rows, i) => pageFromTsv(rows, firstIndex + i, pointsPerPixel));
 }
-
-/** Letters that reach below the baseline: a word's box bottom is its baseline only without them. */
-const DESCENDERS = /[gjpqyQ,;()[\]{}|_@$§µ]/;
 
 /** Skew below this (radians, ~0.3°) is left alone: rows of words stay within the row tolerance. */
 const MIN_SKEW = 0.005;
@@ -241,8 +245,13 @@ export function pageFromTsv(rows: string[][], pageIndex: number, pointsPerPixel:
   }
   const measured = [...tessLines.values()].map((l) => ({ ...l, centre: median(l.words.map((w) => (w.bbox[1] + w.bbox[3]) / 2)), height: median(l.words.map((w) => w.bbox[3] - w.bbox[1])) }));
   const groups: { words: Word[]; conf: number[]; centre: number; height: number }[] = [];
+  // The smaller line's height; a glyph alone (a bullet tesseract put on a line of its own) is measured by
+  // the text beside it.
+  const hasText = (l: { words: Word[] }): boolean => l.words.some((w) => /[\p{L}\p{N}]/u.test(w.text));
+  const rowHeight = (a: { words: Word[]; height: number }, b: { words: Word[]; height: number }): number =>
+    hasText(a) && hasText(b) ? Math.min(a.height, b.height) : hasText(a) ? a.height : hasText(b) ? b.height : Math.max(a.height, b.height);
   for (const l of measured.sort((a, b) => a.centre - b.centre)) {
-    const row = groups.find((g) => Math.abs(g.centre - l.centre) < 0.2 * Math.min(g.height, l.height));
+    const row = groups.find((g) => Math.abs(g.centre - l.centre) < 0.2 * rowHeight(g, l));
     if (row) {
       row.words.push(...l.words);
       row.conf.push(...l.conf);
@@ -255,15 +264,14 @@ export function pageFromTsv(rows: string[][], pageIndex: number, pointsPerPixel:
     readGlyphs(words);
     if (words.length === 1 && BULLET_READINGS.test(words[0]!.text)) continue;
     setFontSizes(words);
-    // One baseline per row (the most common bottom edge), so that the reading order sees a title and
+    // One baseline per row (the median of its words' estimates), so that the reading order sees a title and
     // its right-aligned or gutter date as one row, as it does in a PDF. (Two columns whose rows happen to
     // align in a scan are read as one: tesseract's boxes are too coarse to tell their baselines apart.)
     // Each word gives its own estimate: its bottom, raised by a descender's depth where it has one
     // ("Engineer" reaches lower than "OCT 2023" on the same baseline); a box much taller than its letters
     // at the row's size (a speck or a rule read into it: "Gait" twice its height) gives none.
     const sound = words.filter((w) => w.bbox[3] - w.bbox[1] <= 1.3 * w.fontSize * inkHeight(w.text));
-    const bottoms = (sound.length ? sound : words).map((w) => w.bbox[3] - (DESCENDERS.test(w.text) ? 0.21 * w.fontSize : 0)).sort((a, b) => a - b);
-    const baseline = bottoms[Math.floor(bottoms.length / 2)]!;
+    const baseline = median((sound.length ? sound : words).map((w) => w.bbox[3] - (DESCENDERS.test(w.text) ? 0.21 * w.fontSize : 0)));
     for (const w of words) w.baseline = baseline;
     lines.push(lineFromWords(words, pageIndex));
     confidences.push(...conf);
