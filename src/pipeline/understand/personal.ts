@@ -145,27 +145,32 @@ function joinStackedName(top: Line[]): Line[] {
  */
 export function findHome(lines: Line[]): { value: string; start: number } | null {
   const candidates: { value: string; start: number }[] = [];
+  const add = (text: string, start: number, f: { value: string; index: number; length: number }): void => {
+    const head = f.value.split(',')[0]!;
+    if (schoolScore(head) > 0 || orgScore(head) >= 0.7 || titleScore(head) >= 0.45) return;
+    // A label ("MOBILE⇥0490 842 733", "Address:") is not the place, even when a town has its name.
+    const label = !f.value.includes(',') && f.value.split(/\s+/).length <= 2;
+    if (label && /^\s*$/.test(text.slice(0, f.index)) && /^\s*[:：\t]/.test(text.slice(f.index + f.length))) return;
+    candidates.push({ value: f.value, start: start + f.index });
+  };
   lines.forEach((l, i) => {
     // An address wrapped in a narrow column ("121 Victoria Road, Manchester, United" / "Kingdom M4 8SJ") is
-    // read across the break, when the line alone names no place: a line of comma parts, then a short line
-    // that is no other field ("Jacob Ross" / "MOBILE⇥01224 …" is a name over a label, not "Ross Mobile").
+    // read across the break, when the line alone names no place: a line of comma parts, then the next line
+    // of the text in its column, short and no other field ("Jacob Ross" / "MOBILE⇥01224 …" is a name over a
+    // label, not "Ross Mobile").
     const next = lines[i + 1];
     const found = findLocations(l.text);
-    const wrapped = l.text.includes(',') && !/[.:;]\s*$|\t/.test(l.text) && next != null && !/[\t@]/.test(next.text) && next.text.trim().split(/\s+/).length <= 6;
+    const wrapped =
+      next != null && next.start === l.end + 1 && next.column === l.column && l.text.includes(',') && !/[.:;]\s*$|\t/.test(l.text) &&
+      !/[\t@]/.test(next.text) && next.text.trim().split(/\s+/).length <= 6;
     // (Also when it does, if the next line plainly carries on: "66 Grove Road, Newcastle" / "upon Tyne, NE2 1XS".)
     if (next && wrapped && (!found.length || /^\s*\p{Ll}/u.test(next.text))) {
-      const joined = `${l.text.trimEnd()} ${next.text.trim()}`;
-      const across = findLocations(joined).find((f) => f.index < l.text.trimEnd().length && f.index + f.length > l.text.trimEnd().length + 1);
-      if (across) candidates.push({ value: across.value, start: l.start + across.index });
+      // Joined by one character, as the line break is in the text, so offsets stay those of the text.
+      const joined = `${l.text} ${next.text}`;
+      const across = findLocations(joined).find((f) => f.index < l.text.length && f.index + f.length > l.text.length + 1);
+      if (across) add(joined, l.start, across);
     }
-    for (const f of found) {
-      const head = f.value.split(',')[0]!;
-      if (schoolScore(head) > 0 || orgScore(head) >= 0.7 || titleScore(head) >= 0.45) continue;
-      // A label ("MOBILE⇥0490 842 733", "Address:") is not the place, even when a town has its name.
-      const label = !f.value.includes(',') && f.value.split(/\s+/).length <= 2;
-      if (label && /^\s*$/.test(l.text.slice(0, f.index)) && /^\s*[:：\t]/.test(l.text.slice(f.index + f.length))) continue;
-      candidates.push({ value: f.value, start: l.start + f.index });
-    }
+    for (const f of found) add(l.text, l.start, f);
   });
   return candidates[0] ?? null;
 }
