@@ -117,7 +117,7 @@ async function convert(corpus: string, docs: CorpusDoc[], format: string, outDir
     for (const d of stale) {
       const args = ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${path.join(outDir, `${d.id}.pdf`)}`, pathToFileURL(path.join(htmlDir, `${d.id}.html`)).href];
       const run = spawnSync(CHROMIUM, args, { encoding: 'utf8' });
-      if (run.status !== 0) throw new Error(`chromium failed printing ${d.id} (exit ${run.status}): ${run.stderr}`);
+      if (run.error || run.status !== 0) throw new Error(`Chromium (${CHROMIUM}) failed printing ${d.id}: ${run.error?.message ?? `exit ${run.status}, ${run.stderr}`}`);
     }
     return;
   }
@@ -213,7 +213,7 @@ async function main(): Promise<void> {
     await convert(corpus, docs, format, dir, cache);
     // A document LibreOffice could not convert is left out of the row (and said so), not counted as a failed parse.
     const files = new Map(docs.map((d) => [d.id, path.join(dir, `${d.id}.${extensionOf(format)}`)] as const).filter(([, file]) => existsSync(file)));
-    if (files.size < docs.length) console.error(`bench:formats: LibreOffice did not convert ${docs.length - files.size} documents to ${format}.`);
+    if (files.size < docs.length) console.error(`bench:formats: ${docs.length - files.size} documents were not converted to ${format}.`);
     results.push(await benchFormat(format, files, truths, scorer, now));
   }
 

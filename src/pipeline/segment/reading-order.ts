@@ -219,8 +219,9 @@ function findChannel(frags: Frag[]): Channel | null {
       if (!enough(left) || !enough(right)) continue;
       const edge = Math.min(...right.map((f) => f.box[0]));
       const width = edge - Math.max(...left.map((f) => f.box[2]));
-      // A narrow gap is a column gap only where the right side keeps a hard left edge (most of its fragments
-      // start on it) and the left side has a body of its own.
+      // A narrow gap is a column gap only where the right side keeps a hard left edge (at least five of its
+      // fragments, and a quarter of them, start on it: the rest are indented bullets and the like) and the
+      // left side has a body of its own.
       const hardEdge = width > 0 && left.length >= 3 && right.filter((f) => f.box[0] <= edge + 1.5).length >= Math.max(EDGE_LINES, 0.25 * right.length);
       if (width < minChannel && !hardEdge) continue;
       const score = left.length + right.length;
