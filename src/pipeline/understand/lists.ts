@@ -18,9 +18,9 @@ const LABELLED = /^([\p{L}][\p{L}\s&/+-]{1,40}?)\s*[:：]\s*(.*)$/u;
 
 /**
  * The items of a list section. Items are separated by bullets, commas, semicolons, pipes and line ends.
- * A bullet's item goes on over lines indented under its text. A comma list wraps onto the next line when the line ends with a comma, or runs to the right edge of
- * the column, or the next line's first word would not have fitted on it (then its last item continues:
- * "… Fabrication, Metal" / "Cutting, Hand Tools").
+ * A bullet's item goes on over lines indented under its text. A comma list wraps onto the next line when
+ * the line ends with a comma, or runs to the right edge of the column, or the next line's first word would
+ * not have fitted on it (then its last item continues: "… Fabrication, Metal" / "Cutting, Hand Tools").
  */
 export function listItems(lines: Line[]): string[] {
   const items: string[] = [];

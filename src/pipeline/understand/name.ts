@@ -131,6 +131,9 @@ const NOT_NAME_WORDS = new Set(
   ).split(' '),
 );
 
+/** The score of a name typed in lower case, whole or in part: a weak guess (see `nameScore`). */
+export const LOWER_CASE_NAME = 0.4;
+
 /**
  * How much a line looks like a person's name, 0..1: two to four capitalised words of letters (accents,
  * apostrophes, hyphens, initials), no digits or contact punctuation, no heading or job-title words, not a place.
@@ -156,7 +159,7 @@ export function nameScore(text: string): number {
   // Some people type their name in lower case on job sites ("kimaya sonawane", "Vamsi krishna"): a weak
   // guess, taken only when nothing at the top reads better, and never for words that make a job title.
   const lowered = words.some((w) => /^\p{Ll}/u.test(w));
-  if (lowered && words.length <= 3 && words.every((w) => /^\p{L}[\p{Ll}\p{M}'’-]+$/u.test(w))) return titleScore(t) < 0.2 && !citiesByName(t).length ? 0.4 : 0;
+  if (lowered && words.length <= 3 && words.every((w) => /^\p{L}[\p{Ll}\p{M}'’-]+$/u.test(w))) return titleScore(t) < 0.2 && !citiesByName(t).length ? LOWER_CASE_NAME : 0;
   if (!words.every((w) => /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(w))) return 0;
   // Places ("New York", "South Africa", "Cape Town") are capitalised word pairs too.
   if (citiesByName(t).length || countryByName(t) || subdivisionsByName(t).length) return 0.05;

@@ -8,7 +8,7 @@
 import type { Component, Doc, Section } from '../doc.ts';
 import { cite } from '../doc.ts';
 import { findEmails, findPhones, findUrls, isLinkedIn, mentionsEmail } from './contact.ts';
-import { nameScore, splitName } from './name.ts';
+import { LOWER_CASE_NAME, nameScore, splitName } from './name.ts';
 import { findLocations, parseLocation } from './location.ts';
 import { parseDate, toIsoDate } from './dates.ts';
 import { headingTopic } from '../../knowledge/headings.ts';
@@ -106,10 +106,10 @@ export function findName(lines: Line[]): { line: Line; text: string } | null {
     // A name that shares its line with other fields counts for a little less than one on a line of its own.
     for (const [text, cost] of [[whole, 0], ...(head ? [[head, 0.05]] : []), ...(runOn ? [[runOn, 0.05]] : [])] as [string, number][]) {
       if (headingTopic(text)) continue;
-      // A name in lower case, whole or in part, is believed only as the document's first line (a job site's export).
-      if (i > 0 && /(?:^|\s)\p{Ll}/u.test(text) && nameScore(text) <= 0.4) continue;
       let s = nameScore(text);
       if (s <= 0) continue;
+      // A name in lower case, whole or in part, is believed only as the document's first line (a job site's export).
+      if (i > 0 && /(?:^|\s)\p{Ll}/u.test(text) && s <= LOWER_CASE_NAME) continue;
       s += 0.25 * (l.fontSize / maxSize) - 0.02 * i + (l.bold ? 0.05 : 0) - cost;
       if (s > bestScore) {
         bestScore = s;
