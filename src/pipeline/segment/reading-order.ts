@@ -117,13 +117,33 @@ const EDGE_LINES = 5;
  * starts) is not cut off: the fragments that start with "Junior" run on past it.
  */
 function columnCut(boxes: BBox[]): (start: number, x: number) => boolean {
-  const spans = boxes.map(([x0, , x1]) => ({ x0, x1 }));
-  const near = (a: number, b: number): boolean => Math.abs(a - b) <= 1;
-  return (start, x) => {
-    if (spans.filter((s) => near(s.x0, x)).length < EDGE_LINES) return false;
-    const same = spans.filter((s) => near(s.x0, start));
-    return same.length >= EDGE_LINES && same.filter((s) => s.x1 <= x).length >= 0.7 * same.length;
+  // Asked for every word gap of the page: the fragments' left edges are sorted once, and the right edges of
+  // those starting at one x once per x asked about.
+  const starts = boxes.map((b) => b[0]).sort((a, b) => a - b);
+  const startingAt = (x: number): number => firstAtLeast(starts, x + 1 + 1e-9) - firstAtLeast(starts, x - 1);
+  const ends = new Map<number, number[]>();
+  const endsOf = (start: number): number[] => {
+    let e = ends.get(start);
+    if (!e) ends.set(start, (e = boxes.filter((b) => Math.abs(b[0] - start) <= 1).map((b) => b[2]).sort((a, b) => a - b)));
+    return e;
   };
+  return (start, x) => {
+    if (startingAt(x) < EDGE_LINES) return false;
+    const same = endsOf(start);
+    return same.length >= EDGE_LINES && firstAtLeast(same, x + 1e-9) >= 0.7 * same.length;
+  };
+}
+
+/** Index of the first value of the ascending `sorted` that is ≥ `x`. */
+function firstAtLeast(sorted: number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function splitAtGaps(line: Line, row: number, cut: (start: number, x: number) => boolean): Frag[] {
