@@ -352,3 +352,44 @@ BSc Computer Science, University of Leeds, 2012 - 2015
 `);
   assert.deepEqual(s.find(([, heading]) => heading === 'Career Summary'), ['work', 'Career Summary']);
 });
+
+test("a form's labels set in capitals are no headings: a column of labels, or a label over a lone colon", async () => {
+  const text = `MARY WANJIRU
+PERSONAL DETAILS
+GENDER
+:
+Female
+RELIGION
+:
+Christian
+
+SKILLS
+Budgeting, payroll
+
+EMPLOYMENT HISTORY
+NAME OF EMPLOYER
+POSITION
+PERIOD
+:
+:
+:
+Kijani Foods Ltd
+Finance Officer
+March 2015 to Present
+Prepared the monthly management accounts.
+
+TRAVEL
+Hiking
+`;
+  const s = await sectionsOf(text);
+  // Still headings: the section names, and an unknown heading in their style that has content under it.
+  assert.deepEqual(s, [
+    ['personal', null],
+    ['personal', 'PERSONAL DETAILS'],
+    ['skills', 'SKILLS'],
+    ['work', 'EMPLOYMENT HISTORY'],
+    ['additional', 'TRAVEL'],
+  ]);
+  const r = await runPipeline(new TextEncoder().encode(text), { referenceDate: new Date('2026-11-01') });
+  assert.deepEqual(r.data!.workExperience.map((w) => [w.jobTitle, w.organization]), [['Finance Officer', 'Kijani Foods Ltd']]);
+});

@@ -204,7 +204,25 @@ export function findHeadings(lines: Line[]): HeadingCandidate[] {
     });
     found.sort((a, b) => a.index - b.index);
   }
-  return found;
+  return withoutFormLabels(lines, found);
+}
+
+/**
+ * A form's labels can be set like headings: "NAME⇥:⇥Jane Doe" read as a label, a colon and a value, each on
+ * a line of its own, or a column of labels read before its values ("NAME OF EMPLOYER / POSITION / PERIOD").
+ * A label of no known topic stands over a lone colon ("Key Experience⇥:⇥…" does name a section), or three
+ * or more labels stand in a row with nothing between them, where a heading has content under it. A heading
+ * that is a section's name word for word always stays.
+ */
+function withoutFormLabels(lines: Line[], found: HeadingCandidate[]): HeadingCandidate[] {
+  const colonNext = (i: number): boolean => /^[\s:：]*[:：][\s:：]*$/.test(lines[i + 1]?.text ?? '');
+  // A label: a few capitals and nothing else ("DATE OF BIRTH", "PERIOD").
+  const label = (i: number): boolean => {
+    const t = lines[i]?.text.trim() ?? '';
+    return isAllCaps(t) && t.split(/\s+/).length <= 4 && !/[\d\t]/.test(t);
+  };
+  const inRun = (i: number): boolean => (label(i - 1) && label(i + 1)) || (label(i + 1) && label(i + 2)) || (label(i - 1) && label(i - 2));
+  return found.filter((f) => exactHeadingTopic(headingText(lines[f.index]!)) != null || !((f.topic == null && colonNext(f.index)) || (label(f.index) && inRun(f.index))));
 }
 
 /**
