@@ -121,3 +121,12 @@ test('a name typed partly in lower case is taken from the first line only; empty
   // A column of bullets with no text, as a PDF export leaves them, before "Name:".
   assert.equal(await nameOf(`Personal Details\n${'•\n'.repeat(9)}Name: Demarcus Eleni Ledner\nNationality: Palestinian`), 'Demarcus Eleni Ledner');
 });
+
+test("a name before its state on one line is found; a form's bare labels above the name do not push it out of reach", async () => {
+  assert.equal(await nameOf('Mei Ruthanne Schuppe, Telangana - Email me on Indeed: m.schuppe@example.com'), 'Mei Ruthanne Schuppe');
+  // A town before its state is still a place, not a name.
+  assert.equal(await nameOf('Resume\nHuntington Beach, California\n(123) 345-7890'), null);
+  assert.equal(await nameOf('arjun ks\nBangalore City, Karnataka - Email me on Indeed: a.ks@example.com'), 'arjun ks');
+  const form = 'Example of a Resume\nPERSONAL DETAILS\nName:\nDate of Birth:\nAddress:\nTelephone:\nMarital Status:\nTrevor Keeling\n22 August 1990';
+  assert.equal(await nameOf(form), 'Trevor Keeling');
+});

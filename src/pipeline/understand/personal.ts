@@ -10,6 +10,7 @@ import { cite } from '../doc.ts';
 import { findEmails, findPhones, findUrls, isLinkedIn, mentionsEmail } from './contact.ts';
 import { LOWER_CASE_NAME, nameScore, splitName } from './name.ts';
 import { findLocations, parseLocation } from './location.ts';
+import { isKnownTown } from './places.ts';
 import { parseDate, toIsoDate } from './dates.ts';
 import { headingTopic } from '../../knowledge/headings.ts';
 import { unionBox, type Line } from '../layout.ts';
@@ -28,9 +29,12 @@ const personalSections = (doc: Doc): Section[] => doc.sections.filter((s) => s.t
  * document's first lines whatever section they fell in (a "RESUME" title read as a summary heading, "Student
  * Seeking Internship" read as a work heading, with the name under it).
  */
+const BARE_LABEL = /^[^:：\t]{1,30}[:：]\s*$/;
+
 function nameCandidates(doc: Doc): Line[] {
-  // Lines without a letter (a column of empty bullets) take no place among the top lines.
-  const linesOf = (s: Section): Line[] => (s.heading ? [s.heading, ...s.lines] : s.lines).filter((l) => /\p{L}/u.test(l.text));
+  // Lines without a letter (a column of empty bullets) take no place among the top lines, nor a form's bare
+  // labels ("Name:" / "Date of Birth:" / "Address:", their values read after them).
+  const linesOf = (s: Section): Line[] => (s.heading ? [s.heading, ...s.lines] : s.lines).filter((l) => /\p{L}/u.test(l.text) && !BARE_LABEL.test(l.text));
   const parts = personalSections(doc).flatMap((s) => linesOf(s).slice(0, 6));
   const opening = doc.sections.flatMap(linesOf).slice(0, 5).filter((l) => !parts.includes(l));
   return parts.length ? [...parts, ...opening] : contactLines(doc).slice(0, 8);
@@ -66,9 +70,12 @@ function headOf(text: string, first: boolean): string | null {
   // A number starts the rest only on the first line ("Asha Rao 87 Some Street"), not in "Room No. CS 106".
   const cut = (first ? /\s[-–—|·•]\s|,\s|\s(?=\d)/ : /\s[-–—|·•]\s|,\s/).exec(text);
   if (!cut || cut.index === 0) return null;
-  // "Huntington Beach, CA 92648", "Pune City, Maharashtra - …": a place at the head of the line is no name.
-  if (findLocations(text).some((f) => f.index === 0)) return null;
   const head = text.slice(0, cut.index).trim();
+  // "Huntington Beach, CA 92648", "Pune City, Maharashtra - …": a place at the head of the line is no name. A
+  // name before a state ("Mei Ruthanne Schuppe, Telangana") reads as a place too, but names no town ("Bangalore
+  // City, Karnataka" does).
+  const town = isKnownTown(head) || isKnownTown(head.replace(/\s+(?:city|town|district|county|nagar)$/i, ''));
+  if (findLocations(text).some((f) => f.index === 0) && (town || nameScore(head) < 0.75)) return null;
   // …nor a shortened word ("East Vill., New York"): in a name only initials take a full stop.
   return /\p{L}{2,}\./u.test(head) ? null : head;
 }
