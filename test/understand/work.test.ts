@@ -378,6 +378,9 @@ test('"Title in Employer" and "Job Profile with Employer" heading lines with an 
   const split = (t: string) => splitEmployerIn([slot(t)]).map((s) => [s.text, s.start]);
   assert.deepEqual(split('Network Analyst in Wingtip'), [['Network Analyst', 100], ['Wingtip', 119]]);
   assert.deepEqual(split('Job Profile with Northwind'), [['Northwind', 117]]);
+  // A longer name when it ends in a legal form.
+  assert.deepEqual(split('Job Profile in Wingtip Toys Services India Pvt Ltd'), [['Wingtip Toys Services India Pvt Ltd', 115]]);
+  assert.deepEqual(split('Sales Manager in Some Large Town Near The Coast'), [['Sales Manager in Some Large Town Near The Coast', 100]]);
   // Not an employer on the right: a subject, a place, a title word.
   assert.deepEqual(split('Diploma in Nursing'), [['Diploma in Nursing', 100]]);
   assert.deepEqual(split('Engineer in Training'), [['Engineer in Training', 100]]);
@@ -729,4 +732,55 @@ Engineer, Globex Corporation
     ['Senior Engineer', 'Acme Corp', '2019-01-01'],
     ['Engineer', 'Globex Corporation', '2016-01-01'],
   ]);
+});
+
+test('dates restated on the next line, in a job site\'s field and then the candidate\'s words, make one job', async () => {
+  const d = await parse(`RAVI KUMAR
+ravi.kumar@example.com
+
+WORK EXPERIENCE
+Support Officer
+Fabrikam Financial Ltd -
+March 2013 to July 2015
+from Mar 2013 to Jul 2015
+Operating System: Windows 7
+• Maintained the team's records.
+Manager
+Wingtip Inc -
+April 2012 to March 2013
+Worked in Wingtip Inc as HR Executive from April 2012 to Mar 2013.
+• Ran the joining formalities.
+`);
+  assert.deepEqual(
+    d.workExperience.map((w) => [w.jobTitle, w.organization, w.dates?.startDate, w.dates?.endDate]),
+    [
+      ['Support Officer', 'Fabrikam Financial Ltd', '2013-03-01', '2015-07-01'],
+      ['Manager', 'Wingtip Inc', '2012-04-01', '2013-03-01'],
+    ],
+  );
+});
+
+test('"Employer as a Title" is cut even when the employer has a title word; a year after a preposition in a sentence dates no job', async () => {
+  const d = await parse(`JASPREET KAUR
+jaspreet@example.com
+
+WORK EXPERIENCE
+Tailspin Consultants as a HR Executive
+Tailspin Consultants Pvt. Ltd - Chandigarh, Chandigarh -
+June 2013 to January 2014
+Tailspin Consultants, established in 1996, is one of the most successful student recruitment
+companies in the world today.
+• Recruitment: identified vacancies and screened resumes.
+CONTOSO as Process Associate
+Contoso Ltd - Pune, Maharashtra -
+December 2009 to September 2010
+• Processed claims.
+`);
+  assert.deepEqual(
+    d.workExperience.map((w) => [w.jobTitle, w.organization, w.dates?.startDate]),
+    [
+      ['HR Executive', 'Tailspin Consultants Pvt. Ltd', '2013-06-01'],
+      ['Process Associate', 'Contoso Ltd', '2009-12-01'],
+    ],
+  );
 });

@@ -8,7 +8,7 @@
  * Which heading text is the title and which the employer is decided later, per section, by `assignRoles`.
  */
 import type { Line } from '../layout.ts';
-import { findDateRanges, type DateRange } from './dates.ts';
+import { findDateRanges, type DateRange, type PartialDate } from './dates.ts';
 import { orgScore, titleScore } from '../../knowledge/lexicon.ts';
 import { placeScore } from './places.ts';
 import { phraseRoles } from '../../knowledge/phrase-roles.ts';
@@ -42,6 +42,8 @@ export function headingDates(text: string): DateRange[] {
     if (!r.single || !r.yearOnly) return true;
     // A bare year counts only when it is (nearly) a field of its own.
     const rest = text.slice(0, r.index) + text.slice(r.index + r.length);
+    // "…, established in 1996, is one of the…": a year after a preposition, in a sentence, is the story's.
+    if (wordCount(rest) > 6 && /\b(?:in|since|from|of|by|during|until|till|before|after)\s*$/i.test(text.slice(0, r.index))) return false;
     return wordCount(rest) <= 12 || /[\t|·•,()]\s*$/.test(text.slice(0, r.index)) || /^\s*([\t|·•,()]|$)/.test(text.slice(r.index + r.length));
   });
 }
@@ -248,6 +250,20 @@ function titleThenEmployer(text: string): boolean {
   return titleScore(title) >= 0.45 && titleScore(org) < 0.45 && placeScore(org) < 0.8 && (orgScore(org) >= 0.5 || phraseRoles(org).org >= 0.5);
 }
 
+const sameDate = (a: PartialDate | null, b: PartialDate | null): boolean => a?.year === b?.year && a?.month === b?.month;
+/**
+ * Whether a dated line restates the dates of the line above: the same range, however spelled, on a line of
+ * dates alone or in a sentence ("Worked in Acme as HR Executive from April 2012 to Mar 2013."), or the
+ * range's start alone ("from June 2016.").
+ */
+function restates(above: string, line: string): boolean {
+  const [a, b] = [headingDates(above)[0], headingDates(line)[0]];
+  if (!a || !b || a.single || !sameDate(a.start, b.start)) return false;
+  const bare = onlyDates(line.replace(/^\s*(?:from|since)\s+/i, ''));
+  if (b.single) return bare;
+  return a.isCurrent === b.isCurrent && sameDate(a.end, b.end) && (bare || opensWithAction(line.trim()));
+}
+
 /** Splits section lines into entries. */
 export function splitEntries(lines: Line[], opts: { sharedEmployers?: boolean; headBullet?: (text: string) => boolean; field?: (text: string) => boolean } = {}): Entry[] {
   // Jobs (sharedEmployers) have descriptions after their dates; schools seldom do, and the line after a
@@ -270,6 +286,10 @@ export function splitEntries(lines: Line[], opts: { sharedEmployers?: boolean; h
   const entries: Entry[] = [];
   let sharedHead: Line[] = [];
   for (const g of groups) {
+    // The same dates printed again on the next line ("March 2013 to July 2015" / "from Mar 2013 to Jul 2015":
+    // a job site's field, then the candidate's own text) open the description, not a second entry.
+    const again = g.head.findIndex((l, i) => i > 0 && restates(g.head[i - 1]!.text, l.text));
+    if (again > 0 && again === g.head.length - 1) g.body.unshift(g.head.pop()!);
     const dated = g.head.map((l) => headingDates(l.text).length > 0);
     const count = dated.filter(Boolean).length;
     if (count <= 1) {

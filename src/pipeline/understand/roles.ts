@@ -7,6 +7,7 @@
  * the cases a word list cannot ("Hilton" is an employer because the employer sits there in every entry).
  */
 import type { Slot } from './entries.ts';
+import { JOINERS } from './text-shape.ts';
 
 export type Scorer<R extends string> = (text: string, slot: Slot) => Record<R, number>;
 
@@ -55,6 +56,12 @@ export function splitTrailingPlace(slots: Slot[], placeScore: (text: string) => 
   return out;
 }
 
+/** Every word of the text starts with a capital or a digit, but for the joiners of a name ("Bank of India"). */
+const capitalised = (text: string): boolean => {
+  const words = text.trim().split(/\s+/);
+  return words.length <= 5 && words.every((w) => /^[\p{Lu}\d&([]/u.test(w) || JOINERS.has(w));
+};
+
 /**
  * Splits slots that hold two fields joined by a comma ("Paralegal, Société Générale") or, for the
  * `wordPairs`, by " at " / " @ " ("Engineer at Acme"; but "University of Texas at Austin" stays whole).
@@ -84,7 +91,10 @@ export function refineSlots<R extends string>(slots: Slot[], score: Scorer<R>, p
       for (const [a, b] of candidates) {
         if (weak) {
           const margin = Math.min(l[a] - l[b], r[b] - r[a]);
-          if (l[a] >= 0.45 && r[b] >= 0.45 && margin > 0.2 && (!best || margin > best.margin)) best = { margin, left, right, at: m.index + m[0].length };
+          // "INFOSYS as Process Associate", "Oceanic Consultants as a HR Executive": after " as ", a plain job
+          // title; before it, a capitalised name that may be an employer, even one with a title's word.
+          const named = weak === 'as' && r[b] >= 0.8 && r[b] - r[a] >= 0.5 && l[a] >= 0.2 && capitalised(left);
+          if (((l[a] >= 0.45 && r[b] >= 0.45 && margin > 0.2) || named) && (!best || margin > best.margin)) best = { margin, left, right, at: m.index + m[0].length };
           continue;
         }
         // Each half must clearly be one thing, and not the same thing; or one half must be very clearly

@@ -68,6 +68,8 @@ export function fieldLabel(text: string): boolean {
 
 /** A legal form opening a slot ("Limited, Chennai", "Inc"): the tail of an employer's name cut by a line break. */
 const LEGAL_TAIL = /^(?:limited|ltd|inc|llc|llp|plc|pvt|gmbh)\b/i;
+/** A legal form closing an employer's name ("Pvt Ltd", "Inc."). */
+const LEGAL_FORM = /\b(?:limited|ltd|inc|llc|llp|plc|gmbh|corp|corporation)\.?$/i;
 
 function scoreWork(text: string, slot: Slot): Record<WorkRole, number> {
   const place = placeScore(text);
@@ -112,7 +114,8 @@ export function splitEmployerIn(slots: Slot[]): Slot[] {
     if (!m) return [s];
     const [, left, right] = m as unknown as [string, string, string];
     const words = right.split(/\s+/);
-    const named = words.length <= 4 && words.every((w) => /^[\p{Lu}\d&(]/u.test(w) || JOINERS.has(w)) && wellFormed(right);
+    // (Longer when it ends in a legal form: "LabourNet Services India Pvt Ltd".)
+    const named = (words.length <= 4 || (words.length <= 7 && LEGAL_FORM.test(right))) && words.every((w) => /^[\p{Lu}\d&(]/u.test(w) || JOINERS.has(w)) && wellFormed(right);
     if (!named || titleScore(right) >= 0.3 || placeScore(right) >= 0.5 || phraseRoles(right).title >= 0.3 || phraseRoles(right).other >= JUNK) return [s];
     const at = s.start + s.text.length - right.length;
     if (fieldLabel(left)) return [{ ...s, text: right, start: at }];
