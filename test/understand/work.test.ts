@@ -750,14 +750,48 @@ Wingtip Inc -
 April 2012 to March 2013
 Worked in Wingtip Inc as HR Executive from April 2012 to Mar 2013.
 • Ran the joining formalities.
+QA Analyst
+Contoso Ltd - Hyderabad, Telangana -
+November 2009 to February 2012
+Hyderabad from Nov 2009 to Feb 2012
+• Tested the billing system.
 `);
   assert.deepEqual(
     d.workExperience.map((w) => [w.jobTitle, w.organization, w.dates?.startDate, w.dates?.endDate]),
     [
       ['Support Officer', 'Fabrikam Financial Ltd', '2013-03-01', '2015-07-01'],
       ['Manager', 'Wingtip Inc', '2012-04-01', '2013-03-01'],
+      ['QA Analyst', 'Contoso Ltd', '2009-11-01', '2012-02-01'],
     ],
   );
+});
+
+test('the same job printed twice in a row, once per project, is one job with both descriptions', async () => {
+  const d = await parse(`ANIL REDDY
+anil.reddy@example.com
+
+WORK EXPERIENCE
+Senior Systems Engineer
+Contoso Limited - Hyderabad, Telangana -
+January 2015 to Present
+• Fixed the defects of the billing application.
+Senior Systems Engineer
+Contoso Limited - Hyderabad, Telangana -
+January 2015 to Present
+• Migrated the reports to the new warehouse.
+Systems Engineer
+Contoso Limited - Hyderabad, Telangana -
+June 2012 to December 2014
+• Supported the batch jobs.
+`);
+  assert.deepEqual(
+    d.workExperience.map((w) => [w.jobTitle, w.dates?.startDate]),
+    [
+      ['Senior Systems Engineer', '2015-01-01'],
+      ['Systems Engineer', '2012-06-01'],
+    ],
+  );
+  assert.match(d.workExperience[0]!.jobDescription ?? '', /billing application[\s\S]*new warehouse/);
 });
 
 test('"Employer as a Title" is cut even when the employer has a title word; a year after a preposition in a sentence dates no job', async () => {

@@ -253,13 +253,15 @@ function titleThenEmployer(text: string): boolean {
 const sameDate = (a: PartialDate | null, b: PartialDate | null): boolean => a?.year === b?.year && a?.month === b?.month;
 /**
  * Whether a dated line restates the dates of the line above: the same range, however spelled, on a line of
- * dates alone or in a sentence ("Worked in Acme as HR Executive from April 2012 to Mar 2013."), or the
- * range's start alone ("from June 2016.").
+ * dates alone (or after the place) or in a sentence ("Worked in Acme as HR Executive from April 2012 to Mar
+ * 2013."), or the range's start alone ("from June 2016.").
  */
 function restates(above: string, line: string): boolean {
   const [a, b] = [headingDates(above)[0], headingDates(line)[0]];
   if (!a || !b || a.single || !sameDate(a.start, b.start)) return false;
-  const bare = onlyDates(line.replace(/^\s*(?:from|since)\s+/i, ''));
+  // Dates alone, or after the place ("Hyderabad from Nov 2011 to Feb 2016").
+  const before = line.slice(0, b.index).replace(/\s*\b(?:from|since)\s*$/i, '').trim();
+  const bare = !/\p{L}/u.test(line.slice(b.index + b.length)) && (!before || placeScore(before) >= 0.8);
   if (b.single) return bare;
   return a.isCurrent === b.isCurrent && sameDate(a.end, b.end) && (bare || opensWithAction(line.trim()));
 }

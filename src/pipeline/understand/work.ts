@@ -177,8 +177,15 @@ export function readWork(doc: Doc, sections: Section[]): WorkExperience[] {
       if (!entry.dates && !pair && !(title && titleScore(title.text) >= 0.45) && !(org && orgScore(org.text) >= 0.7)) return [];
       return [{ entry, title, org, place, dates: datesOf(entry, doc.options.referenceDate) }];
     });
+    let last: WorkExperience | null = null;
     for (const job of rolesUnderEmployers(jobs)) {
       const { entry, title, org, place } = job;
+      // The same job printed again right after itself (a job site's export repeats the heading over each
+      // project of the job): one job, its descriptions joined.
+      if (last && (title || org) && last.jobTitle === (title?.text ?? null) && last.organization === (org?.text ?? null) && sameDates(last.dates, job.dates)) {
+        last.jobDescription = [last.jobDescription, describe(entry.body)].filter(Boolean).join('\n') || null;
+        continue;
+      }
       const id = out.length + 1;
       const work: WorkExperience = {
         id,
@@ -198,10 +205,14 @@ export function readWork(doc: Doc, sections: Section[]): WorkExperience[] {
       if (entry.dateLine && entry.dates) cite(doc, `${at}/dates`, entry.dateLine.start + entry.dates.index, entry.dateLine.start + entry.dates.index + entry.dates.length);
       if (place) cite(doc, `${at}/location`, place.start, place.start + place.text.length);
       out.push(work);
+      last = work;
     }
   }
   return out;
 }
+
+const sameDates = (a: WorkExperience['dates'], b: WorkExperience['dates']): boolean =>
+  a?.startDate === b?.startDate && a?.endDate === b?.endDate && a?.isCurrent === b?.isCurrent;
 
 /**
  * An employer whose name holds a spaced dash ("Charité – Universitätsmedizin Berlin"): slotsOf cut the line
