@@ -794,7 +794,7 @@ June 2012 to December 2014
   assert.match(d.workExperience[0]!.jobDescription ?? '', /billing application[\s\S]*new warehouse/);
 });
 
-test('"Employer as a Title" is cut even when the employer has a title word; a year after a preposition in a sentence dates no job', async () => {
+test('"Employer as a Title" is cut even when the employer has a title word; a year after a preposition in a sentence, or a sub-heading over bullets, is no job', async () => {
   const d = await parse(`JASPREET KAUR
 jaspreet@example.com
 
@@ -805,6 +805,8 @@ June 2013 to January 2014
 Tailspin Consultants, established in 1996, is one of the most successful student recruitment
 companies in the world today.
 • Recruitment: identified vacancies and screened resumes.
+Customer Related Activities:-
+• Kept track of after-sale activities.
 CONTOSO as Process Associate
 Contoso Ltd - Pune, Maharashtra -
 December 2009 to September 2010

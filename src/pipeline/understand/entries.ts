@@ -216,7 +216,9 @@ function classify(lines: Line[], opts: ClassifyOptions = {}): Kind[] {
       opts.closedByDates === true && prev != null && kinds[i - 1] === 'head' && prev.block !== l.block && onlyDates(prev.text) && above >= 2 && undated && !l.bold && !lines.slice(i + 1, i + 3).some((n) => headingDates(n.text).length);
     const action = undated && !l.bold && !/\t/.test(l.text) && opensWithAction(l.text) && !opts.field?.(l.text.trim());
     // "Role: …", "Software used: …", "Environment: …": labelled details of the entry above.
-    const labelled = undated && kinds.length > 0 && labelledDetail(l.text);
+    // …and, in a job, a sub-heading of the description over its bullets ("Customer Related Activities:-").
+    const subheading = opts.closedByDates === true && words <= 6 && /[:：]\s*-?\s*$/.test(l.text) && next != null && isBullet(next);
+    const labelled = undated && kinds.length > 0 && (labelledDetail(l.text) || subheading);
     // Dates on a line of their own, then the job as the first bullet ("• Staff Engineer, Globex"): that
     // bullet names the entry.
     // So does one right above its dates ("• Electrical Contracts Manager, Woh Hup" / "Aug, 2021 - Present":
