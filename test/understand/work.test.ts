@@ -820,3 +820,18 @@ December 2009 to September 2010
     ],
   );
 });
+
+test('a description line that closes a bracket left open above carries on its sentence, dates and all', async () => {
+  const d = await parse(`PREM KOSHTI
+prem@example.com
+
+WORK EXPERIENCE
+HR Officer
+Fabrikam Tiles (India) - Dewas, Madhya Pradesh -
+July 2002 to Present
+Presently working as HR Officer in Fabrikam Tiles (India), [A Division of Contoso
+Cement Limited], DEWAS (M.P.) from 30.07.2002 to till date.
+• Maintained the electronic punching system.
+`);
+  assert.deepEqual(d.workExperience.map((w) => [w.jobTitle, w.organization]), [['HR Officer', 'Fabrikam Tiles (India)']]);
+});

@@ -91,6 +91,10 @@ function isContinuation(line: Line, prev: Line | undefined, right: number, width
   if (!prev || isBullet(line)) return false;
   const text = line.text.trim();
   if (/^[a-z(]/.test(text) && !headingDates(text).length) return true;
+  // A bracket left open above is closed here ("…(India), [A Division of Prism" / "Cement Limited], Dewas
+  // from 30.07.2002 to till date."), dates or not.
+  const open = (t: string): number => (t.match(/[([]/g)?.length ?? 0) - (t.match(/[)\]]/g)?.length ?? 0);
+  if (open(prev.text) > 0 && open(text) < 0) return true;
   // The line above ran to the right edge of the column: its text wraps onto this one.
   if (prev.block === line.block && prev.bbox[2] >= right - 0.12 * width && !line.bold && !headingDates(text).length && !/\t/.test(text)) return true;
   // Indented under a bullet's text rather than its glyph.
