@@ -75,6 +75,15 @@ function namesEmployerOrSchool(text: string): boolean {
   return roles.org >= 0.8 || roles.school >= 0.8;
 }
 
+/** Words in -ed that open headings as adjectives ("Related Experience", "Selected Publications"). */
+const ADJECTIVES = new Set(['related', 'selected', 'advanced', 'applied', 'published', 'combined', 'detailed', 'certified', 'licensed', 'required', 'preferred', 'specialized', 'specialised', 'focused', 'accredited', 'continued', 'unrelated', 'associated', 'recommended', 'extended', 'invited', 'refereed', 'funded', 'awarded', 'sponsored', 'earned', 'completed', 'attended']);
+/** A clause in sentence case opening with a verb in -ed ("Managed various projects"), three words or more. */
+const opensWithVerb = (text: string): boolean => {
+  const words = text.trim().split(/\s+/);
+  const first = words[0]!.toLowerCase();
+  return words.length >= 3 && /^\p{Lu}\p{Ll}+ed$/u.test(words[0]!) && !ADJECTIVES.has(first) && words.slice(1).some((w) => /^\p{Ll}{3,}/u.test(w));
+};
+
 export function findHeadings(lines: Line[]): HeadingCandidate[] {
   const body = bodySize(lines);
   const found: HeadingCandidate[] = [];
@@ -140,6 +149,8 @@ export function findHeadings(lines: Line[]): HeadingCandidate[] {
     // Headings start with a capital ("work." wrapped from the line above is not one).
     if (!/^\P{Ll}/u.test(headingText(l))) return;
     const topic = headingTopic(headingText(l));
+    // A line of a description in sentence case that ends in a heading word ("Managed various projects").
+    if (topic && !exactHeadingTopic(headingText(l)) && opensWithVerb(headingText(l))) return;
     // An employer or a school whose name ends in a heading word ("Aricent Technologies", "HCL Technologies")
     // is an entry's line, however it is set: the phrase model knows such names.
     if (topic && !exactHeadingTopic(headingText(l)) && namesEmployerOrSchool(headingText(l))) return;
