@@ -105,6 +105,7 @@ test('a name is found at the top of the document whatever section it fell in, ru
   assert.equal(await nameOf('RESUME\nAllan Koepp\nQualification: Degree in Engineering (Metallurgy)\nHome Tel: 91-44-8260905'), 'Allan Koepp');
   assert.equal(await nameOf('Allen Neal King ESB Integration Developer - Cisco Systems\nHyderabad, Telangana'), 'Allen Neal King');
   assert.equal(await nameOf('Melani Feil University Communications, University at Buffalo, Buffalo, New York'), 'Melani Feil');
+  assert.equal(await nameOf('Tanna Cummerata B t.cummerata@example.com\tÍ www.example.edu/~tc'), 'Tanna Cummerata');
   assert.equal(await nameOf('RESUME OF Darell Cormier\nLOS ANGELES\nd.cormier@example.com'), 'Darell Cormier');
   // A quote left by a CSV export before the label, and "CV" with no "of".
   assert.equal(await nameOf('"RESUME OF Darell Cormier\nLOS ANGELES\nd.cormier@example.com'), 'Darell Cormier');

@@ -93,7 +93,8 @@ function nameBeforeField(text: string): string | null {
     const name = words.slice(0, n);
     // A name ends in a word of two letters or more, or in an initial with its full stop.
     if (!name.every((w) => /^\p{Lu}[\p{Ll}'’-]+$|^\p{Lu}\.$/u.test(w)) || /^\p{Lu}\.$/u.test(name.at(-1)!)) continue;
-    const rest = words.slice(n).join(' ').split(/\s[-–—|·•]\s|,\s/)[0]!;
+    // (An icon font's glyph before the e-mail address comes out as a lone letter: "Asha Rao B asha@…".)
+    const rest = words.slice(n).join(' ').split(/\s[-–—|·•]\s|,\s/)[0]!.replace(/^\S\s+(?=\S+@)/, '');
     const field = /^\S+@\S+\.\w/.test(rest) || titleScore(rest) >= 0.45 || orgScore(rest) >= 0.7 || schoolScore(rest) > 0;
     if (field && titleScore(name.join(' ')) < 0.3 && nameScore(name.join(' ')) > 0.35) return name.join(' ');
   }
