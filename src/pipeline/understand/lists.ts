@@ -28,7 +28,7 @@ export function listItems(lines: Line[]): string[] {
   const left = Math.min(...lines.map((l) => l.bbox[0]));
   const flush = (text: string): void => {
     // Also a spaced "*", "»" or "+": bullet glyphs as OCR reads them.
-    for (const raw of text.split(/\s*[,;|•·▪●◦]\s*|\s[*»+]\s|\t+|\s{3,}/)) {
+    for (const raw of pillBorders(text).split(/\s*[,;|•·▪●◦]\s*|\s[*»+]\s|\t+|\s{3,}/)) {
       const item = raw.replace(/^[\s\-–—*]+|[\s.]+$/g, '').trim();
       if (item) items.push(item);
     }
@@ -63,6 +63,27 @@ export function listItems(lines: Line[]): string[] {
   });
   flush(current);
   return items;
+}
+
+/**
+ * Skills set in boxes ("pills") come out of OCR with the boxes' edges read as brackets: "RF Scanners } [ Manhattan
+ * WMS", "[Cost Reduction [Communication". A square bracket or brace that closes nothing, or that nothing
+ * closes, is such an edge and separates items; a pair ("Python [advanced]") stays.
+ */
+export function pillBorders(text: string): string {
+  const chars = [...text];
+  const open: number[] = [];
+  const stray = new Set<number>();
+  chars.forEach((c, i) => {
+    if (c === '[' || c === '{') open.push(i);
+    else if (c === ']' || c === '}') {
+      const at = open.at(-1);
+      if (at != null && (chars[at] === '[') === (c === ']')) open.pop();
+      else stray.add(i);
+    }
+  });
+  for (const i of open) stray.add(i);
+  return stray.size ? chars.map((c, i) => (stray.has(i) ? '|' : c)).join('') : text;
 }
 
 /** A skill is a short phrase, not a sentence and not a level. */
