@@ -128,6 +128,10 @@ test('icons read as short words before a heading, a contact or an entry are drop
   const texts = (words: Word[]): string[] => (readGlyphs(words), words.map((w) => w.text));
   assert.deepEqual(texts(row(['iif', 50, 62], ['EDUCATION', 66, 130])), ['EDUCATION']);
   assert.deepEqual(texts(row(['En', 50, 62], ['WORK', 90, 120], ['EXPERIENCE', 124, 190])), ['WORK', 'EXPERIENCE']);
+  assert.deepEqual(texts(row(['S', 50, 57], ['EDUCATION', 90, 150])), ['EDUCATION']);
+  assert.deepEqual(texts(row(['S', 50, 65], ['EDUCATION', 75, 150])), ['EDUCATION']);
+  // (A word of the heading a space away stays: "A LEVELS".)
+  assert.deepEqual(texts(row(['A', 50, 57], ['LEVELS', 62, 100])), ['A', 'LEVELS']);
   assert.deepEqual(texts(row(['1@', 50, 60], ['Bachelor', 64, 110], ['of', 113, 123], ['Nursing', 126, 170])), ['Bachelor', 'of', 'Nursing']);
   assert.deepEqual(texts(row(['7', 50, 55, 7], ['jo@example.com', 70, 150])), ['jo@example.com']);
   assert.deepEqual(texts(row(['4', 50, 55, 7], ['Coordinated', 70, 130], ['discharge', 133, 180])), ['• Coordinated', 'discharge']);

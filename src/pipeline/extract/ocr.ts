@@ -110,6 +110,10 @@ function iconReading(w: Word, rest: Word[], em: number, apart: boolean): 'icon' 
   if (LETTER_BULLETS.test(t) || NAME_WORDS.test(t)) return null;
   const heading = rest.every((r) => /\p{Lu}{2}/u.test(r.text) && r.text === r.text.toUpperCase());
   if (heading && (/^\p{Ll}{1,3}$/u.test(t) || (apart && /^\p{L}{1,3}$/u.test(t) && t !== t.toUpperCase()))) return 'icon';
+  // A lone capital set apart before a heading, a tab's width off or wider than any letter ("S⇥EDUCATION": an
+  // icon read as the letter it looks like most).
+  const wide = w.bbox[2] - w.bbox[0] > 1.2 * (w.bbox[3] - w.bbox[1]);
+  if (heading && /^\p{Lu}$/u.test(t) && apart && (wide || next.bbox[0] - w.bbox[2] > 1.5 * em)) return 'icon';
   if (!apart || !/^\p{N}$/u.test(t) || w.bbox[3] - w.bbox[1] >= 0.85 * em) return null;
   if (/@|^(?:https?:|www\.)/.test(next.text)) return 'icon';
   return /^\p{Lu}/u.test(next.text) ? 'bullet' : null;
