@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { runPipeline } from '../../src/pipeline/pipeline.ts';
 import { headingTopic } from '../../src/knowledge/headings.ts';
 import { joinWrappedDates, splitSections } from '../../src/pipeline/segment/sections.ts';
-import { lineFromWords } from '../../src/pipeline/layout.ts';
+import { lineFromWords, type Line } from '../../src/pipeline/layout.ts';
 
 /** A row of 10-point words: each field's words 40 pt apart from its x, fields far enough apart to be tab-separated. */
 const row = (fields: [string, number][], y: number) =>
@@ -416,5 +416,39 @@ Fox, D. (2019). Migrating payroll systems. IT Review.
     ['personal', null],
     ['work', 'Professional Experience:'],
     ['publications', 'PUBLICATIONS'],
+  ]);
+});
+
+test('a word in large type on a later page (sized by OCR from a tall box) opens no personal-details part; the name on the first page does', () => {
+  const line = (text: string, y: number, size: number, page: number, bold = false): Line => {
+    let x = 40;
+    const words = text.split(' ').map((t) => {
+      const w = { text: t, bbox: [x, y - size, x + 0.5 * size * t.length, y] as [number, number, number, number], fontSize: size, bold, italic: false, baseline: y, start: 0, end: 0 };
+      x += 0.5 * size * (t.length + 1);
+      return w;
+    });
+    return lineFromWords(words, page);
+  };
+  const lines = [
+    line('Andrea Herrera', 60, 20, 0),
+    line('a.herrera@example.com', 90, 10, 0),
+    line('EXPERIENCE', 130, 11, 0, true),
+    line('Research Scientist, Fabrikam Labs', 150, 10, 0),
+    line('Jan 2019 - Present', 165, 10, 0),
+    line('Ran the assay programme for two product lines', 180, 10, 0),
+    line('EDUCATION', 220, 11, 0, true),
+    line('BSc Biology, Contoso University, 2018', 240, 10, 0),
+    line('REFEREES', 60, 11, 1, true),
+    line('Prof. Tomas Wojcik', 80, 10, 1),
+    line('Professor of Biology, University of', 95, 10, 1),
+    line('Manitoba', 110, 19.5, 1),
+    line('t.wojcik@example.ca', 125, 10, 1),
+  ];
+  const sections = splitSections(lines);
+  assert.deepEqual(sections.map((s) => [s.topic, s.heading?.text ?? null]), [
+    ['personal', null],
+    ['work', 'EXPERIENCE'],
+    ['education', 'EDUCATION'],
+    ['referees', 'REFEREES'],
   ]);
 });

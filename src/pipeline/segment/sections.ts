@@ -184,7 +184,9 @@ export function findHeadings(lines: Line[]): HeadingCandidate[] {
     }
     // A banner printed over two lines ("Chanchal" / "Sharma") opens once.
     if (Math.abs(above.fontSize - l.fontSize) < 0.5 && above.pageIndex === l.pageIndex) return;
-    if (l.fontSize >= body * 1.6 && l.fontSize > headingMax * 1.15 && l.text.trim().split(/\s+/).length <= 5) found.push({ index: i, topic: 'personal' });
+    // (On the first page: a word that OCR sized large on a later page, "Manitoba" wrapped from a referee's
+    // employer, opens nothing.)
+    if (l.pageIndex === 0 && l.fontSize >= body * 1.6 && l.fontSize > headingMax * 1.15 && l.text.trim().split(/\s+/).length <= 5) found.push({ index: i, topic: 'personal' });
   });
   found.sort((a, b) => a.index - b.index);
   // Second pass: unknown headings in the exact style of the known ones, when that style is distinctive
