@@ -17,6 +17,8 @@
  * the strict row: its annotators tagged mostly the current job, so every past job read right is a "wrong"
  * prediction in the strict row. The fair row leaves out of precision the dated work entries in whose text the
  * annotator tagged no title or employer (see `judgedJobs`); recall is unchanged.
+ * Each table ends with how much of the job gold a job list can reach: the share of distinct gold titles and
+ * companies found in the text of the sections the parser read as work experience (see `withinWork`).
  * Matching rules are in real-text-score.ts.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -212,6 +214,20 @@ interface Outcome {
   ms: number;
   failed: string | null;
   results: Map<string, DocResult>;
+  /** Per job label: the document's distinct gold values, and how many of them lie in its work sections' text. */
+  inWork: Map<string, { gold: number; inside: number }>;
+}
+
+/**
+ * How much of the gold a job list can reach at all: the distinct gold titles (or employers) that occur in the
+ * text of the sections the parser read as work experience. The rest sit in headlines, summaries, referees and
+ * other sections (or in work sections the parser missed), where a parser that lists jobs finds nothing to report.
+ */
+function withinWork(gold: string[], data: ResumeData | null): { gold: number; inside: number } {
+  const flat = (t: string) => t.replace(/\s+/g, ' ').trim().toLowerCase();
+  const work = flat((data?.sections ?? []).filter((s) => s.sectionType === 'WorkExperience').map((s) => s.text).join('\n'));
+  const distinct = [...new Set(gold.map(flat).filter(Boolean))];
+  return { gold: distinct.length, inside: distinct.filter((g) => work.includes(g)).length };
 }
 
 /**
@@ -276,7 +292,8 @@ async function evaluate(dataset: 'dataturks' | 'dotin', samples: Sample[]): Prom
       const kept = label.fair(data).filter((v) => v.value?.trim() && (judged[v.entry] || gold.some((g) => agree(g, v.value!))));
       results.set(`${label.name} (fair)`, label.compare(gold, kept.map((v) => v.value!)));
     }
-    out.push({ sample, ms, failed: parsed.error?.errorCode ?? null, results });
+    const inWork = new Map(LABELS.filter((l) => l.fair).map((l) => [l.name, withinWork(l.gold(sample.spans), data)]));
+    out.push({ sample, ms, failed: parsed.error?.errorCode ?? null, results, inWork });
   }
   return out;
 }
@@ -311,6 +328,11 @@ function table(title: string, outcomes: Outcome[]): string[] {
     }
     if (t.documents) lines.push(cells([`${label.name} (fair)`, t.gold, t.predicted, f3(t.precision), f3(t.recall), f3(t.f1), t.documents]));
   }
+  const reach = LABELS.filter((l) => l.fair).map((l) => {
+    const sum = outcomes.reduce((a, o) => ({ gold: a.gold + (o.inWork.get(l.name)?.gold ?? 0), inside: a.inside + (o.inWork.get(l.name)?.inside ?? 0) }), { gold: 0, inside: 0 });
+    return `${l.name} ${sum.gold ? f3(sum.inside / sum.gold) : '-'} (${sum.inside} of ${sum.gold})`;
+  });
+  lines.push(`distinct gold values found in the text of the parsed work sections: ${reach.join(', ')}`);
   return lines;
 }
 
