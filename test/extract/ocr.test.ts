@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { parseResume } from '../../src/index.ts';
 import { extractImage, imageDpi } from '../../src/pipeline/extract/image.ts';
 import { extractPdf } from '../../src/pipeline/extract/pdf.ts';
-import { pageFromTsv, readGlyphs } from '../../src/pipeline/extract/ocr.ts';
+import { pageFromTsv, readGlyphs, repairShortYears } from '../../src/pipeline/extract/ocr.ts';
 import type { Word } from '../../src/pipeline/layout.ts';
 import { singleColumnPdf, sidebarPdf } from '../fixtures/pdf-fixtures.ts';
 import { blankPng, imageOnlyPdf, renderPng } from '../fixtures/scan-fixtures.ts';
@@ -174,4 +174,18 @@ test('a row\'s baseline comes from its words\' bottoms, raised by a descender\'s
   assert.ok(Math.abs(base('Geotechnical Engineer') - 269) < 0.6, String(base('Geotechnical Engineer')));
   // "Training": bottom 392, less a descender of 0.21 em at the row's size (about 21.5).
   assert.ok(Math.abs(base('Gait Training') - 387.5) < 1, String(base('Gait Training')));
+});
+
+test('a two-digit year after a month read with letters for digits gets its digits back; other words keep their letters', () => {
+  const words = (...texts: string[]): Word[] => texts.map((text, i) => ({ text, bbox: [10 * i, 0, 10 * i + 8, 10], fontSize: 10, bold: false, italic: false, start: 0, end: 0 }));
+  const repaired = (...texts: string[]): string[] => {
+    const ws = words(...texts);
+    repairShortYears(ws);
+    return ws.map((w) => w.text);
+  };
+  assert.deepEqual(repaired('Dec', "'ts", '-', 'Sep', "'22"), ['Dec', "'15", '-', 'Sep', "'22"]);
+  assert.deepEqual(repaired('Apr', "'99", '-', "Apr'o7"), ['Apr', "'99", '-', "Apr'07"]);
+  // Not after a month: "Rock 'n' roll", a quoted word.
+  assert.deepEqual(repaired('Rock', "'ts", 'fine'), ['Rock', "'ts", 'fine']);
+  assert.deepEqual(repaired('May', "'xx"), ['May', "'xx"]);
 });

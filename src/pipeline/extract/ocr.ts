@@ -93,6 +93,25 @@ export function readGlyphs(words: Word[]): void {
   if (words.length > 1 && last && SEPARATOR_READINGS.test(last.text)) last.text = '•';
 }
 
+const MONTH_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/i;
+/** Letters OCR reads for digits in a small typeface. */
+const DIGIT_LOOKALIKES: Record<string, string> = { o: '0', O: '0', D: '0', l: '1', I: '1', i: '1', t: '1', s: '5', S: '5', B: '8', g: '9', Z: '2', z: '2' };
+
+/**
+ * A two-digit year after a month ("Dec '15", "Apr'07") read with letters for digits ("Dec 'ts", "Apr'o7"): the
+ * apostrophe after a month says a year follows, so its two characters are put back as digits.
+ */
+export function repairShortYears(words: Word[]): void {
+  words.forEach((w, i) => {
+    const m = /^(\p{L}+\.?)?(['‘’])(\w{2})([,.;)]?)$/u.exec(w.text);
+    if (!m || /^\d{2}$/.test(m[3]!)) return;
+    const month = m[1] ?? (i > 0 ? words[i - 1]!.text : '');
+    if (!MONTH_WORD.test(month)) return;
+    const digits = [...m[3]!].map((c) => (/\d/.test(c) ? c : DIGIT_LOOKALIKES[c] ?? '')).join('');
+    if (digits.length === 2) w.text = `${m[1] ?? ''}${m[2]}${digits}${m[4]}`;
+  });
+}
+
 /**
  * An icon before a heading, a contact or an entry, read as a short "word" ("iif EDUCATION", "En⇥WORK
  * EXPERIENCE", "1@ Bachelor of Nursing", "7 jnavarro@…"), is no part of the text: letters or digits mixed
@@ -266,6 +285,7 @@ export function pageFromTsv(rows: string[][], pageIndex: number, pointsPerPixel:
   const confidences: number[] = [];
   for (const { words, conf } of groups) {
     readGlyphs(words);
+    repairShortYears(words);
     if (words.length === 1 && BULLET_READINGS.test(words[0]!.text)) continue;
     setFontSizes(words);
     // One baseline per row (the median of its words' estimates), so that the reading order sees a title and
