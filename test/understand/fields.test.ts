@@ -356,8 +356,8 @@ test('a list wrapped in a narrow sidebar: a comma list broke where the next word
   const bulleted = [line('● Performance', 100), line('Management', 112, 40), line('● Payroll', 124), line('● Emotional', 136), line('Intelligence', 148, 40), line('Mentoring', 160)];
   assert.deepEqual(listItems(bulleted), ['Performance Management', 'Payroll', 'Emotional Intelligence', 'Mentoring']);
   // Skills in boxes, their edges read by OCR as brackets that pair nothing; a bracketed note stays.
-  const pills = ['RF Scanners } [ Manhattan WMS', '[Cost Reduction [Communication', 'Python [advanced]'].map((t, i) => line(t, 100 + 12 * i));
-  assert.deepEqual(listItems(pills), ['RF Scanners', 'Manhattan WMS', 'Cost Reduction', 'Communication', 'Python [advanced]']);
+  const pills = ['RF Scanners } [ Manhattan WMS', '[Cost Reduction [Communication', '{Work Ethic }', 'Python [advanced]'].map((t, i) => line(t, 100 + 12 * i));
+  assert.deepEqual(listItems(pills), ['RF Scanners', 'Manhattan WMS', 'Cost Reduction', 'Communication', 'Work Ethic', 'Python [advanced]']);
 });
 
 test('education: a school line that ends in a spaced dash, its next field wrapped onto the line below, is the school, not prose', async () => {
