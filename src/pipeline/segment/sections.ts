@@ -59,7 +59,6 @@ interface HeadingCandidate {
   topic: Topic | null;
 }
 
-/** Lines that are headings, with their topics (null = a heading whose topic is unknown). */
 /** A list item: a bullet glyph or a dash opening the line. */
 const ITEM = /^\s*[•●▪◦❖➢►■◆✓*·–-]\s/u;
 /** Every word of more than three letters starts with a capital ("Projects & Accomplishments", "Key Skills"). */
@@ -84,6 +83,7 @@ const opensWithVerb = (text: string): boolean => {
   return words.length >= 3 && /^\p{Lu}\p{Ll}+ed$/u.test(words[0]!) && !ADJECTIVES.has(first) && words.slice(1).some((w) => /^\p{Ll}{3,}/u.test(w));
 };
 
+/** Lines that are headings, with their topics (null = a heading whose topic is unknown). */
 export function findHeadings(lines: Line[]): HeadingCandidate[] {
   const body = bodySize(lines);
   const found: HeadingCandidate[] = [];

@@ -24,13 +24,14 @@ function personalLines(doc: Doc): Line[] {
 
 const personalSections = (doc: Doc): Section[] => doc.sections.filter((s) => s.topic === 'personal');
 
+/** A form's label with its value elsewhere ("Date of Birth:"). */
+const BARE_LABEL = /^[^:：\t]{1,30}[:：]\s*$/;
+
 /**
  * Where a name can be: the top lines of each personal-details part (a banner, a sidebar's top), and the
  * document's first lines whatever section they fell in (a "RESUME" title read as a summary heading, "Student
  * Seeking Internship" read as a work heading, with the name under it).
  */
-const BARE_LABEL = /^[^:：\t]{1,30}[:：]\s*$/;
-
 function nameCandidates(doc: Doc): Line[] {
   // Lines without a letter (a column of empty bullets) take no place among the top lines, nor a form's bare
   // labels ("Name:" / "Date of Birth:" / "Address:", their values read after them).
