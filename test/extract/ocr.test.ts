@@ -130,6 +130,7 @@ test('icons read as short words before a heading, a contact or an entry are drop
   assert.deepEqual(texts(row(['En', 50, 62], ['WORK', 90, 120], ['EXPERIENCE', 124, 190])), ['WORK', 'EXPERIENCE']);
   assert.deepEqual(texts(row(['S', 50, 57], ['EDUCATION', 90, 150])), ['EDUCATION']);
   assert.deepEqual(texts(row(['S', 50, 65], ['EDUCATION', 75, 150])), ['EDUCATION']);
+  assert.deepEqual(texts(row(['CLASS', 20, 44], ['X', 70, 77], ['CBSE', 110, 140], ['BOARD', 144, 180])), ['CLASS', 'X', 'CBSE', 'BOARD']);
   // (A word of the heading a space away stays: "A LEVELS".)
   assert.deepEqual(texts(row(['A', 50, 57], ['LEVELS', 62, 100])), ['A', 'LEVELS']);
   assert.deepEqual(texts(row(['1@', 50, 60], ['Bachelor', 64, 110], ['of', 113, 123], ['Nursing', 126, 170])), ['Bachelor', 'of', 'Nursing']);

@@ -358,6 +358,8 @@ test('a list wrapped in a narrow sidebar: a comma list broke where the next word
   // Skills in boxes, their edges read by OCR as brackets that pair nothing; a bracketed note stays.
   const pills = ['RF Scanners } [ Manhattan WMS', '[Cost Reduction [Communication', '{Work Ethic }', 'Python [advanced]'].map((t, i) => line(t, 100 + 12 * i));
   assert.deepEqual(listItems(pills), ['RF Scanners', 'Manhattan WMS', 'Cost Reduction', 'Communication', 'Work Ethic', 'Python [advanced]']);
+  // Pairs side by side are left whole, not half-stripped ("Python] [Java").
+  assert.deepEqual(listItems([line('[Python] [Java] [SQL]', 100)]), ['[Python] [Java] [SQL]']);
 });
 
 test('education: a school line that ends in a spaced dash, its next field wrapped onto the line below, is the school, not prose', async () => {

@@ -835,3 +835,54 @@ Cement Limited], DEWAS (M.P.) from 30.07.2002 to till date.
 `);
   assert.deepEqual(d.workExperience.map((w) => [w.jobTitle, w.organization]), [['HR Officer', 'Fabrikam Tiles (India)']]);
 });
+
+test('the rules for restated dates, repeated jobs, sub-headings, "as" and sentence years leave ordinary entries alone', async () => {
+  // Two jobs with the same title and no employer, dated alike or not at all, stay two jobs.
+  const consultant = await parse(`ANNA BERG
+anna.berg@example.com
+
+Work Experience
+Consultant
+Client: Volvo Cars
+- Designed the dealer portal
+Consultant
+Client: Ericsson
+- Migrated billing to the cloud
+Summer Intern, 2019
+- Volvo Cars: designed the dealer portal
+Summer Intern, 2019
+- Ericsson: migrated billing to the cloud
+`);
+  assert.equal(consultant.workExperience.length, 4);
+  // A dates-first job line that closes on a colon over its bullets is the job's heading.
+  const colon = await parse(`JANE DOE
+jane.doe@example.com
+
+Experience
+Jan 2020 - Present
+Senior Engineer, Acme Corp:
+• Built the billing platform
+Mar 2016 - Dec 2019
+Software Engineer, Globex Inc:
+• Wrote payment services
+`);
+  assert.deepEqual(colon.workExperience.map((w) => [w.jobTitle, w.organization]), [['Senior Engineer', 'Acme Corp'], ['Software Engineer', 'Globex Inc']]);
+  // A title on both sides of " as " is one title.
+  const nurse = await parse(`MARY JONES
+mary@example.com
+
+Experience
+Agency Nurse as Charge Nurse, Jan 2018 - Present
+• Led the night shift
+`);
+  assert.equal(nurse.workExperience[0]!.jobTitle, 'Agency Nurse as Charge Nurse');
+  // A year closing a degree's line after "in" is its date.
+  const degree = await parse(`RAVI KUMAR
+ravi.kumar@example.com
+
+Education
+B.E. in Computer Science from Anna University, Chennai in 2012
+HSC from Kendriya Vidyalaya, Chennai in 2008 with 85%
+`);
+  assert.deepEqual(degree.education.map((e) => e.dates?.completionDate?.slice(0, 4)), ['2012', '2008']);
+});

@@ -78,7 +78,7 @@ export function readGlyphs(words: Word[]): void {
   for (let i = 0; i < words.length - 1; i++) {
     const [w, next] = [words[i]!, words[i + 1]!];
     const apart = next.bbox[0] - w.bbox[2] > 0.6 * em;
-    const glyph = startsField(i) ? iconReading(w, words.slice(i + 1), em, apart) : null;
+    const glyph = startsField(i) ? iconReading(w, words.slice(i + 1), em, apart, i === 0) : null;
     const bullet = BULLET_READINGS.test(w.text) || (LETTER_BULLETS.test(w.text) && apart && /^\p{Lu}/u.test(next.text)) || glyph === 'bullet';
     if (glyph === 'icon') {
       words.splice(i, 1);
@@ -119,7 +119,7 @@ export function repairShortYears(words: Word[]): void {
  * lone digit shorter than the text before a contact. The same digit before a capital, apart from it, is a
  * list's bullet ("4 Coordinated …").
  */
-function iconReading(w: Word, rest: Word[], em: number, apart: boolean): 'icon' | 'bullet' | null {
+function iconReading(w: Word, rest: Word[], em: number, apart: boolean, first: boolean): 'icon' | 'bullet' | null {
   const t = w.text;
   const next = rest[0]!;
   if (t.length > 3) return null;
@@ -129,10 +129,10 @@ function iconReading(w: Word, rest: Word[], em: number, apart: boolean): 'icon' 
   if (LETTER_BULLETS.test(t) || NAME_WORDS.test(t)) return null;
   const heading = rest.every((r) => /\p{Lu}{2}/u.test(r.text) && r.text === r.text.toUpperCase());
   if (heading && (/^\p{Ll}{1,3}$/u.test(t) || (apart && /^\p{L}{1,3}$/u.test(t) && t !== t.toUpperCase()))) return 'icon';
-  // A lone capital set apart before a heading, a tab's width off or wider than any letter ("S⇥EDUCATION": an
-  // icon read as the letter it looks like most).
+  // A lone capital opening the row, set apart before a heading, a tab's width off or wider than any letter
+  // ("S⇥EDUCATION": an icon read as the letter it looks like most; not "CLASS X⇥CBSE BOARD").
   const wide = w.bbox[2] - w.bbox[0] > 1.2 * (w.bbox[3] - w.bbox[1]);
-  if (heading && /^\p{Lu}$/u.test(t) && apart && (wide || next.bbox[0] - w.bbox[2] > 1.5 * em)) return 'icon';
+  if (first && heading && /^\p{Lu}$/u.test(t) && apart && (wide || next.bbox[0] - w.bbox[2] > 1.5 * em)) return 'icon';
   if (!apart || !/^\p{N}$/u.test(t) || w.bbox[3] - w.bbox[1] >= 0.85 * em) return null;
   if (/@|^(?:https?:|www\.)/.test(next.text)) return 'icon';
   return /^\p{Lu}/u.test(next.text) ? 'bullet' : null;

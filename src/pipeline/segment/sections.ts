@@ -74,15 +74,6 @@ function namesEmployerOrSchool(text: string): boolean {
   return roles.org >= 0.8 || roles.school >= 0.8;
 }
 
-/** Words in -ed that open headings as adjectives ("Related Experience", "Selected Publications"). */
-const ADJECTIVES = new Set(['related', 'selected', 'advanced', 'applied', 'published', 'combined', 'detailed', 'certified', 'licensed', 'required', 'preferred', 'specialized', 'specialised', 'focused', 'accredited', 'continued', 'unrelated', 'associated', 'recommended', 'extended', 'invited', 'refereed', 'funded', 'awarded', 'sponsored', 'earned', 'completed', 'attended']);
-/** A clause in sentence case opening with a verb in -ed ("Managed various projects"), three words or more. */
-const opensWithVerb = (text: string): boolean => {
-  const words = text.trim().split(/\s+/);
-  const first = words[0]!.toLowerCase();
-  return words.length >= 3 && /^\p{Lu}\p{Ll}+ed$/u.test(words[0]!) && !ADJECTIVES.has(first) && words.slice(1).some((w) => /^\p{Ll}{3,}/u.test(w));
-};
-
 /** Lines that are headings, with their topics (null = a heading whose topic is unknown). */
 export function findHeadings(lines: Line[]): HeadingCandidate[] {
   const body = bodySize(lines);
@@ -149,8 +140,6 @@ export function findHeadings(lines: Line[]): HeadingCandidate[] {
     // Headings start with a capital ("work." wrapped from the line above is not one).
     if (!/^\P{Ll}/u.test(headingText(l))) return;
     const topic = headingTopic(headingText(l));
-    // A line of a description in sentence case that ends in a heading word ("Managed various projects").
-    if (topic && !exactHeadingTopic(headingText(l)) && opensWithVerb(headingText(l))) return;
     // An employer or a school whose name ends in a heading word ("Aricent Technologies", "HCL Technologies")
     // is an entry's line, however it is set: the phrase model knows such names.
     if (topic && !exactHeadingTopic(headingText(l)) && namesEmployerOrSchool(headingText(l))) return;
@@ -222,20 +211,27 @@ export function findHeadings(lines: Line[]): HeadingCandidate[] {
 
 /**
  * A form's labels can be set like headings: "NAME⇥:⇥Jane Doe" read as a label, a colon and a value, each on
- * a line of its own, or a column of labels read before its values ("NAME OF EMPLOYER / POSITION / PERIOD").
- * A label of no known topic stands over a lone colon ("Key Experience⇥:⇥…" does name a section), or three
- * or more labels stand in a row with nothing between them, where a heading has content under it. A heading
- * that is a section's name word for word always stays.
+ * a line of its own, or a column of labels read before its column of colons and its values ("NAME OF EMPLOYER /
+ * POSITION / PERIOD / : / : / :"). A label of no known topic stands over a lone colon ("Key Experience⇥:⇥…"
+ * does name a section). A heading that is a section's name word for word always stays.
  */
 function withoutFormLabels(lines: Line[], found: HeadingCandidate[]): HeadingCandidate[] {
-  const colonNext = (i: number): boolean => /^[\s:：]*[:：][\s:：]*$/.test(lines[i + 1]?.text ?? '');
+  const colon = (i: number): boolean => /^[\s:：]*[:：][\s:：]*$/.test(lines[i]?.text ?? '');
   // A label: a few capitals and nothing else ("DATE OF BIRTH", "PERIOD").
   const label = (i: number): boolean => {
     const t = lines[i]?.text.trim() ?? '';
     return isAllCaps(t) && t.split(/\s+/).length <= 4 && !/[\d\t]/.test(t);
   };
-  const inRun = (i: number): boolean => (label(i - 1) && label(i + 1)) || (label(i + 1) && label(i + 2)) || (label(i - 1) && label(i - 2));
-  return found.filter((f) => exactHeadingTopic(headingText(lines[f.index]!)) != null || !((f.topic == null && colonNext(f.index)) || (label(f.index) && inRun(f.index))));
+  // A column of labels: three or more in a row, then the column of their colons ("NAME OF EMPLOYER / POSITION /
+  // PERIOD / : / : / :"); capitals in a row with no colons after them are headings and entries set in capitals.
+  const inColumn = (i: number): boolean => {
+    if (!label(i)) return false;
+    let [from, to] = [i, i];
+    while (label(from - 1)) from--;
+    while (label(to + 1)) to++;
+    return to - from >= 2 && colon(to + 1);
+  };
+  return found.filter((f) => exactHeadingTopic(headingText(lines[f.index]!)) != null || !((f.topic == null && colon(f.index + 1)) || inColumn(f.index)));
 }
 
 /**

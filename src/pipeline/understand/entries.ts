@@ -42,8 +42,9 @@ export function headingDates(text: string): DateRange[] {
     if (!r.single || !r.yearOnly) return true;
     // A bare year counts only when it is (nearly) a field of its own.
     const rest = text.slice(0, r.index) + text.slice(r.index + r.length);
-    // "…, established in 1996, is one of the…": a year after a preposition, in a sentence, is the story's.
-    if (wordCount(rest) > 6 && /\b(?:in|since|from|of|by|during|until|till|before|after)\s*$/i.test(text.slice(0, r.index))) return false;
+    // "…, established in 1996, is one of the…": a year after a preposition, with the sentence going on after it,
+    // is the story's ("…, Anna University, Chennai in 2012" closes a degree's line: its date).
+    if (wordCount(text.slice(r.index + r.length)) >= 4 && /\b(?:in|since|from|of|by|during|until|till|before|after)\s*$/i.test(text.slice(0, r.index))) return false;
     return wordCount(rest) <= 12 || /[\t|·•,()]\s*$/.test(text.slice(0, r.index)) || /^\s*([\t|·•,()]|$)/.test(text.slice(r.index + r.length));
   });
 }
@@ -220,8 +221,8 @@ function classify(lines: Line[], opts: ClassifyOptions = {}): Kind[] {
       opts.closedByDates === true && prev != null && kinds[i - 1] === 'head' && prev.block !== l.block && onlyDates(prev.text) && above >= 2 && undated && !l.bold && !lines.slice(i + 1, i + 3).some((n) => headingDates(n.text).length);
     const action = undated && !l.bold && !/\t/.test(l.text) && opensWithAction(l.text) && !opts.field?.(l.text.trim());
     // "Role: …", "Software used: …", "Environment: …": labelled details of the entry above.
-    // …and, in a job, a sub-heading of the description over its bullets ("Customer Related Activities:-").
-    const subheading = opts.closedByDates === true && words <= 6 && /[:：]\s*-?\s*$/.test(l.text) && next != null && isBullet(next);
+    // …and, inside a job's description, a sub-heading over its bullets ("Customer Related Activities:-").
+    const subheading = opts.closedByDates === true && kinds[i - 1] === 'body' && words <= 6 && /[:：]\s*-?\s*$/.test(l.text) && next != null && isBullet(next);
     const labelled = undated && kinds.length > 0 && (labelledDetail(l.text) || subheading);
     // Dates on a line of their own, then the job as the first bullet ("• Staff Engineer, Globex"): that
     // bullet names the entry.

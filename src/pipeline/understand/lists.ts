@@ -30,7 +30,7 @@ export function listItems(lines: Line[]): string[] {
     // Also a spaced "*", "»" or "+": bullet glyphs as OCR reads them.
     for (const raw of pillBorders(text).split(/\s*[,;|•·▪●◦]\s*|\s[*»+]\s|\t+|\s{3,}/)) {
       // (A pair around the whole item is a box's edges too: "{Work Ethic }".)
-      const item = raw.replace(/^[\s\-–—*]+|[\s.]+$/g, '').trim().replace(/^[[{]\s*(.+?)\s*[\]}]$/u, '$1');
+      const item = raw.replace(/^[\s\-–—*]+|[\s.]+$/g, '').trim().replace(/^[[{]\s*([^[\]{}]+?)\s*[\]}]$/u, '$1');
       if (item) items.push(item);
     }
   };

@@ -56,7 +56,7 @@ export function splitTrailingPlace(slots: Slot[], placeScore: (text: string) => 
   return out;
 }
 
-/** Every word of the text starts with a capital or a digit, but for the joiners of a name ("Bank of India"). */
+/** Every word of the text starts with a capital, a digit, "&" or a bracket, but for the joiners of a name ("Bank of India"). */
 const capitalised = (text: string): boolean => {
   const words = text.trim().split(/\s+/);
   return words.length <= 5 && words.every((w) => /^[\p{Lu}\d&([]/u.test(w) || JOINERS.has(w));
@@ -92,8 +92,9 @@ export function refineSlots<R extends string>(slots: Slot[], score: Scorer<R>, p
         if (weak) {
           const margin = Math.min(l[a] - l[b], r[b] - r[a]);
           // "INFOSYS as Process Associate", "Oceanic Consultants as a HR Executive": after " as ", a plain job
-          // title; before it, a capitalised name that may be an employer, even one with a title's word.
-          const named = weak === 'as' && r[b] >= 0.8 && r[b] - r[a] >= 0.5 && l[a] >= 0.2 && capitalised(left);
+          // title; before it, a capitalised name that may be an employer, even one with a title's word, but is
+          // no job title itself ("Agency Nurse as Charge Nurse").
+          const named = weak === 'as' && r[b] >= 0.8 && r[b] - r[a] >= 0.5 && l[a] >= 0.2 && l[b] < 0.45 && capitalised(left);
           if (((l[a] >= 0.45 && r[b] >= 0.45 && margin > 0.2) || named) && (!best || margin > best.margin)) best = { margin, left, right, at: m.index + m[0].length };
           continue;
         }

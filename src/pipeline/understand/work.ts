@@ -180,9 +180,9 @@ export function readWork(doc: Doc, sections: Section[]): WorkExperience[] {
     let last: WorkExperience | null = null;
     for (const job of rolesUnderEmployers(jobs)) {
       const { entry, title, org, place } = job;
-      // The same job printed again right after itself (a job site's export repeats the heading over each
-      // project of the job): one job, its descriptions joined.
-      if (last && (title || org) && last.jobTitle === (title?.text ?? null) && last.organization === (org?.text ?? null) && sameDates(last.dates, job.dates)) {
+      // The same job printed again right after itself, title, employer and dates alike (a job site's export
+      // repeats the heading over each project of the job): one job, its descriptions joined.
+      if (last && title && org && job.dates?.startDate && last.jobTitle === title.text && last.organization === org.text && sameDates(last.dates, job.dates)) {
         last.jobDescription = [last.jobDescription, describe(entry.body)].filter(Boolean).join('\n') || null;
         continue;
       }
