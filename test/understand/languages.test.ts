@@ -37,3 +37,11 @@ test('languages listed on a contact line that landed under another heading', asy
   const r = await runPipeline(new TextEncoder().encode('Vy Do\n\nBACKGROUND\n\nvy@example.com\tVietnamese, English\n\nSKILLS\n\nSEO\n'));
   assert.deepEqual(r.data!.languages, ['Vietnamese', 'English']);
 });
+
+test('an icon read as a short word before the languages of a contact line is no part of the list', async () => {
+  const r = await runPipeline(new TextEncoder().encode('Vy Do\nBaltimore, MD\t410 728 4863\tvy@example.com\tPay Vietnamese, English\n\nSKILLS\n\nSEO\n'));
+  assert.deepEqual(r.data!.languages, ['Vietnamese', 'English']);
+  // Not a list of languages: a short word before one language in a longer phrase.
+  const other = await runPipeline(new TextEncoder().encode('Vy Do\nvy@example.com\tTop English Teacher\n\nSKILLS\n\nSEO\n'));
+  assert.deepEqual(other.data!.languages, []);
+});

@@ -179,7 +179,9 @@ export const languages: Component = {
       .flatMap((s) => (s.topic === 'personal' ? s.lines : s.lines.filter((l) => mentionsEmail(l.text))))
       // "Nationality: Polish" names a people, not a language spoken.
       .filter((l) => !/\b(nationality|citizenship|citizen|staatsangeh|nationalit|nacionalidad|nazionalit|nationaliteit)/i.test(l.text))
-      .flatMap((l) => l.text.split(/\t|\s[|·•]\s/))
+      // (An icon before the list, read by OCR or from an icon font as a short word — "Pay Vietnamese, English" —
+      // is no part of it.)
+      .flatMap((l) => l.text.split(/\t|\s[|·•]\s/).map((seg) => seg.replace(/^[^\s,]{1,3}\s+(?=\p{Lu})/u, '')))
       .filter((seg) => {
         const items = seg.split(/\s*[,/]\s*|\s+and\s+/).filter(Boolean);
         return items.length >= 1 && items.every(isLanguageName);
