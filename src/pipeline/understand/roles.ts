@@ -7,7 +7,7 @@
  * the cases a word list cannot ("Hilton" is an employer because the employer sits there in every entry).
  */
 import type { Slot } from './entries.ts';
-import { JOINERS } from './text-shape.ts';
+import { nameWord } from './text-shape.ts';
 
 export type Scorer<R extends string> = (text: string, slot: Slot) => Record<R, number>;
 
@@ -56,10 +56,10 @@ export function splitTrailingPlace(slots: Slot[], placeScore: (text: string) => 
   return out;
 }
 
-/** Every word of the text starts with a capital, a digit, "&" or a bracket, but for the joiners of a name ("Bank of India"). */
+/** A short name: at most five words, each a word of a name ("Bank of India", "INFOSYS"). */
 const capitalised = (text: string): boolean => {
   const words = text.trim().split(/\s+/);
-  return words.length <= 5 && words.every((w) => /^[\p{Lu}\d&([]/u.test(w) || JOINERS.has(w));
+  return words.length <= 5 && words.every(nameWord);
 };
 
 /**

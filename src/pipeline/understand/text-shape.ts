@@ -17,6 +17,9 @@ export function clauseLike(text: string): boolean {
 /** Small words that join the parts of a name ("Bank of India", "Marks and Spencer", "Banco de Chile"). */
 export const JOINERS = new Set(['of', 'and', 'the', 'for', 'in', 'at', 'de', 'du', 'des', 'da', 'do', 'la', 'le', 'del', 'di', 'van', 'von', 'y', 'e', 'und', 'et']);
 
+/** A word of a proper name: it opens with a capital, a digit, "&" or a bracket ("3M", "(India)"), or joins the name's parts. */
+export const nameWord = (word: string): boolean => /^[\p{Lu}\d&(]/u.test(word) || JOINERS.has(word);
+
 /**
  * How many lower-case words a text has beyond the joiners of a name: "SLA's to provide quality services to
  * end users" has seven, "Bank of India" none, "Fidelity national financial" two. Names and titles are mostly

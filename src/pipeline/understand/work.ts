@@ -12,7 +12,7 @@ import { assignRoles, refineSlots, splitTrailingPlace } from './roles.ts';
 import { isKnownTown, placeScore, toLocation } from './places.ts';
 import { datesOf, monthsOf } from './entry-dates.ts';
 import { sentenceJobs } from './sentence-jobs.ts';
-import { clauseLike, JOINERS, proseWords } from './text-shape.ts';
+import { clauseLike, nameWord, proseWords } from './text-shape.ts';
 import { labelledEntries, type LabelledEntry } from './labelled-entries.ts';
 import type { Line } from '../layout.ts';
 
@@ -115,7 +115,7 @@ export function splitEmployerIn(slots: Slot[]): Slot[] {
     const [, left, right] = m as unknown as [string, string, string];
     const words = right.split(/\s+/);
     // (Longer when it ends in a legal form: "LabourNet Services India Pvt Ltd".)
-    const named = (words.length <= 4 || (words.length <= 7 && LEGAL_FORM.test(right))) && words.every((w) => /^[\p{Lu}\d&(]/u.test(w) || JOINERS.has(w)) && wellFormed(right);
+    const named = (words.length <= 4 || (words.length <= 7 && LEGAL_FORM.test(right))) && words.every(nameWord) && wellFormed(right);
     if (!named || titleScore(right) >= 0.3 || placeScore(right) >= 0.5 || phraseRoles(right).title >= 0.3 || phraseRoles(right).other >= JUNK) return [s];
     const at = s.start + s.text.length - right.length;
     if (fieldLabel(left)) return [{ ...s, text: right, start: at }];
