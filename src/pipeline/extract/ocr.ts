@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { DocumentError } from '../doc.ts';
 import { lineFromWords, type Line, type Word } from '../layout.ts';
 import { orderPage } from '../segment/reading-order.ts';
+import { MONTH } from './text.ts';
 
 /** What bullet glyphs come back as from tesseract: a stray symbol or two. */
 const BULLET_READINGS = /^[^\p{L}\p{N}]{1,2}$/u;
@@ -93,7 +94,7 @@ export function readGlyphs(words: Word[]): void {
   if (words.length > 1 && last && SEPARATOR_READINGS.test(last.text)) last.text = '•';
 }
 
-const MONTH_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/i;
+const MONTH_WORD = new RegExp(`^${MONTH}$`, 'i');
 /** Letters OCR reads for digits in a small typeface. */
 const DIGIT_LOOKALIKES: Record<string, string> = { o: '0', O: '0', D: '0', l: '1', I: '1', i: '1', t: '1', s: '5', S: '5', B: '8', g: '9', Z: '2', z: '2' };
 

@@ -60,7 +60,8 @@ export function unflatten(text: string): string {
     .join('\n');
 }
 
-const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+/** A month's name, whole or shortened (a regular expression's source, case-insensitive). */
+export const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
 const DATE_END = new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${MONTH}\\s+)?(?:19|20)\\d{2}$`, 'iu');
 const DATE_START = new RegExp(`^(?:(?:${MONTH}\\s+)?(?:19|20)\\d{2}(?!\\d)|(?:present|current|now|till|to date)(?!\\p{L}))`, 'iu');
 
