@@ -75,8 +75,8 @@ function headOf(text: string, first: boolean): string | null {
   // "Huntington Beach, CA 92648", "Pune City, Maharashtra - …": a place at the head of the line is no name. A
   // name before a state ("Mei Ruthanne Schuppe, Telangana") reads as a place too, but names no town ("Bangalore
   // City, Karnataka" does).
-  const town = isKnownTown(head) || isKnownTown(head.replace(/\s+(?:city|town|district|county|nagar)$/i, ''));
-  if (findLocations(text).some((f) => f.index === 0) && (town || nameScore(head) < 0.75)) return null;
+  const town = (): boolean => isKnownTown(head) || isKnownTown(head.replace(/\s+(?:city|town|district|county|nagar)$/i, ''));
+  if (findLocations(text).some((f) => f.index === 0) && (nameScore(head) < 0.75 || town())) return null;
   // …nor a shortened word ("East Vill., New York"): in a name only initials take a full stop.
   return /\p{L}{2,}\./u.test(head) ? null : head;
 }
