@@ -218,14 +218,16 @@ interface Outcome {
   inWork: Map<string, { gold: number; inside: number }>;
 }
 
+const flat = (t: string): string => t.replace(/\s+/g, ' ').trim().toLowerCase();
+/** The text of the sections the parser read as work experience, white space collapsed and lower-cased. */
+const workText = (data: ResumeData | null): string => flat((data?.sections ?? []).filter((s) => s.sectionType === 'WorkExperience').map((s) => s.text).join('\n'));
+
 /**
  * How much of the gold a job list can reach at all: the distinct gold titles (or employers) that occur in the
  * text of the sections the parser read as work experience. The rest sit in headlines, summaries, referees and
  * other sections (or in work sections the parser missed), where a parser that lists jobs finds nothing to report.
  */
-function withinWork(gold: string[], data: ResumeData | null): { gold: number; inside: number } {
-  const flat = (t: string) => t.replace(/\s+/g, ' ').trim().toLowerCase();
-  const work = flat((data?.sections ?? []).filter((s) => s.sectionType === 'WorkExperience').map((s) => s.text).join('\n'));
+function withinWork(gold: string[], work: string): { gold: number; inside: number } {
   const distinct = [...new Set(gold.map(flat).filter(Boolean))];
   return { gold: distinct.length, inside: distinct.filter((g) => work.includes(g)).length };
 }
@@ -292,7 +294,8 @@ async function evaluate(dataset: 'dataturks' | 'dotin', samples: Sample[]): Prom
       const kept = label.fair(data).filter((v) => v.value?.trim() && (judged[v.entry] || gold.some((g) => agree(g, v.value!))));
       results.set(`${label.name} (fair)`, label.compare(gold, kept.map((v) => v.value!)));
     }
-    const inWork = new Map(LABELS.filter((l) => l.fair).map((l) => [l.name, withinWork(l.gold(sample.spans), data)]));
+    const work = workText(data);
+    const inWork = new Map(LABELS.filter((l) => l.fair).map((l) => [l.name, withinWork(l.gold(sample.spans), work)]));
     out.push({ sample, ms, failed: parsed.error?.errorCode ?? null, results, inWork });
   }
   return out;
