@@ -2,23 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lineFromWords, type Page, type Word } from '../../src/pipeline/layout.ts';
 import { orderPage } from '../../src/pipeline/segment/reading-order.ts';
-
-/** A word on baseline `y` (top-left origin), Helvetica-ish width: half an em per character. */
-function w(text: string, x: number, y: number, size = 10, bold = false): Word {
-  const width = text.length * size * 0.5;
-  return { text, bbox: [x, y - 0.8 * size, x + width, y + 0.2 * size], fontSize: size, bold, italic: false, baseline: y, start: 0, end: 0 };
-}
-
-/** A phrase as consecutive words from x. */
-function phrase(text: string, x: number, y: number, size = 10, bold = false): Word[] {
-  const words: Word[] = [];
-  let at = x;
-  for (const t of text.split(' ')) {
-    words.push(w(t, at, y, size, bold));
-    at += (t.length + 1) * size * 0.5;
-  }
-  return words;
-}
+import { phrase, word as w } from '../fixtures/layout-fixtures.ts';
 
 /** A page whose lines are built the way the PDF extractor builds them: every word on one baseline in one line. */
 function page(...groups: Word[][]): Page {

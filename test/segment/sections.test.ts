@@ -4,6 +4,7 @@ import { runPipeline } from '../../src/pipeline/pipeline.ts';
 import { headingTopic } from '../../src/knowledge/headings.ts';
 import { joinWrappedDates, splitSections } from '../../src/pipeline/segment/sections.ts';
 import { lineFromWords, type Line } from '../../src/pipeline/layout.ts';
+import { laidOutLine } from '../fixtures/layout-fixtures.ts';
 
 /** A row of 10-point words: each field's words 40 pt apart from its x, fields far enough apart to be tab-separated. */
 const row = (fields: [string, number][], y: number) =>
@@ -411,15 +412,7 @@ BSC COMPUTER SCIENCE
 });
 
 test('a word in large type on a later page (sized by OCR from a tall box) opens no personal-details part; the name on the first page does', () => {
-  const line = (text: string, y: number, size: number, page: number, bold = false): Line => {
-    let x = 40;
-    const words = text.split(' ').map((t) => {
-      const w = { text: t, bbox: [x, y - size, x + 0.5 * size * t.length, y] as [number, number, number, number], fontSize: size, bold, italic: false, baseline: y, start: 0, end: 0 };
-      x += 0.5 * size * (t.length + 1);
-      return w;
-    });
-    return lineFromWords(words, page);
-  };
+  const line = (text: string, y: number, size: number, page: number, bold = false): Line => laidOutLine(text, 40, y, { size, bold, page });
   const lines = [
     line('Andrea Herrera', 60, 20, 0),
     line('a.herrera@example.com', 90, 10, 0),

@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runPipeline } from '../../src/pipeline/pipeline.ts';
 import { listItems } from '../../src/pipeline/understand/lists.ts';
-import { lineFromWords, type Line } from '../../src/pipeline/layout.ts';
+import type { Line } from '../../src/pipeline/layout.ts';
+import { laidOutLine } from '../fixtures/layout-fixtures.ts';
 
 const referenceDate = new Date('2026-11-15T00:00:00Z');
 const parse = async (text: string, options = {}) => {
@@ -338,15 +339,7 @@ Allgemeine Hochschulreife (Abitur)
 test('a list wrapped in a narrow sidebar: a comma list broke where the next word would not fit, a bullet\'s item goes on under its text', () => {
   // Lines of 10 pt words laid out on a page (with baselines), half an em a character, in a column 130 pt wide
   // (from x 30 to 160).
-  const line = (text: string, y: number, x0 = 30): Line => {
-    let x = x0;
-    const words = text.split(' ').map((t) => {
-      const word = { text: t, bbox: [x, y - 8, x + 5 * t.length, y + 2] as [number, number, number, number], fontSize: 10, bold: false, italic: false, baseline: y, start: 0, end: 0 };
-      x += 5 * (t.length + 1);
-      return word;
-    });
-    return lineFromWords(words, 0);
-  };
+  const line = (text: string, y: number, x0 = 30): Line => laidOutLine(text, x0, y);
   const lines = ['Complaint Handling, Ticket', 'Management, CRM', 'Management, Go-to-', 'Market Strategy,', 'Conversion Rate', 'Optimisation, Mentoring'].map((t, i) => line(t, 100 + 12 * i));
   assert.deepEqual(listItems(lines), ['Complaint Handling', 'Ticket Management', 'CRM Management', 'Go-to-Market Strategy', 'Conversion Rate Optimisation', 'Mentoring']);
   // One item a line, not a comma list: short lines stay items of their own.
