@@ -510,6 +510,28 @@ Trained five apprentices in safe work practices and the correct use of hand and 
   ]);
 });
 
+test('a title alone right above the next dates heads that job when the description above finished its sentence at the margin', async () => {
+  const d = await parse(`Lena Ortiz
+lena@example.com
+
+PROFESSIONAL HISTORY
+CONSULTANT
+2016 - Present
+Northwind Traders
+Led planning, tracking and reporting for mid-size infrastructure projects of between ten and forty staff.
+Reviewed budgets each month with the finance team and cut the cost of outside contractors by a third.
+OPERATIONS MANAGER
+2011 - 2016
+Contoso Logistics
+Ran two warehouses with sixty staff across three shifts and brought order accuracy to ninety-nine percent.
+Introduced scanning at goods-in and replaced the paper pick lists that had caused most of the errors.
+`);
+  assert.deepEqual(d.workExperience.map((w) => [w.jobTitle, w.organization, w.dates?.startDate?.slice(0, 4)]), [
+    ['CONSULTANT', 'Northwind Traders', '2016'],
+    ['OPERATIONS MANAGER', 'Contoso Logistics', '2011'],
+  ]);
+});
+
 test('roles listed under an employer that has its own overall dates each get that employer; the employer line is no job', async () => {
   const d = await parse(`Joel Kling
 joel@example.com

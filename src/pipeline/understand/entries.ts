@@ -236,13 +236,18 @@ function classify(lines: Line[], opts: ClassifyOptions = {}): Kind[] {
     else if (namesDatedEntry || (opts.headBullet && isBullet(l) && opts.headBullet(stripBullet(l.text)))) kinds.push('head');
     else if (isBullet(l) || isProse(l, width) || (indented(l) && !underDates) || lowerStart || paragraph || afterFullHead || action || labelled) kinds.push('body');
     // A short "Title, Employer" line right above a line that opens with dates heads the next entry, even
-    // where the description above it ran to the margin.
-    else if (kinds[i - 1] === 'body' && isContinuation(l, prev, right, width) && !(words <= 8 && undated && next && headingDates(next.text)[0]?.index === 0 && namesJob(l.text.trim())))
+    // where the description above it ran to the margin; so does a title alone ("PROJECT MANAGER" / "2003 -
+    // 2007") after a sentence the line above finished.
+    else if (kinds[i - 1] === 'body' && isContinuation(l, prev, right, width) && !(words <= 8 && undated && next && headingDates(next.text)[0]?.index === 0 && headsDatedEntry(l.text.trim(), prev!.text.trim())))
       kinds.push('body');
     else kinds.push('head');
   });
   return kinds;
 }
+
+/** Above a line that opens with dates: a job and its employer, or a job title after a finished sentence. */
+const headsDatedEntry = (text: string, above: string): boolean =>
+  namesJob(text) || (/[.!?]$/.test(above) && wordCount(text) <= 6 && !opensWithAction(text) && titleScore(text) >= 0.45);
 
 /** An undated, unbulleted line that names a job and its employer. */
 const headsAfter = (line: Line | undefined): boolean => line != null && !isBullet(line) && !headingDates(line.text).length && namesJob(line.text.trim());
