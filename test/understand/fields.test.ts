@@ -389,3 +389,19 @@ Sales Assistant, Marks & Spencer, 2019 - 2022
   assert.equal(e.location?.city, 'Newcastle upon Tyne');
   assert.equal(e.location?.postalCode, 'NE2 1XS');
 });
+
+test('education: "Degree, School." written as a sentence under its dates is the entry, the school without the full stop', async () => {
+  const d = await parse(`Tomas Reyes
+tomas@example.com
+
+Education
+2016-2018
+Master of Science in Supply Chain Management, Northwind School of Business.
+2012-2015
+Bachelor of Commerce in Accounting and Finance, University of Leeds.
+`);
+  assert.deepEqual(d.education.map((e) => [e.accreditation?.education, e.organization, e.dates?.completionDate?.slice(0, 4)]), [
+    ['Master of Science in Supply Chain Management', 'Northwind School of Business', '2018'],
+    ['Bachelor of Commerce in Accounting and Finance', 'University of Leeds', '2015'],
+  ]);
+});

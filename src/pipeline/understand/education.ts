@@ -8,7 +8,7 @@ import type { Education, EducationGrade } from '../../affinda/types.ts';
 import { degreeScore, educationLevel, matchDegree } from '../../knowledge/degrees.ts';
 import { orgScore, schoolScore, titleScore } from '../../knowledge/lexicon.ts';
 import { phraseRoles } from '../../knowledge/phrase-roles.ts';
-import { splitEntries, slotsOf, type Entry, type Slot } from './entries.ts';
+import { splitEntries, slotsOf, withoutSentenceStop, type Entry, type Slot } from './entries.ts';
 import type { Line } from '../layout.ts';
 import { assignRoles, refineSlots, splitTrailingPlace } from './roles.ts';
 import { isKnownTown, placeScore, toLocation } from './places.ts';
@@ -78,7 +78,7 @@ export function readEducation(doc: Doc, sections: Section[]): Education[] {
       const find = (r: EduRole): Slot | undefined => slots.find((s) => roles[k]!.get(s) === r);
       const degree = withField(find('degree'), slots, roles[k]!);
       const found = find('school');
-      const school = found && nameLike(found) ? found : undefined;
+      const school = found && nameLike(found) ? withoutSentenceStop(found) : undefined;
       const place = find('place');
       const grade = find('grade') ?? gradeInBody(entry.body.map((l) => l.text));
       if (!degree && !school) return;

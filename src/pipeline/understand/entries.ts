@@ -9,7 +9,8 @@
  */
 import type { Line } from '../layout.ts';
 import { findDateRanges, type DateRange, type PartialDate } from './dates.ts';
-import { orgScore, titleScore } from '../../knowledge/lexicon.ts';
+import { orgScore, schoolScore, titleScore } from '../../knowledge/lexicon.ts';
+import { degreeScore } from '../../knowledge/degrees.ts';
 import { placeScore } from './places.ts';
 import { phraseRoles } from '../../knowledge/phrase-roles.ts';
 import { proseWords } from './text-shape.ts';
@@ -79,11 +80,11 @@ function isProse(line: Line, width: number): boolean {
   if (/\s\|\s|\t/.test(text) && headingDates(text).length) return false;
   if (words >= 14) return true;
   const wide = line.bbox[2] - line.bbox[0] > 0.8 * width;
-  if (words >= 8 && /[.;]$/.test(text)) return true;
+  if (words >= 8 && /[.;]$/.test(text)) return !degreeThenSchool(text);
   // Wrapped prose without a full stop: long, full width, and none of the separators headings use (also
   // closing the line, its next field wrapped: "Birla Institute …, Pilani, India —" / "Percentage: 63%"); not a
   // job title and its employer, however many parts of an address follow them.
-  if (titleThenEmployer(text)) return false;
+  if (titleThenEmployer(text) || degreeThenSchool(text)) return false;
   return words >= 10 && wide && !line.bold && !/\t|\s[|·•—–-](?:\s|$)/.test(text) && headingDates(text).length === 0;
 }
 
@@ -262,6 +263,12 @@ function titleThenEmployer(text: string): boolean {
   return titleScore(title) >= 0.45 && titleScore(org) < 0.45 && placeScore(org) < 0.8 && (orgScore(org) >= 0.5 || phraseRoles(org).org >= 0.5);
 }
 
+/** "Masters of Commerce in Sales and Marketing, London School of Commerce.": a degree, then its school. */
+function degreeThenSchool(text: string): boolean {
+  const [degree, ...rest] = text.replace(/[.;]$/, '').split(/\s*,\s*/);
+  return !!degree && rest.length >= 1 && rest.length <= 3 && degreeScore(degree) >= 0.9 && schoolScore(rest[0]!) >= 0.9 && wordCount(text) <= 16;
+}
+
 const sameDate = (a: PartialDate | null, b: PartialDate | null): boolean => a?.year === b?.year && a?.month === b?.month;
 /**
  * Whether a dated line restates the dates of the line above: the same range, however spelled, on a line of
@@ -427,6 +434,11 @@ const SEPARATORS = new RegExp(
   `\\t+|,\\s+(?=\\p{Lu}\\p{Ll}{2,15}:\\s)|\\s+[|｜•·◦▪–—:]\\s+|\\s*[|;]\\s*|\\s+-\\s+|\\s{3,}|(?<=\\p{Ll}{3})(?<!(?:^|[^\\p{L}])(?:${SHORTENED.replace(/\b(\w)/g, (c) => `[${c.toUpperCase()}${c}]`)}))\\.\\s+(?=\\p{Lu})`,
   'gu',
 );
+
+/** The full stop of a field written as a sentence ("London School of Commerce."), not an abbreviation's ("Ltd."). */
+const SENTENCE_STOP = new RegExp(`(?<=(?:^|[^\\p{L}])(?!(?:${SHORTENED})\\.)\\p{L}\\p{Ll}{3,})\\.$`, 'iu');
+/** A slot without the full stop that closed its line as a sentence. */
+export const withoutSentenceStop = (slot: Slot): Slot => ({ ...slot, text: slot.text.replace(SENTENCE_STOP, '') });
 
 /** The words that introduce a job in a sentence ("Currently working as a", "I have worked as an"). */
 export const WORKING_AS = /^\s*(?:i\s+)?(?:(?:am|was|have\s+been|had\s+been|have|had)\s+)?(?:currently\s+)?(?:working|worked|employed|serving|served)\s+(?:currently\s+)?as\s+(?:an?\s+)?(?=\S)/i;
