@@ -180,6 +180,21 @@ BS Engineering, University of Michigan, 2013
   ]);
 });
 
+test('in plain text with no blank lines, a section\'s name word for word after a line of prose that ran to the margin starts its section', async () => {
+  const s = await sectionsOf(`Maria Lopez
+maria.lopez@example.com
+Experience
+Care Assistant, Northwind Care Homes, 2019 - 2024
+Supported twelve residents with personal care, meals and daily activities, and kept their care plans
+Education
+Diploma in Health and Social Care, Leeds City College, 2018
+Skills
+Medication rounds
+Dementia care
+`);
+  assert.deepEqual(s.map(([topic]) => topic), ['personal', 'work', 'education', 'skills']);
+});
+
 test('in plain text with no blank lines, a heading right under an e-mail address as wide as the short lines around it starts a section', async () => {
   const s = await sectionsOf(`Jane Doe
 jane.doe@example.com

@@ -113,7 +113,9 @@ export function findHeadings(lines: Line[]): HeadingCandidate[] {
     // not an e-mail address that happens to be as wide as the short lines around it).
     const runsOn = /(?:[,;&/+-]|\b(?:and|or|of|in|for|the|to|with|a|an))\s*$/i.test(prev.text);
     const wrapped = prev.bbox[2] - prev.bbox[0] >= 0.8 * fullWidth && prev.text.trim().split(/\s+/).length >= 6 && /\p{Ll}\s*$/u.test(prev.text);
-    return !runsOn && !wrapped;
+    // A section's name word for word ("Education", "Work experience") is taken for the wrapped end of no
+    // sentence: résumé prose seldom ends on a heading word without its full stop.
+    return !runsOn && (!wrapped || exactHeadingTopic(text) != null);
   };
   const setApart = (l: Line, i: number): boolean => {
     const next = lines[i + 1];
