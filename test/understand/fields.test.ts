@@ -405,3 +405,32 @@ Bachelor of Commerce in Accounting and Finance, University of Leeds.
     ['Bachelor of Commerce in Accounting and Finance', 'University of Leeds', '2015'],
   ]);
 });
+
+test('education: undated "Degree, Field, School" lines are one entry each; a university under its college is the same entry', async () => {
+  const d = await parse(`Priya Nair
+priya@example.com
+
+EDUCATION
+Masters, Business Administration, University of Florida
+3.7 GPA while working full-time
+Bachelors, Computer Science, University of California
+3.4 GPA while competing with the swimming team
+
+CERTIFICATIONS
+Certified Scrum Master
+`);
+  assert.deepEqual(d.education.map((e) => [e.accreditation?.education, e.organization]), [
+    ['Masters, Business Administration', 'University of Florida'],
+    ['Bachelors, Computer Science', 'University of California'],
+  ]);
+  const one = await parse(`Priya Nair
+priya@example.com
+
+EDUCATION
+B.S. Mechanical Engineering, College of Engineering
+Stanford University
+GPA 3.9
+`);
+  assert.equal(one.education.length, 1);
+  assert.equal(one.education[0]!.accreditation?.education, 'B.S. Mechanical Engineering');
+});

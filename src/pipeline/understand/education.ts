@@ -138,21 +138,37 @@ export function namesQualification(text: string): boolean {
  * school) starts the next entry.
  */
 function splitRepeatedRoles(entry: Entry): Entry[] {
-  if (entry.inherited.length || entry.head.length < 3) return [entry];
+  if (entry.inherited.length || entry.head.length < 2) return [entry];
   const roleOf = (text: string): EduRole | null => {
     const s = scoreEdu(text, {} as Slot);
     const best = (['degree', 'school'] as const).reduce((a, b) => (s[b] > s[a] ? b : a));
     return s[best] >= 0.4 ? best : null;
   };
+  // A line may play both roles ("Masters, Business Administration, University of Florida"): its pieces are
+  // read one by one.
+  const rolesOf = (text: string): EduRole[] => {
+    const pieces = text.split(/,\s+|\s+[|–—-]\s+|\t+/).filter((p) => p.trim());
+    const roles = new Set((pieces.length > 1 ? pieces : [text]).map(roleOf).filter((r): r is EduRole => r != null));
+    return [...roles];
+  };
+  // Two lines split only when each is a whole entry ("B.A., Education, Loyola College" / "A.A., Early
+  // Childhood Education, St Augustine College"); a degree over its school is one, and so is "B.S., College of
+  // Engineering" over "Stanford University".
+  if (entry.head.length === 2 && entry.head.some((l) => rolesOf(l.text).length < 2)) return [entry];
   const groups: Line[][] = [[]];
   let seen = new Set<EduRole>();
+  let before: EduRole[] = [];
   for (const line of entry.head) {
-    const role = roleOf(line.text);
-    if (role && seen.has(role)) {
+    const roles = rolesOf(line.text);
+    // A school alone under a whole entry is the university of its college ("B.S., College of Engineering" /
+    // "Stanford University").
+    const parent = roles.length === 1 && roles[0] === 'school' && before.length === 2;
+    before = roles;
+    if (roles.some((r) => seen.has(r)) && !parent) {
       groups.push([]);
       seen = new Set();
     }
-    if (role) seen.add(role);
+    for (const r of roles) seen.add(r);
     groups[groups.length - 1]!.push(line);
   }
   if (groups.length === 1) return [entry];
