@@ -92,6 +92,8 @@ test('a name at the head of a line of other fields is found; a place or an addre
   assert.equal(await nameOf('Levi Wilderman,\nPhD student (Computer Science),'), 'Levi Wilderman');
   assert.equal(await nameOf('Resume\nHuntington Beach, CA 92648\n(123) 345-7890'), null);
   assert.equal(await nameOf('Resume\nEast Vill., New York City\n(123) 345-7890'), null);
+  // Below the first line too, when the line goes on to an e-mail address.
+  assert.equal(await nameOf('SAMPLE RESUME\nBA Elementary Education, New Grad\nIvory Beahan 122 South Michigan Avenue  Chicago, IL 60603  ivory@example.org'), 'Ivory Beahan');
 });
 
 test('nameScore: a five-word name passes, lower still; a field label ("Fathers Name") and a company form ("Grupo Odinsa S.A.") do not', () => {

@@ -68,8 +68,10 @@ const nameText = (l: Line): string =>
  * "Asha Rao, Pune", "Asha Rao 87 Some Street"): the text before the first separator or number.
  */
 function headOf(text: string, first: boolean): string | null {
-  // A number starts the rest only on the first line ("Asha Rao 87 Some Street"), not in "Room No. CS 106".
-  const cut = (first ? /\s[-–—|·•]\s|,\s|\s(?=\d)/ : /\s[-–—|·•]\s|,\s/).exec(text);
+  // A number starts the rest only on the first line ("Asha Rao 87 Some Street") or on a line that goes on to
+  // an e-mail address ("Asha Rao 87 Some Street  Pune  asha@…"), not in "Room No. CS 106".
+  const numbered = first || /\S+@\S+\.\w/.test(text);
+  const cut = (numbered ? /\s[-–—|·•]\s|,\s|\s(?=\d)/ : /\s[-–—|·•]\s|,\s/).exec(text);
   if (!cut || cut.index === 0) return null;
   const head = text.slice(0, cut.index).trim();
   // "Huntington Beach, CA 92648", "Pune City, Maharashtra - …": a place at the head of the line is no name. A
