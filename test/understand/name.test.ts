@@ -133,3 +133,14 @@ test("a name before its state on one line is found; a form's bare labels above t
   const form = 'Example of a Resume\nPERSONAL DETAILS\nName:\nDate of Birth:\nAddress:\nTelephone:\nMarital Status:\nTrevor Keeling\n22 August 1990';
   assert.equal(await nameOf(form), 'Trevor Keeling');
 });
+
+test("a name over its contact lines is found below a sample's preamble; a town before its postcode is no name", async () => {
+  // Plain text without blank lines, as a job site exports it: the preamble falls under "Education".
+  const cv = async (top: string) => {
+    const text = `Sample Resume\nEducation\nDO NOT COPY: You are advised not to\ncopy this sample, but to use it to generate\nideas to create your own resume.\n${top}\nEDUCATION\n2013 - 2016\nBachelor of Education (Honours): Monash University\nEXPERIENCE\nTeacher, Princeton Primary School, 2016 - 2020\nPlanned and taught lessons for a class of twenty-five pupils\n`;
+    const r = await runPipeline(new TextEncoder().encode(text), { referenceDate: new Date('2026-11-01') });
+    return r.data?.name?.raw ?? null;
+  };
+  assert.equal(await cv('Kirra Lawson\n790 Brown St\nTraralgon VIC 3844\nPh: 03 5177 7777 (H)'), 'Kirra Lawson');
+  assert.equal(await cv('Curriculum vitae\n24 Lisbon Street\nGlen Waverley, 3150\nMobile: 0412 345 678'), null);
+});

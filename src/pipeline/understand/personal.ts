@@ -37,8 +37,13 @@ function nameCandidates(doc: Doc): Line[] {
   // labels ("Name:" / "Date of Birth:" / "Address:", their values read after them).
   const linesOf = (s: Section): Line[] => (s.heading ? [s.heading, ...s.lines] : s.lines).filter((l) => /\p{L}/u.test(l.text) && !BARE_LABEL.test(l.text));
   const parts = personalSections(doc).flatMap((s) => linesOf(s).slice(0, 6));
-  const opening = doc.sections.flatMap(linesOf).slice(0, 5).filter((l) => !parts.includes(l));
-  return parts.length ? [...parts, ...opening] : contactLines(doc).slice(0, 8);
+  const all = doc.sections.flatMap(linesOf);
+  const opening = all.slice(0, 5).filter((l) => !parts.includes(l));
+  // The name stands over its contact lines, however far down a sample's preamble pushed them ("DO NOT COPY:
+  // …" / "Kim Kreiger" / "790 Brown St" / "Ph: …"): the three lines above the first e-mail address or phone.
+  const contact = all.slice(0, 30).findIndex((l) => mentionsEmail(l.text) || findPhones(l.text, doc.country).length > 0);
+  const above = contact > 5 ? all.slice(Math.max(5, contact - 3), contact).filter((l) => !parts.includes(l)) : [];
+  return parts.length ? [...parts, ...opening, ...above] : contactLines(doc).slice(0, 8);
 }
 
 function contactLines(doc: Doc): Line[] {
@@ -74,6 +79,8 @@ function headOf(text: string, first: boolean): string | null {
   const cut = (numbered ? /\s[-–—|·•]\s|,\s|\s(?=\d)/ : /\s[-–—|·•]\s|,\s/).exec(text);
   if (!cut || cut.index === 0) return null;
   const head = text.slice(0, cut.index).trim();
+  // "Glen Waverley, 3150": a town before its postcode.
+  if (/^[\s,]*[A-Z]{0,2}[- ]?\d{4,6}\s*$/.test(text.slice(cut.index))) return null;
   // "Huntington Beach, CA 92648", "Pune City, Maharashtra - …": a place at the head of the line is no name. A
   // name before a state ("Mei Ruthanne Schuppe, Telangana") reads as a place too, but names no town ("Bangalore
   // City, Karnataka" does).
