@@ -110,6 +110,7 @@ export function finalizeLayout(layout: Omit<Layout, 'lines' | 'text'> & Partial<
   const lines: Line[] = [];
   let text = '';
   for (const page of layout.pages) {
+    page.lines = page.lines.filter(withoutInvisibles);
     for (const line of page.lines) {
       if (text) text += '\n';
       line.start = text.length;
@@ -127,6 +128,19 @@ export function finalizeLayout(layout: Omit<Layout, 'lines' | 'text'> & Partial<
     }
   }
   return { ...layout, lines, text } as Layout;
+}
+
+/**
+ * Zero-width spaces and joiners and word joiners print nothing, and a word processor leaves them anywhere
+ * ("Lead Engineer, \u200B"): the text is read without them, so no field keeps one at its edge.
+ */
+export const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/gu;
+/** Removes them from the line, in place (other parts of the layout may hold it); false if nothing is left. */
+function withoutInvisibles(line: Line): boolean {
+  if (!/[\u200B-\u200D\u2060\uFEFF]/u.test(line.text)) return true;
+  line.text = line.text.replace(INVISIBLE, '').trimEnd();
+  line.words = line.words.map((w) => ({ ...w, text: w.text.replace(INVISIBLE, '') })).filter((w) => w.text);
+  return line.text.trim() !== '';
 }
 
 /**

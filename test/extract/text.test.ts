@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeText, unflatten } from '../../src/pipeline/extract/text.ts';
+import { decodeText, extractText, unflatten } from '../../src/pipeline/extract/text.ts';
+import { finalizeLayout } from '../../src/pipeline/layout.ts';
+import { laidOutLine } from '../fixtures/layout-fixtures.ts';
 
 test('text that is not UTF-8 is read as windows-1252, curly quotes and dashes included', () => {
   const bytes = Uint8Array.from('\x93Caf\xe9\x94 \x96 \x80 5 \x85', (c) => c.charCodeAt(0));
@@ -24,4 +26,14 @@ test('a flattened résumé gets its line breaks back, but a date range whose das
   assert.deepEqual(unflatten(flat).split('\n'), lines);
   // A line that is not flattened (short, or with few wide gaps) is left as it is.
   assert.equal(unflatten('Skills  Java  SQL'), 'Skills  Java  SQL');
+});
+
+test('zero-width characters leave the text: a line of nothing else is dropped, words keep their offsets', () => {
+  const page = { index: 0, width: 612, height: 792, rotation: 0, images: [], lines: [laidOutLine('Lead Engineer, \u200B', 36, 50), laidOutLine('\u200B', 36, 64), laidOutLine('Acme\u200D Ltd', 36, 78)] };
+  const layout = finalizeLayout({ format: 'pdf', pages: [page], isOcrd: false, ocrConfidence: null, sourcePageCount: 1 });
+  assert.deepEqual(layout.lines.map((l) => l.text), ['Lead Engineer,', 'Acme Ltd']);
+  for (const l of layout.lines) for (const w of l.words) assert.equal(layout.text.slice(w.start, w.end), w.text);
+  // Plain text: a line holding only a zero-width space is a blank line, which ends a block.
+  const txt = finalizeLayout(extractText(new TextEncoder().encode('Skills\nJava\n\u200B\nEducation\nBSc Physics')));
+  assert.deepEqual(txt.lines.map((l) => l.block), [0, 0, 1, 1]);
 });

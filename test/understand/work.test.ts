@@ -532,6 +532,33 @@ Introduced scanning at goods-in and replaced the paper pick lists that had cause
   ]);
 });
 
+test('"Title," over its employer and dates heads the next job after a finished sentence that ran to the margin; a zero-width space is no part of the title', async () => {
+  const d = await parse(`Corin Hale
+corin@example.com
+
+WORK EXPERIENCE
+Lead Android Engineer, \u200B
+Northwind Apps
+09/14-Present
+Architected and built the Northwind Android application used by two million people.
+Mentored and coached the junior developers and the QA engineers of the whole team.
+Director of Engineering, Android,
+Contoso Dating
+05/13-08/14
+Managed a team of four developers, two QA engineers and one designer for the app.
+Integrated third party libraries including OkHttp, Facebook, Picasso and Volley.
+Lead Android Architect,
+Fabrikam Fitness
+10/12-06/13
+Built up and led the Android team of the company from two people to eleven people.
+`);
+  assert.deepEqual(d.workExperience.map((w) => [w.jobTitle, w.organization, w.dates?.startDate?.slice(0, 7)]), [
+    ['Lead Android Engineer', 'Northwind Apps', '2014-09'],
+    ['Director of Engineering', 'Contoso Dating', '2013-05'],
+    ['Lead Android Architect', 'Fabrikam Fitness', '2012-10'],
+  ]);
+});
+
 test('roles listed under an employer that has its own overall dates each get that employer; the employer line is no job', async () => {
   const d = await parse(`Joel Kling
 joel@example.com

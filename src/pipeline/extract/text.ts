@@ -2,7 +2,7 @@
  * Plain text → Layout. Encoding from the BOM (UTF-8, UTF-16 LE/BE), else UTF-8, else Windows-1252.
  * Each source line becomes a line with a synthetic box; pages are split every 56 lines (a letter page at 14pt).
  */
-import { LETTER, lineFromWords, type Layout, type Line, type Page, type Word } from '../layout.ts';
+import { INVISIBLE, LETTER, lineFromWords, type Layout, type Line, type Page, type Word } from '../layout.ts';
 import { textDecoder } from './charset.ts';
 
 const LINE_HEIGHT = 14;
@@ -20,7 +20,8 @@ export function decodeText(bytes: Uint8Array): string {
 }
 
 export function extractText(bytes: Uint8Array): Omit<Layout, 'lines' | 'text'> {
-  const source = decodeText(bytes).replace(/\r\n?/g, '\n').replace(/\f/g, '\n');
+  // (Zero-width characters go first, so a line of nothing else is blank and a field's edge is found.)
+  const source = decodeText(bytes).replace(INVISIBLE, '').replace(/\r\n?/g, '\n').replace(/\f/g, '\n');
   const pages: Page[] = [];
   let page: Page | null = null;
   let row = 0;

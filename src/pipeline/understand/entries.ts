@@ -107,7 +107,8 @@ function isContinuation(line: Line, prev: Line | undefined, right: number, width
   // A heading does not end in a comma; a short piece of a wrapped list does ("Management,").
   // Nor does a heading run on, comma after comma, from the description above ("Shift Changeover, Policy
   // Reviews, OCSM" / "Pass-down Log, Inventory Control,").
-  return prev.block === line.block && /,$/.test(text) && (text.split(/\s+/).length <= 3 || text.split(',').length >= 3);
+  // (Not after a finished sentence: "…junior developers and QA." / "Director of Engineering, Android," heads a job.)
+  return prev.block === line.block && /,$/.test(text) && !/[.!?]$/.test(prev.text.trim()) && (text.split(/\s+/).length <= 3 || text.split(',').length >= 3);
 }
 
 type Kind = 'head' | 'body';
@@ -238,17 +239,25 @@ function classify(lines: Line[], opts: ClassifyOptions = {}): Kind[] {
     else if (isBullet(l) || isProse(l, width) || (indented(l) && !underDates) || lowerStart || paragraph || afterFullHead || action || labelled) kinds.push('body');
     // A short "Title, Employer" line right above a line that opens with dates heads the next entry, even
     // where the description above it ran to the margin; so does a title alone ("PROJECT MANAGER" / "2003 -
-    // 2007") after a sentence the line above finished.
-    else if (kinds[i - 1] === 'body' && isContinuation(l, prev, right, width) && !(words <= 8 && undated && next && headingDates(next.text)[0]?.index === 0 && headsDatedEntry(l.text.trim(), prev!.text.trim())))
+    // 2007", or "Lead Architect," / "Beachbody" / "10/12-06/13") after a sentence the line above finished.
+    else if (kinds[i - 1] === 'body' && isContinuation(l, prev, right, width) && !(words <= 8 && undated && datedNext(lines, i) && headsDatedEntry(l.text.trim(), prev!.text.trim())))
       kinds.push('body');
     else kinds.push('head');
   });
   return kinds;
 }
 
+/** The line after line i opens with dates, or the one after that, under a short undated line (the employer). */
+function datedNext(lines: Line[], i: number): boolean {
+  const [next, after] = [lines[i + 1], lines[i + 2]];
+  if (!next) return false;
+  if (headingDates(next.text)[0]?.index === 0) return true;
+  return after != null && !isBullet(next) && wordCount(next.text) <= 6 && !/[.,;:]$/.test(next.text.trim()) && !headingDates(next.text).length && headingDates(after.text)[0]?.index === 0;
+}
+
 /** Above a line that opens with dates: a job and its employer, or a job title after a finished sentence. */
 const headsDatedEntry = (text: string, above: string): boolean =>
-  namesJob(text) || (/[.!?]$/.test(above) && wordCount(text) <= 6 && !opensWithAction(text) && titleScore(text) >= 0.45);
+  namesJob(text) || (/[.!?]$/.test(above) && wordCount(text) <= 6 && !opensWithAction(text) && titleScore(text.replace(/,$/, '')) >= 0.45);
 
 /** An undated, unbulleted line that names a job and its employer. */
 const headsAfter = (line: Line | undefined): boolean => line != null && !isBullet(line) && !headingDates(line.text).length && namesJob(line.text.trim());
