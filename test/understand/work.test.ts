@@ -559,6 +559,48 @@ Built up and led the Android team of the company from two people to eleven peopl
   ]);
 });
 
+test('a line about the employer between its dates and the title: the title is that job\'s; a private-use bullet glyph opens a bullet', async () => {
+  const d = await parse(`Ruth Adler
+ruth@example.com
+
+PROFESSIONAL EXPERIENCE
+NORTHWIND INSTRUMENTS, Boston, MA
+2012 to Present
+World leader in analytical instrumentation serving the energy and pharmaceutical industries.
+Vice President of International Sales
+Oversee sixty representatives internationally with full accountability for marketing.
+\uF0A7 Grew international sales by half in five years by turning around sluggish sales teams and
+launching new products in twelve markets.
+CONTOSO & ASSOCIATES, Cambridge, MA
+2004 to 2012
+Exclusive representative of oil and gas instrumentation makers in twelve countries.
+Chief Executive Officer
+Started up the company and oversaw finance, staffing and marketing.
+`);
+  assert.deepEqual(d.workExperience.map((w) => [w.jobTitle, w.organization, w.dates?.startDate?.slice(0, 4)]), [
+    ['Vice President of International Sales', 'NORTHWIND INSTRUMENTS', '2012'],
+    ['Chief Executive Officer', 'CONTOSO & ASSOCIATES', '2004'],
+  ]);
+  assert.match(d.workExperience[0]!.jobDescription ?? '', /World leader.*Grew international sales/s);
+  const pua = await parse(`Ruth Adler
+ruth@example.com
+
+EXPERIENCE
+2014-2016
+Northwind Stores, Melbourne
+Position: Sales Assistant (casual)
+Responsibilities
+\uF0A7 Cash register sales & customer Service
+\uF0A7 Liaison with other stores for customer orders
+\uF0A7 Shop Maintenance
+\uF0A7 Receiving & arranging of stock
+Achievements
+Promoted from an entry-level position to one with a higher level of autonomy.
+`);
+  assert.deepEqual(pua.workExperience.map((w) => w.organization), ['Northwind Stores']);
+  assert.match(pua.workExperience[0]!.jobDescription ?? '', /Shop Maintenance/);
+});
+
 test('roles listed under an employer that has its own overall dates each get that employer; the employer line is no job', async () => {
   const d = await parse(`Joel Kling
 joel@example.com

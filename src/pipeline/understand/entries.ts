@@ -15,7 +15,9 @@ import { placeScore } from './places.ts';
 import { phraseRoles } from '../../knowledge/phrase-roles.ts';
 import { proseWords } from './text-shape.ts';
 
-export const BULLET = /^\s*([•◦▪▫■□●○◆◇►▸▹➢➤✓✔❖❯›»*·‣⁃∙–—-]|\d{1,2}[.)](?=\s))\s*/;
+// (So is a symbol font's bullet that reached the text as a private-use character before an item, "\uF0A7 Led…";
+// alone on its line it is an icon.)
+export const BULLET = /^\s*([•◦▪▫■□●○◆◇►▸▹➢➤✓✔❖❯›»*·‣⁃∙–—-]|[\uE000-\uF8FF](?=\s+\S)|\d{1,2}[.)](?=\s))\s*/;
 
 export interface Entry {
   /** Heading lines: title, organisation, place, dates. */

@@ -178,7 +178,7 @@ export function readWork(doc: Doc, sections: Section[]): WorkExperience[] {
       return [{ entry, title, org, place, dates: datesOf(entry, doc.options.referenceDate) }];
     });
     let last: WorkExperience | null = null;
-    for (const job of rolesUnderEmployers(jobs)) {
+    for (const job of rolesUnderEmployers(titlesAfterBlurbs(jobs))) {
       const { entry, title, org, place } = job;
       // The same job printed again right after itself, title, employer and dates alike (a job site's export
       // repeats the heading over each project of the job): one job, its descriptions joined.
@@ -254,6 +254,24 @@ interface Job {
   org: Slot | undefined;
   place: Slot | undefined;
   dates: WorkExperience['dates'];
+}
+
+/**
+ * "LEANDER CORPORATION, Boston, MA" / "2000 to Present" / "World leader in analytical instrumentation." /
+ * "Vice President of International Sales" / its description: a line about the employer between its dates and
+ * the title. The title, read as an undated job of its own with no employer, is this job's title.
+ */
+function titlesAfterBlurbs(jobs: Job[]): Job[] {
+  const out: Job[] = [];
+  for (let i = 0; i < jobs.length; i++) {
+    const [job, next] = [jobs[i]!, jobs[i + 1]];
+    const dated = (j: Job): boolean => !!(j.dates?.startDate || j.dates?.endDate);
+    if (next && job.org && !job.title && dated(job) && job.entry.body.length > 0 && job.entry.body.length <= 2 && next.title && !next.org && !dated(next) && !next.entry.inherited.length && next.entry.head.length === 1) {
+      out.push({ ...job, title: next.title, entry: { ...job.entry, body: [...job.entry.body, ...next.entry.body] } });
+      i++;
+    } else out.push(job);
+  }
+  return out;
 }
 
 /**
