@@ -977,3 +977,21 @@ HSC from Kendriya Vidyalaya, Chennai in 2008 with 85%
 `);
   assert.deepEqual(degree.education.map((e) => e.dates?.completionDate?.slice(0, 4)), ['2012', '2008']);
 });
+
+test('a double hyphen between employer and title separates them like a dash', async () => {
+  const d = await parse(`Lee Park
+lee@example.com
+
+EXPERIENCE
+Oct 2012 - Feb 2013
+IVORY SYSTEMS -- Drupal Architect/Developer (consultant at Kyocera)
+Built the content model and the search pages of the customer portal.
+Jun 2012 - Jul 2012
+DYNTEK -- Drupal Developer (consultant)
+Migrated four agency sites to a shared platform.
+`);
+  assert.deepEqual(d.workExperience.map((w) => [w.jobTitle, w.organization]), [
+    ['Drupal Architect/Developer (consultant at Kyocera)', 'IVORY SYSTEMS'],
+    ['Drupal Developer (consultant)', 'DYNTEK'],
+  ]);
+});

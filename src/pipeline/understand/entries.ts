@@ -442,7 +442,7 @@ export interface Slot {
 // "Intl. Business Machines") end in a full stop that separates nothing.
 const SHORTENED = 'asst|assoc|coord|mgmt|mktg|engg|engr|acct|dept|corp|univ|govt|intl|bros|prof|exec|tech|spec|cons|pres|supv|admin|mfg|svcs';
 const SEPARATORS = new RegExp(
-  `\\t+|,\\s+(?=\\p{Lu}\\p{Ll}{2,15}:\\s)|\\s+[|｜•·◦▪–—:]\\s+|\\s*[|;]\\s*|\\s+-\\s+|\\s{3,}|(?<=\\p{Ll}{3})(?<!(?:^|[^\\p{L}])(?:${SHORTENED.replace(/\b(\w)/g, (c) => `[${c.toUpperCase()}${c}]`)}))\\.\\s+(?=\\p{Lu})`,
+  `\\t+|,\\s+(?=\\p{Lu}\\p{Ll}{2,15}:\\s)|\\s+[|｜•·◦▪–—:]\\s+|\\s*[|;]\\s*|\\s+-{1,3}\\s+|\\s{3,}|(?<=\\p{Ll}{3})(?<!(?:^|[^\\p{L}])(?:${SHORTENED.replace(/\b(\w)/g, (c) => `[${c.toUpperCase()}${c}]`)}))\\.\\s+(?=\\p{Lu})`,
   'gu',
 );
 
