@@ -149,7 +149,16 @@ export function normalizeHeading(text: string): string {
 
 /** The topic of a phrase that is exactly a known heading ("Tools", "Soft Skills"), else null. */
 export function exactHeadingTopic(text: string): Topic | null {
-  return INDEX.get(normalizeHeading(text)) ?? null;
+  const norm = normalizeHeading(text);
+  return INDEX.get(norm) ?? splitSmallCaps(norm) ?? null;
+}
+
+/**
+ * Small capitals read back with a space after each word's larger first letter ("P ROFESSIONAL E XPERIENCE",
+ * "P ROFE SSI ONAL D EVELOPMENT"): a lone letter opening the heading, and the whole read without spaces.
+ */
+function splitSmallCaps(norm: string): Topic | undefined {
+  return /^[a-z] [a-z]{2}/.test(norm) ? SPACELESS.get(norm.replace(/ /g, '')) : undefined;
 }
 
 /**
@@ -173,7 +182,7 @@ export function headingTopic(text: string): Topic | null {
     for (const [k, v] of SPACELESS) if (k.length >= 5 && whole.startsWith(k) && (!best || k.length > best[0].length)) best = [k, v];
     return best?.[1] ?? null;
   }
-  const direct = INDEX.get(norm) ?? INDEX.get(norm.replace(/ and /g, ' '));
+  const direct = INDEX.get(norm) ?? INDEX.get(norm.replace(/ and /g, ' ')) ?? splitSmallCaps(norm);
   if (direct) return direct;
   const words = norm.split(' ');
   if (words.length > 6) return null;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runPipeline } from '../../src/pipeline/pipeline.ts';
-import { headingTopic } from '../../src/knowledge/headings.ts';
+import { exactHeadingTopic, headingTopic } from '../../src/knowledge/headings.ts';
 import { joinWrappedDates, splitSections } from '../../src/pipeline/segment/sections.ts';
 import { lineFromWords, type Line } from '../../src/pipeline/layout.ts';
 import { laidOutLine } from '../fixtures/layout-fixtures.ts';
@@ -25,6 +25,10 @@ test('heading lexicon: casing, languages, decorations and compounds', () => {
   assert.equal(headingTopic('Competenze'), 'skills');
   assert.equal(headingTopic('Werkervaring'), 'work');
   assert.equal(headingTopic('E X P E R I E N C E'), 'work');
+  // Small capitals read back with a space after each larger first letter.
+  assert.equal(headingTopic('P ROFESSIONAL E XPERIENCE'), 'work');
+  assert.equal(exactHeadingTopic('E DUCATION'), 'education');
+  assert.equal(headingTopic('S ENIOR P ROJECT M ANAGER'), null);
   assert.equal(headingTopic('Skills & Languages'), 'skills');
   assert.equal(headingTopic('Core Competencies'), 'skills');
   assert.equal(headingTopic('Professional References'), 'referees');
