@@ -127,6 +127,9 @@ const INDEX: Map<string, Topic> = (() => {
   return m;
 })();
 
+/** Words of praise that open a list item ("Strong analytical skills"), never a heading. */
+const PRAISE = new Set(['strong', 'excellent', 'good', 'great', 'outstanding', 'exceptional', 'superb', 'solid', 'proven', 'effective', 'superior', 'sound', 'exemplary', 'extensive']);
+
 /** Topics whose heading noun, last in a longer heading, still names the section. */
 const HEAD_NOUN_TOPICS = new Set<Topic>(['work', 'education', 'skills', 'languages', 'certifications', 'publications', 'referees', 'projects', 'interests', 'achievements']);
 
@@ -213,7 +216,8 @@ export function headingTopic(text: string): Topic | null {
     }
   }
   // "Job-related skills", "Computer skills", "Relevant work experience": the head noun comes last.
-  if (words.length >= 2 && words.length <= 4 && !degree) {
+  // (Not after praise: "Strong analytical skills", "Excellent communication skills" are items of a list.)
+  if (words.length >= 2 && words.length <= 4 && !degree && !PRAISE.has(words[0]!)) {
     for (const n of [2, 1]) {
       const tail = INDEX.get(words.slice(-n).join(' '));
       if (tail && HEAD_NOUN_TOPICS.has(tail)) return tail;

@@ -29,6 +29,10 @@ test('heading lexicon: casing, languages, decorations and compounds', () => {
   assert.equal(headingTopic('P ROFESSIONAL E XPERIENCE'), 'work');
   assert.equal(exactHeadingTopic('E DUCATION'), 'education');
   assert.equal(headingTopic('S ENIOR P ROJECT M ANAGER'), null);
+  // Praise opens a list item, not a heading.
+  assert.equal(headingTopic('Computer skills'), 'skills');
+  assert.equal(headingTopic('Strong analytical skills'), null);
+  assert.equal(headingTopic('Excellent Communication Skills'), null);
   assert.equal(headingTopic('Skills & Languages'), 'skills');
   assert.equal(headingTopic('Core Competencies'), 'skills');
   assert.equal(headingTopic('Professional References'), 'referees');
