@@ -995,3 +995,25 @@ Migrated four agency sites to a shared platform.
     ['Drupal Developer (consultant)', 'DYNTEK'],
   ]);
 });
+
+test('after a dated job, undated lines of its description that merely pair two phrases are no job', async () => {
+  const d = await parse(`Raj Podder
+raj@example.com
+
+WORK EXPERIENCE
+CCSS Rep
+Northwind Data Processing India Pvt - Bengaluru, Karnataka -
+August 2014 to November 2016
+https://www.example.com/r/raj-podder
+Northwind: UK onboarding and KYC
+Customer Relationship Management and on boarding:
+Setting up and checking KYC documents.
+National ID
+Address proofs
+Income proofs
+Addition security for additional credits.
+Credit scoring report from external credit rating agencies in UK.
+Calling the customer and informing the current status of the process.
+`);
+  assert.deepEqual(d.workExperience.map((w) => [w.jobTitle, w.organization]), [['CCSS Rep', 'Northwind Data Processing India Pvt']]);
+});

@@ -160,6 +160,7 @@ export function readWork(doc: Doc, sections: Section[]): WorkExperience[] {
     entries.forEach((e, k) => {
       if ('fields' in e) followLabels(slotLists[k]!, roles[k]!, (e as LabelledEntry).fields);
     });
+    const firstDated = entries.findIndex((e) => e.dates);
     const jobs = entries.flatMap((entry, k): Job[] => {
       const slots = slotLists[k]!;
       const role = roles[k]!;
@@ -175,6 +176,9 @@ export function readWork(doc: Doc, sections: Section[]): WorkExperience[] {
       // an unbulleted description, name neither).
       const pair = title && org && (titleScore(title.text) >= 0.3 || orgScore(org.text) >= 0.5 || phraseRoles(org.text).org >= 0.5 || phraseRoles(title.text).title >= 0.5);
       if (!entry.dates && !pair && !(title && titleScore(title.text) >= 0.45) && !(org && orgScore(org.text) >= 0.7)) return [];
+      // After a dated job, an undated one is more likely lines of its description ("National ID" / "Address
+      // proofs" / "Income proofs"): both its parts must look the part.
+      if (!entry.dates && firstDated >= 0 && k > firstDated && !lookTheParts(title, org)) return [];
       return [{ entry, title, org, place, dates: datesOf(entry, doc.options.referenceDate) }];
     });
     let last: WorkExperience | null = null;
@@ -209,6 +213,13 @@ export function readWork(doc: Doc, sections: Section[]): WorkExperience[] {
     }
   }
   return out;
+}
+
+/** A title that reads as a job title, and an employer (if any) that reads as one. */
+function lookTheParts(title: Slot | undefined, org: Slot | undefined): boolean {
+  const titled = !title || titleScore(title.text) >= 0.45 || phraseRoles(title.text).title >= 0.6;
+  const named = !org || orgScore(org.text) >= 0.5 || phraseRoles(org.text).org >= 0.5;
+  return titled && named && (!!title || (org != null && orgScore(org.text) >= 0.7));
 }
 
 const sameDates = (a: WorkExperience['dates'], b: WorkExperience['dates']): boolean =>
