@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findEmails, findPhones, findUrls, isLinkedIn, joinWrapped } from '../../src/pipeline/understand/contact.ts';
+import { withNameBefore } from '../../src/pipeline/understand/personal.ts';
 
 const values = (ms: { value: string }[]) => ms.map((m) => m.value);
 
@@ -113,4 +114,14 @@ test('a tab ends a phone number: a postcode in the field before it is not its fi
 test('an e-mail address cut inside its last domain label ("…@yahoo.co.i" / "n") is joined back', () => {
   assert.deepEqual(joinWrapped(['neha@yahoo.co.i', 'n', 'Skills']), ['neha@yahoo.co.in', 'Skills']);
   assert.deepEqual(joinWrapped(['Visit a.b.c', 'in']), ['Visit a.b.c', 'in'], 'not an e-mail address');
+});
+
+test('an e-mail address whose dot OCR read as a space gets the candidate\'s name before it back', () => {
+  const text = 'Nashville, TN • victoria hall@icloud.com • linkedin.com/in/vh';
+  const at = text.indexOf('hall@');
+  const m = withNameBefore({ value: 'hall@icloud.com', index: at, length: 15 }, text, 'Victoria Hall');
+  assert.deepEqual(m, { value: 'victoria.hall@icloud.com', index: text.indexOf('victoria'), length: 24 });
+  // A word that is none of the candidate's names stays out ("email hall@…").
+  const other = 'email hall@icloud.com';
+  assert.equal(withNameBefore({ value: 'hall@icloud.com', index: 6, length: 15 }, other, 'Victoria Hall').value, 'hall@icloud.com');
 });

@@ -205,6 +205,19 @@ export function findDateOfBirth(lines: Line[]): { iso: string; line: Line } | nu
   return null;
 }
 
+/**
+ * OCR reads the dot of "victoria.hall@icloud.com" as a space: "victoria hall@icloud.com" finds only
+ * "hall@icloud.com". A lower-case word right before the address that is one of the candidate's names is
+ * put back, with its dot.
+ */
+export function withNameBefore(m: { value: string; index: number; length: number }, text: string, name: string): { value: string; index: number; length: number } {
+  const before = /(?:^|\s)(\p{Ll}+) $/u.exec(text.slice(Math.max(0, m.index - 30), m.index));
+  const parts = name.toLowerCase().split(/[\s.,-]+/);
+  if (!before || !parts.includes(before[1]!) || m.value.toLowerCase().startsWith(`${before[1]}`)) return m;
+  const word = before[1]!;
+  return { value: `${word}.${m.value}`, index: m.index - word.length - 1, length: m.length + word.length + 1 };
+}
+
 export const personal: Component = {
   name: 'personal',
   stage: 'understand',
@@ -240,7 +253,8 @@ export const personal: Component = {
     // The candidate's own contacts are printed with their name; only when none are, look further.
     const ownText = mine.map((l) => l.text).join('\n');
     const own = findEmails(ownText);
-    const emails = own.length ? own.map((m) => ({ ...m, index: ownOffset(m.index) })) : findEmails(text).map((m) => ({ ...m, index: offsetOf(m.index) }));
+    const found = own.length ? own.map((m) => ({ ...m, index: ownOffset(m.index) })) : findEmails(text).map((m) => ({ ...m, index: offsetOf(m.index) }));
+    const emails = doc.layout.isOcrd && name ? found.map((m) => withNameBefore(m, doc.layout.text, name.text)) : found;
     for (const m of emails) {
       if (d.emails.includes(m.value)) continue;
       cite(doc, `/emails/${d.emails.length}`, m.index, m.index + m.length);
