@@ -353,6 +353,8 @@ test('a list wrapped in a narrow sidebar: a comma list broke where the next word
   assert.deepEqual(listItems(pills), ['RF Scanners', 'Manhattan WMS', 'Cost Reduction', 'Communication', 'Work Ethic', 'Python [advanced]']);
   // Pairs side by side are left whole, not half-stripped ("Python] [Java").
   assert.deepEqual(listItems([line('[Python] [Java] [SQL]', 100)]), ['[Python] [Java] [SQL]']);
+  // …or edges read as underscores, alone or against a dash; an underscore inside a name stays.
+  assert.deepEqual(listItems([line('Canva_—Hootsuite', 100), line('Speechwriting _ Internal Communications', 112), line('snake_case', 124)]), ['Canva', 'Hootsuite', 'Speechwriting', 'Internal Communications', 'snake_case']);
 });
 
 test('education: a school line that ends in a spaced dash, its next field wrapped onto the line below, is the school, not prose', async () => {

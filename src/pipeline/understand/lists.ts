@@ -28,7 +28,9 @@ export function listItems(lines: Line[]): string[] {
   const left = Math.min(...lines.map((l) => l.bbox[0]));
   const flush = (text: string): void => {
     // Also a spaced "*", "»" or "+": bullet glyphs as OCR reads them.
-    for (const raw of pillBorders(text).split(/\s*[,;|•·▪●◦]\s*|\s[*»+]\s|\t+|\s{3,}/)) {
+    // (A box's edge OCR read as an underscore, alone or against a dash, parts two pills: "Speechwriting _
+    // Internal Communications", "Canva_—Hootsuite".)
+    for (const raw of pillBorders(text).split(/\s*[,;|•·▪●◦]\s*|\s[*»+]\s|\t+|\s{3,}|\s_+\s|_+[—–]+|[—–]+_+/)) {
       // (A pair around the whole item is a box's edges too: "{Work Ethic }".)
       const item = raw.replace(/^[\s\-–—*]+|[\s.]+$/g, '').trim().replace(/^[[{]\s*([^[\]{}]+?)\s*[\]}]$/u, '$1');
       if (item) items.push(item);
