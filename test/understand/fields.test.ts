@@ -436,3 +436,22 @@ GPA 3.9
   assert.equal(one.education.length, 1);
   assert.equal(one.education[0]!.accreditation?.education, 'B.S. Mechanical Engineering');
 });
+
+test('education: "Professional Development" over a university and a bachelor\'s degree is schooling; a long "School, place - Degree, year" line is its heading', async () => {
+  const d = await parse(`Erin Stehr
+erin@example.com
+
+EXPERIENCE
+Senior Project Manager, Quality Builders Inc, 2005 - 2020
+
+PROFESSIONAL DEVELOPMENT
+STATE UNIVERSITY OF NORTH TEXAS at DENTON, Denton, TX - Bachelor of Science in Civil Engineering, 1996
+
+CERTIFICATIONS
+Certified Scrum Master, 2019
+`);
+  assert.deepEqual(d.education.map((e) => [e.organization, e.accreditation?.education, e.dates?.completionDate?.slice(0, 4)]), [
+    ['STATE UNIVERSITY OF NORTH TEXAS at DENTON', 'Bachelor of Science in Civil Engineering', '1996'],
+  ]);
+  assert.deepEqual(d.certifications, ['Certified Scrum Master']);
+});

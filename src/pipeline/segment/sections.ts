@@ -470,7 +470,9 @@ export function splitSections(all: Line[]): Section[] {
   headings.forEach((h, k) => {
     const end = headings[k + 1]?.index ?? lines.length;
     let body = dropRules(lines.slice(h.index + 1, end));
-    const topic = h.topic === 'ambiguous' ? resolveAmbiguous(body) : (h.topic ?? 'additional');
+    // "Professional Development" over a university and its bachelor's degree is schooling, however named.
+    const named = h.topic === 'ambiguous' ? resolveAmbiguous(body) : (h.topic ?? 'additional');
+    const topic = named === 'certifications' && holdsDegree(body) ? 'education' : named;
     // Only entries' fields are joined: a list of skills in a narrow sidebar looks just like wrapped text.
     if (topic === 'work' || topic === 'education') body = joinWrappedFields(body, lines);
     const jobs = topic === 'summary' || topic === 'additional' || topic === 'achievements' ? firstJobHeading(body) : -1;
@@ -598,6 +600,16 @@ function continueAcrossPages(sections: Section[]): Section[] {
 }
 
 /** "Career Summary" or "Qualifications": entries with dates are work (or schooling), prose is a summary. */
+/**
+ * A university's name and a degree named as one ("Bachelor of Science in Civil Engineering", "B.Tech", not
+ * "Certificate in …"), each in a short line of their own or a field of one: a section of schooling.
+ */
+function holdsDegree(body: Line[]): boolean {
+  const short = body.filter((l) => (l.text.match(/\p{L}+/gu) ?? []).length <= 16);
+  const degree = short.some((l) => l.text.split(/\t|\s[·•–—-]\s|[,;|]/).some((f) => /^\s*(bachelor|master|doctor|b\.?\s?(tech|sc|a|e|s|com)\b|m\.?\s?(tech|sc|a|s|ba|com)\b|ph\.?\s?d)/i.test(f) && degreeScore(f.trim()) >= 0.9));
+  return degree && short.some((l) => schoolScore(l.text) > 0);
+}
+
 function resolveAmbiguous(body: Line[]): Topic {
   const dated = body.filter((l) => findDateRanges(l.text).some((r) => !r.single || r.standalone)).length;
   // Employers can be universities: only qualifications make it a list of schooling.

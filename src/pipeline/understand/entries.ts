@@ -80,13 +80,14 @@ function isProse(line: Line, width: number): boolean {
   // Fields set apart by pipes or tabs, one of them a date ("Master of …, Purdue University | 05/2013 | GPA"),
   // make a heading however many words they hold: sentences are not written with pipes.
   if (/\s\|\s|\t/.test(text) && headingDates(text).length) return false;
+  if (degreeAndSchool(text)) return false;
   if (words >= 14) return true;
   const wide = line.bbox[2] - line.bbox[0] > 0.8 * width;
-  if (words >= 8 && /[.;]$/.test(text)) return !degreeThenSchool(text);
+  if (words >= 8 && /[.;]$/.test(text)) return true;
   // Wrapped prose without a full stop: long, full width, and none of the separators headings use (also
   // closing the line, its next field wrapped: "Birla Institute …, Pilani, India —" / "Percentage: 63%"); not a
   // job title and its employer, however many parts of an address follow them.
-  if (titleThenEmployer(text) || degreeThenSchool(text)) return false;
+  if (titleThenEmployer(text)) return false;
   return words >= 10 && wide && !line.bold && !/\t|\s[|·•—–-](?:\s|$)/.test(text) && headingDates(text).length === 0;
 }
 
@@ -274,10 +275,16 @@ function titleThenEmployer(text: string): boolean {
   return titleScore(title) >= 0.45 && titleScore(org) < 0.45 && placeScore(org) < 0.8 && (orgScore(org) >= 0.5 || phraseRoles(org).org >= 0.5);
 }
 
-/** "Masters of Commerce in Sales and Marketing, London School of Commerce.": a degree, then its school. */
-function degreeThenSchool(text: string): boolean {
-  const [degree, ...rest] = text.replace(/[.;]$/, '').split(/\s*,\s*/);
-  return !!degree && rest.length >= 1 && rest.length <= 3 && degreeScore(degree) >= 0.9 && schoolScore(rest[0]!) >= 0.9 && wordCount(text) <= 16;
+/**
+ * "Masters of Commerce in Sales and Marketing, London School of Commerce.", "STATE UNIVERSITY OF DALLAS, Dallas,
+ * TX - Bachelor of Science in Civil Engineering, 1996": a degree and its school, each a field of the line.
+ */
+function degreeAndSchool(text: string): boolean {
+  const fields = text.replace(/[.;]$/, '').split(/\s*,\s*|\s+[–—-]\s+/);
+  if (fields.length < 2 || fields.length > 6 || wordCount(text) > 20) return false;
+  const degree = fields.findIndex((f) => degreeScore(f) >= 0.9);
+  const school = fields.findIndex((f) => schoolScore(f) >= 0.9 && degreeScore(f) === 0);
+  return degree >= 0 && school >= 0 && degree !== school;
 }
 
 const sameDate = (a: PartialDate | null, b: PartialDate | null): boolean => a?.year === b?.year && a?.month === b?.month;
