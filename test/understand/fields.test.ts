@@ -454,4 +454,18 @@ Certified Scrum Master, 2019
     ['STATE UNIVERSITY OF NORTH TEXAS at DENTON', 'Bachelor of Science in Civil Engineering', '1996'],
   ]);
   assert.deepEqual(d.certifications, ['Certified Scrum Master']);
+  // "Degree from School, place" over its years, long as a sentence.
+  const from = await parse(`Priya Raman
+priya@example.com
+
+Education
+Bachelor of Engineering in Computer Science from Northwind Engineering College, Salem, India
+Year: 1996-1999
+Diploma in Electronics and Communication Engineering from NIT, Coimbatore, India
+Year: 1992-1995
+`);
+  assert.deepEqual(from.education.map((e) => [e.organization, e.accreditation?.education, e.dates?.completionDate?.slice(0, 4)]), [
+    ['Northwind Engineering College', 'Bachelor of Engineering in Computer Science', '1999'],
+    ['NIT', 'Diploma in Electronics and Communication Engineering', '1995'],
+  ]);
 });

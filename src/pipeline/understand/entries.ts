@@ -280,7 +280,7 @@ function titleThenEmployer(text: string): boolean {
  * TX - Bachelor of Science in Civil Engineering, 1996": a degree and its school, each a field of the line.
  */
 function degreeAndSchool(text: string): boolean {
-  const fields = text.replace(/[.;]$/, '').split(/\s*,\s*|\s+[–—-]\s+/);
+  const fields = text.replace(/[.;]$/, '').split(/\s*,\s*|\s+[–—-]\s+|\s+(?:from|at)\s+/);
   if (fields.length < 2 || fields.length > 6 || wordCount(text) > 20) return false;
   const degree = fields.findIndex((f) => degreeScore(f) >= 0.9);
   const school = fields.findIndex((f) => schoolScore(f) >= 0.9 && degreeScore(f) === 0);
