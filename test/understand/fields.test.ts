@@ -469,3 +469,19 @@ Year: 1992-1995
     ['NIT', 'Diploma in Electronics and Communication Engineering', '1995'],
   ]);
 });
+
+test('education: "Degree: School" is a degree and its school', async () => {
+  const d = await parse(`Kim Carter
+kim@example.com
+
+EDUCATION
+2013 - 2016
+Bachelor of Education (Honours): Monash University
+2011
+Victorian Certificate of Education: John Paul College
+`);
+  assert.deepEqual(d.education.map((e) => [e.accreditation?.education, e.organization]), [
+    ['Bachelor of Education (Honours)', 'Monash University'],
+    ['Victorian Certificate of Education', 'John Paul College'],
+  ]);
+});

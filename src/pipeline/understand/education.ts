@@ -66,7 +66,7 @@ export function readEducation(doc: Doc, sections: Section[]): Education[] {
     const entries = splitEntries(section.lines, { headBullet: namesQualification, field: namesQualificationAlone }).filter((e) => e.head.length).flatMap(splitRepeatedRoles);
     const slotLists = entries.map((e) =>
       refineSlots(
-        splitTrailingPlace(slotsOf([...e.inherited, ...e.head], e.dates, e.dateLine), placeScore, isKnownTown),
+        splitTrailingPlace(splitDegreeColon(slotsOf([...e.inherited, ...e.head], e.dates, e.dateLine)), placeScore, isKnownTown),
         scoreEdu,
         [['degree', 'school'], ['school', 'place'], ['school', 'degree'], ['degree', 'grade'], ['school', 'grade']],
         [['degree', 'school']],
@@ -130,6 +130,15 @@ const namesQualificationAlone = (text: string): boolean => text.split(/\s+/).len
 export function namesQualification(text: string): boolean {
   const parts = text.split(/\s+(?:from|at)\s+|,\s+|\s+[-–|]\s+/);
   return text.split(/\s+/).length <= 20 && parts.length >= 2 && degreeScore(parts[0]!) >= 0.7 && !GRADE.test(parts[0]!);
+}
+
+/** "Bachelor of Education (Honours): Monash University": a degree, a colon, its school — two fields. */
+function splitDegreeColon(slots: Slot[]): Slot[] {
+  return slots.flatMap((s) => {
+    const m = /^(.+?):\s+(.+)$/.exec(s.text);
+    if (!m || degreeScore(m[1]!) < 0.7 || schoolScore(m[2]!) === 0 || degreeScore(m[2]!) > 0) return [s];
+    return [{ ...s, text: m[1]! }, { ...s, text: m[2]!, start: s.start + s.text.length - m[2]!.length, piece: s.piece + 0.5 }];
+  });
 }
 
 /**
