@@ -217,9 +217,10 @@ export function headingTopic(text: string): Topic | null {
   }
   // "Job-related skills", "Computer skills", "Relevant work experience": the head noun comes last.
   // (Not after praise: "Strong analytical skills", "Excellent communication skills" are items of a list.)
-  if (words.length >= 2 && words.length <= 4 && !degree && !PRAISE.has(words[0]!)) {
+  if (words.length >= 2 && words.length <= 4 && !degree) {
     for (const n of [2, 1]) {
       const tail = INDEX.get(words.slice(-n).join(' '));
+      if (tail === 'skills' && PRAISE.has(words[0]!)) continue;
       if (tail && HEAD_NOUN_TOPICS.has(tail)) return tail;
     }
   }

@@ -33,6 +33,7 @@ test('heading lexicon: casing, languages, decorations and compounds', () => {
   assert.equal(headingTopic('Computer skills'), 'skills');
   assert.equal(headingTopic('Strong analytical skills'), null);
   assert.equal(headingTopic('Excellent Communication Skills'), null);
+  assert.equal(headingTopic('Outstanding Achievements'), 'achievements');
   assert.equal(headingTopic('Skills & Languages'), 'skills');
   assert.equal(headingTopic('Core Competencies'), 'skills');
   assert.equal(headingTopic('Professional References'), 'referees');
@@ -201,6 +202,22 @@ Medication rounds
 Dementia care
 `);
   assert.deepEqual(s.map(([topic]) => topic), ['personal', 'work', 'education', 'skills']);
+});
+
+test('in plain text with no blank lines, a heading word that a sentence runs on from and into is no heading', async () => {
+  const s = await sectionsOf(`Arun Das
+arun@example.com
+Objective
+To work in a challenging environment in a reputed organisation where I can enhance my technical
+Skills
+and contribute to the growth of the organisation with dedication and hard work in every project.
+Experience
+Engineer, Acme Corp, 2019 - 2021
+Built the billing system
+Education
+BSc Physics, MIT, 2018
+`);
+  assert.deepEqual(s.map(([topic]) => topic), ['personal', 'objective', 'work', 'education']);
 });
 
 test('in plain text with no blank lines, a heading right under an e-mail address as wide as the short lines around it starts a section', async () => {

@@ -124,4 +124,6 @@ test('an e-mail address whose dot OCR read as a space gets the candidate\'s name
   // A word that is none of the candidate's names stays out ("email hall@…").
   const other = 'email hall@icloud.com';
   assert.equal(withNameBefore({ value: 'hall@icloud.com', index: 6, length: 15 }, other, 'Victoria Hall').value, 'hall@icloud.com');
+  // …nor a name printed before an address that is not made of names ("jane smith jsmith@…").
+  assert.equal(withNameBefore({ value: 'jsmith@gmail.com', index: 11, length: 16 }, 'jane smith jsmith@gmail.com', 'Jane Smith').value, 'jsmith@gmail.com');
 });

@@ -485,3 +485,25 @@ Victorian Certificate of Education: John Paul College
     ['Victorian Certificate of Education', 'John Paul College'],
   ]);
 });
+
+test('education: a state code is no degree, a colon in brackets cuts nothing, a sentence about a thesis is no entry; certifications stay certifications', async () => {
+  const d = await parse(`Ana Ruiz
+ana@example.com
+
+EDUCATION
+Bachelor of Arts in English
+Boston College, Chestnut Hill, MA
+2010
+MBA (GPA: 3.8), Kellogg School of Management, Northwestern University, 2018
+Master thesis on supplier risk in the wind industry, written with Vestas at Copenhagen Business School, graded 12.
+
+LICENSES & CERTIFICATIONS
+Master Black Belt, Villanova University, 2019
+Certified Quality Engineer (CQE), American Society for Quality, 2016
+`);
+  assert.deepEqual(d.education.map((e) => [e.accreditation?.education, e.organization]), [
+    ['Bachelor of Arts in English', 'Boston College, Chestnut Hill'],
+    ['MBA (GPA: 3.8)', 'Kellogg School of Management, Northwestern University'],
+  ]);
+  assert.equal(d.certifications.length, 2);
+});

@@ -1017,3 +1017,30 @@ Calling the customer and informing the current status of the process.
 `);
   assert.deepEqual(d.workExperience.map((w) => [w.jobTitle, w.organization]), [['CCSS Rep', 'Northwind Data Processing India Pvt']]);
 });
+
+test('after a dated job, an undated "Title, Brand" job stays; an icon-font glyph before dates or a title is no bullet', async () => {
+  const d = await parse(`Dana Cho
+dana@example.com
+
+EXPERIENCE
+Senior Data Analyst | Jan 2019 – Present
+Northern Trust, Chicago, IL
+• Built the quarterly risk dashboards.
+Sales Associate, Target
+• Handled returns and restocking.
+`);
+  assert.deepEqual(d.workExperience.map((w) => [w.jobTitle, w.organization]), [
+    ['Senior Data Analyst', 'Northern Trust'],
+    ['Sales Associate', 'Target'],
+  ]);
+  const icons = await parse(`Dana Cho
+dana@example.com
+
+EXPERIENCE
+Senior Developer
+Spotify
+\uF073 Jan 2019 - Present   \uF041 Stockholm
+Built the playlist service.
+`);
+  assert.deepEqual(icons.workExperience.map((w) => [w.jobTitle, w.organization, w.dates?.startDate?.slice(0, 7)]), [['Senior Developer', 'Spotify', '2019-01']]);
+});

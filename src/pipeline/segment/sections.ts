@@ -97,7 +97,7 @@ export function findHeadings(lines: Line[]): HeadingCandidate[] {
   const fullWidth = widths[Math.floor(widths.length * 0.9)] ?? 0;
   // With nothing to set it apart, a line is a heading only by its words, and never when they name a school or
   // an organisation that merely ends in a heading word ("School of Social Work").
-  const bareHeading = (l: Line, prev: Line | undefined): boolean => {
+  const bareHeading = (l: Line, prev: Line | undefined, next: Line | undefined): boolean => {
     const text = l.text.trim();
     const words = text.split(/\s+/).length;
     if (text !== headingText(l) || words > 5) return false;
@@ -114,14 +114,15 @@ export function findHeadings(lines: Line[]): HeadingCandidate[] {
     const runsOn = /(?:[,;&/+-]|\b(?:and|or|of|in|for|the|to|with|a|an))\s*$/i.test(prev.text);
     const wrapped = prev.bbox[2] - prev.bbox[0] >= 0.8 * fullWidth && prev.text.trim().split(/\s+/).length >= 6 && /\p{Ll}\s*$/u.test(prev.text);
     // A section's name word for word ("Education", "Work experience") is taken for the wrapped end of no
-    // sentence: résumé prose seldom ends on a heading word without its full stop.
-    return !runsOn && (!wrapped || exactHeadingTopic(text) != null);
+    // sentence, résumé prose seldom ending on a heading word without its full stop, unless the sentence goes on
+    // below it ("…enhance my technical" / "Skills" / "and contribute to…").
+    return !runsOn && (!wrapped || (exactHeadingTopic(text) != null && !(next && /^\s*\p{Ll}/u.test(next.text))));
   };
   const setApart = (l: Line, i: number): boolean => {
     const next = lines[i + 1];
     const prev = lines[i - 1];
     return (
-      (unstyled && bareHeading(l, prev)) ||
+      (unstyled && bareHeading(l, prev, next)) ||
       l.bold ||
       isAllCaps(l.text) ||
       l.fontSize > body * 1.15 ||
@@ -606,7 +607,7 @@ function continueAcrossPages(sections: Section[]): Section[] {
  */
 function holdsDegree(body: Line[]): boolean {
   const short = body.filter((l) => (l.text.match(/\p{L}+/gu) ?? []).length <= 16);
-  const degree = short.some((l) => l.text.split(/\t|\s[·•–—-]\s|[,;|]/).some((f) => /^\s*(bachelor|master|doctor|b\.?\s?(tech|sc|a|e|s|com)\b|m\.?\s?(tech|sc|a|s|ba|com)\b|ph\.?\s?d)/i.test(f) && degreeScore(f.trim()) >= 0.9));
+  const degree = short.some((l) => l.text.split(/\t|\s[·•–—-]\s|[,;|]/).some((f) => /^\s*(bachelor|master(?:'?s)?\s+(?:of|in)\b|doctor|b\.?\s?(tech|sc|a|e|s|com)\b|m\.?\s?(tech|sc|a|s|ba|com)\b|ph\.?\s?d)/i.test(f) && degreeScore(f.trim()) >= 0.9));
   return degree && short.some((l) => schoolScore(l.text) > 0);
 }
 

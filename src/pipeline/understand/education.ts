@@ -136,7 +136,8 @@ export function namesQualification(text: string): boolean {
 function splitDegreeColon(slots: Slot[]): Slot[] {
   return slots.flatMap((s) => {
     const m = /^(.+?):\s+(.+)$/.exec(s.text);
-    if (!m || degreeScore(m[1]!) < 0.7 || schoolScore(m[2]!) === 0 || degreeScore(m[2]!) > 0) return [s];
+    // (Not a colon inside brackets: "MBA (GPA: 3.8), Kellogg School of Management".)
+    if (!m || m[1]!.split('(').length !== m[1]!.split(')').length || degreeScore(m[1]!) < 0.7 || schoolScore(m[2]!) === 0 || degreeScore(m[2]!) > 0) return [s];
     return [{ ...s, text: m[1]! }, { ...s, text: m[2]!, start: s.start + s.text.length - m[2]!.length, piece: s.piece + 0.5 }];
   });
 }
@@ -156,7 +157,8 @@ function splitRepeatedRoles(entry: Entry): Entry[] {
   // A line may play both roles ("Masters, Business Administration, University of Florida"): its pieces are
   // read one by one.
   const rolesOf = (text: string): EduRole[] => {
-    const pieces = text.split(/,\s+|\s+[|–—-]\s+|\t+/).filter((p) => p.trim());
+    // (A state's code after the town is no degree: "Boston College, Chestnut Hill, MA".)
+    const pieces = text.split(/,\s+|\s+[|–—-]\s+|\t+/).filter((p) => p.trim() && !/^[A-Z]{2}$/.test(p.trim()));
     const roles = new Set((pieces.length > 1 ? pieces : [text]).map(roleOf).filter((r): r is EduRole => r != null));
     return [...roles];
   };
@@ -171,7 +173,8 @@ function splitRepeatedRoles(entry: Entry): Entry[] {
     const roles = rolesOf(line.text);
     // A school alone under a whole entry is the university of its college ("B.S., College of Engineering" /
     // "Stanford University").
-    const parent = roles.length === 1 && roles[0] === 'school' && before.length === 2;
+    // So is one over a whole entry ("Harvard University" / "Master of Public Policy, Kennedy School of Government").
+    const parent = (roles.length === 1 && roles[0] === 'school' && before.length === 2) || (roles.length === 2 && before.length === 1 && before[0] === 'school');
     before = roles;
     if (roles.some((r) => seen.has(r)) && !parent) {
       groups.push([]);

@@ -17,7 +17,7 @@ import { proseWords } from './text-shape.ts';
 
 // (So is a symbol font's bullet that reached the text as a private-use character before an item, "\uF0A7 Led…";
 // alone on its line it is an icon.)
-export const BULLET = /^\s*([•◦▪▫■□●○◆◇►▸▹➢➤✓✔❖❯›»*·‣⁃∙–—-]|[\uE000-\uF8FF](?=\s+\S)|\d{1,2}[.)](?=\s))\s*/;
+export const BULLET = /^\s*([•◦▪▫■□●○◆◇►▸▹➢➤✓✔❖❯›»*·‣⁃∙–—-]|[\uF0A7\uF0B7\uF0D8\uF0FC\uF076\uF0A8\uF06C\uF06E\uF0E8\uF0D7\uF0AE](?=\s+\S)|\d{1,2}[.)](?=\s))\s*/;
 
 export interface Entry {
   /** Heading lines: title, organisation, place, dates. */
@@ -282,6 +282,8 @@ function titleThenEmployer(text: string): boolean {
 function degreeAndSchool(text: string): boolean {
   const fields = text.replace(/[.;]$/, '').split(/\s*,\s*|\s+[–—-]\s+|\s+(?:from|at)\s+/);
   if (fields.length < 2 || fields.length > 6 || wordCount(text) > 20) return false;
+  // Fields of a heading are names: a field in lower case is a sentence's clause ("written with Vestas at …").
+  if (fields.some((f) => /^\p{Ll}/u.test(f.trim()))) return false;
   const degree = fields.findIndex((f) => degreeScore(f) >= 0.9);
   const school = fields.findIndex((f) => schoolScore(f) >= 0.9 && degreeScore(f) === 0);
   return degree >= 0 && school >= 0 && degree !== school;
@@ -492,7 +494,8 @@ export function slotsOf(head: Line[], dates: DateRange | null, dateLine: Line | 
         from += intro[0].length;
         raw = raw.slice(intro[0].length);
       }
-      const cleaned = raw.replace(/^[\s,;:()[\]|–—-]+|[\s,;:([\]|–—-]+$/g, '').replace(/\s+/g, ' ');
+      // (An icon font's glyph, a private-use character, before a field or after it is no part of it.)
+      const cleaned = raw.replace(/^[\s,;:()[\]|–—\uE000-\uF8FF-]+|[\s,;:([\]|–—\uE000-\uF8FF-]+$/gu, '').replace(/\s+/g, ' ');
       // A printed duration ("2 years", "8 mos") repeats the dates; a link or an e-mail names no job.
       if (!cleaned || !/\p{L}/u.test(cleaned) || /^\d+\+?\s*(years?|yrs?|months?|mos?)(\s*,?\s*\d+\s*(months?|mos?))?$/i.test(cleaned)) return;
       if (/^(https?:\/\/|www\.)|\S+@\S+\.\w/i.test(cleaned)) return;

@@ -207,13 +207,15 @@ export function findDateOfBirth(lines: Line[]): { iso: string; line: Line } | nu
 
 /**
  * OCR reads the dot of "victoria.hall@icloud.com" as a space: "victoria hall@icloud.com" finds only
- * "hall@icloud.com". A lower-case word right before the address that is one of the candidate's names is
- * put back, with its dot.
+ * "hall@icloud.com". When the address's local part is one of the candidate's names and the lower-case word
+ * right before it another, that word is put back, with its dot.
  */
 export function withNameBefore(m: { value: string; index: number; length: number }, text: string, name: string): { value: string; index: number; length: number } {
   const before = /(?:^|\s)(\p{Ll}+) $/u.exec(text.slice(Math.max(0, m.index - 30), m.index));
   const parts = name.toLowerCase().split(/[\s.,-]+/);
-  if (!before || !parts.includes(before[1]!) || m.value.toLowerCase().startsWith(`${before[1]}`)) return m;
+  // Both halves are the candidate's names ("victoria" and "hall"); "jane smith jsmith@…" is a name, then the address.
+  const local = m.value.split('@')[0]!.toLowerCase();
+  if (!before || !parts.includes(before[1]!) || !parts.includes(local) || local === before[1]) return m;
   const word = before[1]!;
   return { value: `${word}.${m.value}`, index: m.index - word.length - 1, length: m.length + word.length + 1 };
 }

@@ -218,7 +218,9 @@ export function readWork(doc: Doc, sections: Section[]): WorkExperience[] {
 /** A title that reads as a job title, and an employer (if any) that reads as one. */
 function lookTheParts(title: Slot | undefined, org: Slot | undefined): boolean {
   const titled = !title || titleScore(title.text) >= 0.45 || phraseRoles(title.text).title >= 0.6;
-  const named = !org || orgScore(org.text) >= 0.5 || phraseRoles(org.text).org >= 0.5;
+  // (Or a brand's bare name, in capitals, under a title that reads as one: "Barista, Starbucks", "Process Executive" / "Infosys".)
+  const brand = !!org && !!title && titleScore(title.text) >= 0.6 && /^\p{Lu}[\p{L}&.'’-]*(?:\s+\p{Lu}[\p{L}&.'’-]*){0,2}$/u.test(org.text.trim()) && !/^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(org.text.trim());
+  const named = !org || orgScore(org.text) >= 0.5 || phraseRoles(org.text).org >= 0.5 || brand;
   return titled && named && (!!title || (org != null && orgScore(org.text) >= 0.7));
 }
 
