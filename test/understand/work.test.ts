@@ -1044,3 +1044,21 @@ Built the playlist service.
 `);
   assert.deepEqual(icons.workExperience.map((w) => [w.jobTitle, w.organization, w.dates?.startDate?.slice(0, 7)]), [['Senior Developer', 'Spotify', '2019-01']]);
 });
+
+test('a dated heading line closed by a full stop is still a heading: the stop is no sign of a sentence', async () => {
+  const d = await parse(`Boyd Buckridge
+boyd@example.com
+
+Experience
+April 2013 - present Senior Software Engineer, LevelUp.
+Developed Android application software, focusing on SDK design and development.
+Systems Designer & Lead Mobile Developer, MIT Mobile Experience Lab. 2007 - 2013
+Led the development of numerous projects.
+Analyst, Contoso Ltd. 2005 - 2007
+`);
+  assert.deepEqual(d.workExperience.map((w) => [w.jobTitle, w.organization]), [
+    ['Senior Software Engineer', 'LevelUp'],
+    ['Systems Designer & Lead Mobile Developer', 'MIT Mobile Experience Lab.'],
+    ['Analyst', 'Contoso Ltd.'],
+  ]);
+});

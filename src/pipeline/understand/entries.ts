@@ -472,7 +472,13 @@ export function slotsOf(head: Line[], dates: DateRange | null, dateLine: Line | 
   head.forEach((line, li) => {
     // A bullet glyph opening a heading line is no part of its first field.
     let text = line.text.replace(BULLET, (m) => ' '.repeat(m.length));
-    if (line === dateLine && dates) text = text.slice(0, dates.index) + ' '.repeat(dates.length) + text.slice(dates.index + dates.length);
+    if (line === dateLine && dates) {
+      text = text.slice(0, dates.index) + ' '.repeat(dates.length) + text.slice(dates.index + dates.length);
+      // A dated line is a heading: a full stop closing it ("April 2013 - present Senior Engineer, LevelUp.") is
+      // punctuation, not the mark of a sentence.
+      const end = text.trimEnd().length;
+      text = text.slice(0, end).replace(SENTENCE_STOP, ' ') + text.slice(end);
+    }
     // Other date expressions and date labels on the line go too.
     for (const r of headingDates(text)) text = text.slice(0, r.index) + ' '.repeat(r.length) + text.slice(r.index + r.length);
     let piece = 0;
