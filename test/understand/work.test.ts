@@ -1055,10 +1055,13 @@ Developed Android application software, focusing on SDK design and development.
 Systems Designer & Lead Mobile Developer, MIT Mobile Experience Lab. 2007 - 2013
 Led the development of numerous projects.
 Analyst, Contoso Ltd. 2005 - 2007
+Intern at Northwind Traders.
+2004 - 2005
 `);
   assert.deepEqual(d.workExperience.map((w) => [w.jobTitle, w.organization]), [
     ['Senior Software Engineer', 'LevelUp'],
     ['Systems Designer & Lead Mobile Developer', 'MIT Mobile Experience Lab.'],
     ['Analyst', 'Contoso Ltd.'],
+    ['Intern', 'Northwind Traders'],
   ]);
 });

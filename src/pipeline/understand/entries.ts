@@ -472,10 +472,10 @@ export function slotsOf(head: Line[], dates: DateRange | null, dateLine: Line | 
   head.forEach((line, li) => {
     // A bullet glyph opening a heading line is no part of its first field.
     let text = line.text.replace(BULLET, (m) => ' '.repeat(m.length));
-    if (line === dateLine && dates) {
-      text = text.slice(0, dates.index) + ' '.repeat(dates.length) + text.slice(dates.index + dates.length);
-      // A dated line is a heading: a full stop closing it ("April 2013 - present Senior Engineer, LevelUp.") is
-      // punctuation, not the mark of a sentence.
+    if (line === dateLine && dates) text = text.slice(0, dates.index) + ' '.repeat(dates.length) + text.slice(dates.index + dates.length);
+    // A dated entry's heading lines are headings: a full stop closing one ("April 2013 - present Senior
+    // Engineer, LevelUp.", "Senior Engineer, Google." over its dates) is punctuation, not the mark of a sentence.
+    if (dates) {
       const end = text.trimEnd().length;
       text = text.slice(0, end).replace(SENTENCE_STOP, ' ') + text.slice(end);
     }
