@@ -1065,3 +1065,19 @@ Intern at Northwind Traders.
     ['Intern', 'Northwind Traders'],
   ]);
 });
+
+test('an employer\'s name before a colon is the employer, not a label to drop', async () => {
+  const d = await parse(`Boyd Buckridge
+boyd@example.com
+
+Experience
+Google: Senior Engineer, 2013-2016
+Built the ads reporting pipeline.
+Company: Contoso Ltd, Analyst, 2010-2013
+Reconciled the monthly accounts.
+`);
+  assert.deepEqual(d.workExperience.map((w) => [w.jobTitle, w.organization]), [
+    ['Senior Engineer', 'Google'],
+    ['Analyst', 'Contoso Ltd'],
+  ]);
+});

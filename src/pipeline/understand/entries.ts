@@ -490,6 +490,9 @@ export function slotsOf(head: Line[], dates: DateRange | null, dateLine: Line | 
       if (/^[^:]{1,30}:\s*$/.test(raw.trim()) && raw.trim().split(/\s+/).length <= 3) return;
       const labelled = /^(\s*[\p{L}][\p{L} /&.-]{0,28}(?:\s\d{1,2})?:\s+)(?=\S)/u.exec(raw);
       if (labelled && labelled[1]!.trim().split(/\s+/).length <= 3) {
+        // (An employer's name before a colon is a field of its own: "Google: Senior Engineer, 2013-2016".)
+        const name = labelled[1]!.replace(/:\s*$/, '');
+        if (/^\s*\p{Lu}/u.test(name) && phraseRoles(name.trim()).org >= 0.8) push(from, from + name.length);
         from += labelled[1]!.length;
         raw = raw.slice(labelled[1]!.length);
       }
