@@ -507,3 +507,17 @@ Certified Quality Engineer (CQE), American Society for Quality, 2016
   ]);
   assert.equal(d.certifications.length, 2);
 });
+
+test('education: "Degree in Field from School" is cut at "from"; "Degree: School, year" keeps its degree', async () => {
+  const d = await parse(`Ana Ruiz
+ana@example.com
+
+EDUCATION
+Bachelor of Science in Nursing from Johns Hopkins University, 2012
+Master of Arts: University of Toronto, 2015
+`);
+  assert.deepEqual(d.education.map((e) => [e.accreditation?.education, e.organization]), [
+    ['Bachelor of Science in Nursing', 'Johns Hopkins University'],
+    ['Master of Arts', 'University of Toronto'],
+  ]);
+});

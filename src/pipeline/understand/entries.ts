@@ -492,7 +492,8 @@ export function slotsOf(head: Line[], dates: DateRange | null, dateLine: Line | 
       if (labelled && labelled[1]!.trim().split(/\s+/).length <= 3) {
         // (An employer's name before a colon is a field of its own: "Google: Senior Engineer, 2013-2016".)
         const name = labelled[1]!.replace(/:\s*$/, '');
-        if (/^\s*\p{Lu}/u.test(name) && phraseRoles(name.trim()).org >= 0.8) push(from, from + name.length);
+        // (So is a degree's: "Bachelor of Arts: University of Toronto".)
+        if (/^\s*\p{Lu}/u.test(name) && (phraseRoles(name.trim()).org >= 0.8 || degreeScore(name.trim()) >= 0.9)) push(from, from + name.length);
         from += labelled[1]!.length;
         raw = raw.slice(labelled[1]!.length);
       }

@@ -76,6 +76,9 @@ export function refineSlots<R extends string>(slots: Slot[], score: Scorer<R>, p
     }
     // Every place the slot could be cut; the cut with the clearest evidence on both sides wins.
     let best: { margin: number; left: string; right: string; at: number } | null = null;
+    // (Of two word cuts, the one whose right side holds no further cut: "Bachelor of Science in Nursing | from
+    // Johns Hopkins University", not "Bachelor of Science | in Nursing from Johns Hopkins University".)
+    const nested = (right: string): number => (/\s(?:in|for|from|at)\s+\p{Lu}/u.test(right) ? 0.05 : 0);
     for (const m of s.text.matchAll(/,\s+|\s+at\s+|\s+@\s+|\s+(?:in|for|from)\s+(?=\p{Lu})|\s+as\s+(?:an?\s+)?(?=\p{Lu})/gu)) {
       if (m.index === s.inName) continue;
       const left = s.text.slice(0, m.index);
@@ -95,7 +98,7 @@ export function refineSlots<R extends string>(slots: Slot[], score: Scorer<R>, p
           // title; before it, a capitalised name that may be an employer, even one with a title's word, but is
           // no job title itself ("Agency Nurse as Charge Nurse").
           const named = weak === 'as' && r[b] >= 0.8 && r[b] - r[a] >= 0.5 && l[a] >= 0.2 && l[b] < 0.45 && capitalised(left);
-          if (((l[a] >= 0.45 && r[b] >= 0.45 && margin > 0.2) || named) && (!best || margin > best.margin)) best = { margin, left, right, at: m.index + m[0].length };
+          if (((l[a] >= 0.45 && r[b] >= 0.45 && margin > 0.2) || named) && (!best || margin - nested(right) > best.margin)) best = { margin: margin - nested(right), left, right, at: m.index + m[0].length };
           continue;
         }
         // Each half must clearly be one thing, and not the same thing; or one half must be very clearly
