@@ -521,3 +521,19 @@ Master of Arts: University of Toronto, 2015
     ['Master of Arts', 'University of Toronto'],
   ]);
 });
+
+test('education: a sentence under a dated degree is no school', async () => {
+  const d = await parse(`Ana Ruiz
+ana@example.com
+
+EDUCATION
+MBA, 2016
+Focused on corporate strategy.
+BA Economics, 2012
+Minored in history.
+`);
+  assert.deepEqual(d.education.map((e) => [e.accreditation?.education, e.organization]), [
+    ['MBA', null],
+    ['BA Economics', null],
+  ]);
+});

@@ -1081,3 +1081,40 @@ Reconciled the monthly accounts.
     ['Analyst', 'Contoso Ltd'],
   ]);
 });
+
+test('a description line under the dates keeps its full stop and stays out of the heading; abbreviations keep theirs; a kind of employer before a colon is a label', async () => {
+  const d = await parse(`Chris Doyle
+chris@example.com
+
+EXPERIENCE
+Analyst, Barclays
+2012 - 2014
+Built risk models.
+
+Shift Supervisor, Starbucks
+2010 - 2012
+Opened the store.
+
+Data Engineer
+Acme Analytics - Austin, TX
+2016 to 2018
+Worked with technologies like Python, Django, Celery, MySQL, MongoDB, Neural
+Network.
+
+Cashier
+2008 - 2010
+Handled cash.
+
+Staff Nurse, Massachusetts General Hosp.
+2006 - 2008
+Relationship Manager | Bank: Retail Banking | 2004 - 2006
+`);
+  assert.deepEqual(d.workExperience.map((w) => [w.jobTitle, w.organization]), [
+    ['Analyst', 'Barclays'],
+    ['Shift Supervisor', 'Starbucks'],
+    ['Data Engineer', 'Acme Analytics'],
+    ['Cashier', null],
+    ['Staff Nurse', 'Massachusetts General Hosp.'],
+    ['Relationship Manager', 'Retail Banking'],
+  ]);
+});

@@ -455,10 +455,20 @@ const SEPARATORS = new RegExp(
   'gu',
 );
 
-/** The full stop of a field written as a sentence ("London School of Commerce."), not an abbreviation's ("Ltd."). */
-const SENTENCE_STOP = new RegExp(`(?<=(?:^|[^\\p{L}])(?!(?:${SHORTENED})\\.)\\p{L}\\p{Ll}{3,})\\.$`, 'iu');
+const SHORTENED_WORDS = new Set(SHORTENED.split('|'));
+/**
+ * The text without the full stop that closes it as a sentence ("London School of Commerce.", "LevelUp."), an
+ * abbreviation's kept: "Ltd.", "Corp.", "B.Sc.", and a capitalised word of four letters or fewer ("Hosp.", "Assn.").
+ */
+function withoutStop(text: string, by = ''): string {
+  const m = /(?<![\p{L}.])(\p{L}+)\.$/u.exec(text);
+  if (!m) return text;
+  const word = m[1]!;
+  const sentence = !SHORTENED_WORDS.has(word.toLowerCase()) && (word.length >= 5 || (word.length === 4 && word === word.toLowerCase()));
+  return sentence ? text.slice(0, -1) + by : text;
+}
 /** A slot without the full stop that closed its line as a sentence. */
-export const withoutSentenceStop = (slot: Slot): Slot => ({ ...slot, text: slot.text.replace(SENTENCE_STOP, '') });
+export const withoutSentenceStop = (slot: Slot): Slot => ({ ...slot, text: withoutStop(slot.text) });
 
 /** The words that introduce a job in a sentence ("Currently working as a", "I have worked as an"). */
 export const WORKING_AS = /^\s*(?:i\s+)?(?:(?:am|was|have\s+been|had\s+been|have|had)\s+)?(?:currently\s+)?(?:working|worked|employed|serving|served)\s+(?:currently\s+)?as\s+(?:an?\s+)?(?=\S)/i;
@@ -473,11 +483,13 @@ export function slotsOf(head: Line[], dates: DateRange | null, dateLine: Line | 
     // A bullet glyph opening a heading line is no part of its first field.
     let text = line.text.replace(BULLET, (m) => ' '.repeat(m.length));
     if (line === dateLine && dates) text = text.slice(0, dates.index) + ' '.repeat(dates.length) + text.slice(dates.index + dates.length);
-    // A dated entry's heading lines are headings: a full stop closing one ("April 2013 - present Senior
-    // Engineer, LevelUp.", "Senior Engineer, Google." over its dates) is punctuation, not the mark of a sentence.
-    if (dates) {
+    // The dates line of an entry, and the lines over it in its block, are its heading: a full stop closing one
+    // ("April 2013 - present Senior Engineer, LevelUp.", "Intern at Northwind Traders." over its dates) is
+    // punctuation, unless the line reads as prose. (Lines under the dates are often the description's first.)
+    const dateAt = dateLine ? head.indexOf(dateLine) : -1;
+    if (dates && dateAt >= li && line.block === dateLine!.block && line.pageIndex === dateLine!.pageIndex && proseWords(text) === 0) {
       const end = text.trimEnd().length;
-      text = text.slice(0, end).replace(SENTENCE_STOP, ' ') + text.slice(end);
+      text = withoutStop(text.slice(0, end), ' ') + text.slice(end);
     }
     // Other date expressions and date labels on the line go too.
     for (const r of headingDates(text)) text = text.slice(0, r.index) + ' '.repeat(r.length) + text.slice(r.index + r.length);
@@ -493,7 +505,9 @@ export function slotsOf(head: Line[], dates: DateRange | null, dateLine: Line | 
         // (An employer's name before a colon is a field of its own: "Google: Senior Engineer, 2013-2016".)
         const name = labelled[1]!.replace(/:\s*$/, '');
         // (So is a degree's: "Bachelor of Arts: University of Toronto".)
-        if (/^\s*\p{Lu}/u.test(name) && (phraseRoles(name.trim()).org >= 0.8 || degreeScore(name.trim()) >= 0.9)) push(from, from + name.length);
+        // (Not a kind of employer alone: "Bank: Retail Banking", "Hospital: Cardiac Unit".)
+        const kind = !/\s/.test(name.trim()) && orgScore(name.trim()) >= 0.7;
+        if (/^\s*\p{Lu}/u.test(name) && ((phraseRoles(name.trim()).org >= 0.8 && !kind) || degreeScore(name.trim()) >= 0.9)) push(from, from + name.length);
         from += labelled[1]!.length;
         raw = raw.slice(labelled[1]!.length);
       }
