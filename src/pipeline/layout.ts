@@ -137,8 +137,9 @@ export function finalizeLayout(layout: Omit<Layout, 'lines' | 'text'> & Partial<
 export const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/gu;
 /** Removes them from the line, in place (other parts of the layout may hold it); false if nothing is left. */
 function withoutInvisibles(line: Line): boolean {
-  if (!/[\u200B-\u200D\u2060\uFEFF]/u.test(line.text)) return true;
-  line.text = line.text.replace(INVISIBLE, '').trimEnd();
+  const text = line.text.replace(INVISIBLE, '');
+  if (text === line.text) return true;
+  line.text = text.trimEnd();
   line.words = line.words.map((w) => ({ ...w, text: w.text.replace(INVISIBLE, '') })).filter((w) => w.text);
   return line.text.trim() !== '';
 }

@@ -600,21 +600,24 @@ function continueAcrossPages(sections: Section[]): Section[] {
   return sections;
 }
 
-/** "Career Summary" or "Qualifications": entries with dates are work (or schooling), prose is a summary. */
+/** Lines of at most sixteen words: fields and headings, not sentences of a description. */
+const shortLines = (body: Line[]): Line[] => body.filter((l) => (l.text.match(/\p{L}+/gu) ?? []).length <= 16);
+
 /**
  * A university's name and a degree named as one ("Bachelor of Science in Civil Engineering", "B.Tech", not
  * "Certificate in …"), each in a short line of their own or a field of one: a section of schooling.
  */
 function holdsDegree(body: Line[]): boolean {
-  const short = body.filter((l) => (l.text.match(/\p{L}+/gu) ?? []).length <= 16);
+  const short = shortLines(body);
   const degree = short.some((l) => l.text.split(/\t|\s[·•–—-]\s|[,;|]/).some((f) => /^\s*(bachelor|master(?:'?s)?\s+(?:of|in)\b|doctor|b\.?\s?(tech|sc|a|e|s|com)\b|m\.?\s?(tech|sc|a|s|ba|com)\b|ph\.?\s?d)/i.test(f) && degreeScore(f.trim()) >= 0.9));
   return degree && short.some((l) => schoolScore(l.text) > 0);
 }
 
+/** "Career Summary" or "Qualifications": entries with dates are work (or schooling), prose is a summary. */
 function resolveAmbiguous(body: Line[]): Topic {
   const dated = body.filter((l) => findDateRanges(l.text).some((r) => !r.single || r.standalone)).length;
   // Employers can be universities: only qualifications make it a list of schooling.
-  const short = body.filter((l) => (l.text.match(/\p{L}+/gu) ?? []).length <= 16);
+  const short = shortLines(body);
   // A qualification is named in a field of its own, not inside a sentence ("supervised master's students").
   // (A date range is a field of its own however it is set off: "Bachelor of Science … August 2016 - May 2020".)
   const fields = (text: string): string[] => findDateRanges(text).filter((r) => !r.single).reduceRight((t, r) => t.slice(0, r.index) + '\t' + t.slice(r.index + r.length), text).split(/\t|\s[·•–—]\s|[,;|]/);

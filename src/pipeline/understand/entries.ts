@@ -479,6 +479,7 @@ export const WORKING_AS = /^\s*(?:i\s+)?(?:(?:am|was|have\s+been|had\s+been|have
  */
 export function slotsOf(head: Line[], dates: DateRange | null, dateLine: Line | null): Slot[] {
   const slots: Slot[] = [];
+  const dateAt = dateLine ? head.indexOf(dateLine) : -1;
   head.forEach((line, li) => {
     // A bullet glyph opening a heading line is no part of its first field.
     let text = line.text.replace(BULLET, (m) => ' '.repeat(m.length));
@@ -486,7 +487,6 @@ export function slotsOf(head: Line[], dates: DateRange | null, dateLine: Line | 
     // The dates line of an entry, and the lines over it in its block, are its heading: a full stop closing one
     // ("April 2013 - present Senior Engineer, LevelUp.", "Intern at Northwind Traders." over its dates) is
     // punctuation, unless the line reads as prose. (Lines under the dates are often the description's first.)
-    const dateAt = dateLine ? head.indexOf(dateLine) : -1;
     if (dates && dateAt >= li && line.block === dateLine!.block && line.pageIndex === dateLine!.pageIndex && proseWords(text) === 0) {
       const end = text.trimEnd().length;
       text = withoutStop(text.slice(0, end), ' ') + text.slice(end);

@@ -269,6 +269,9 @@ interface Job {
   dates: WorkExperience['dates'];
 }
 
+/** A job with a start or an end date. */
+const dated = (j: Job): boolean => !!(j.dates?.startDate || j.dates?.endDate);
+
 /**
  * "LEANDER CORPORATION, Boston, MA" / "2000 to Present" / "World leader in analytical instrumentation." /
  * "Vice President of International Sales" / its description: a line about the employer between its dates and
@@ -278,7 +281,6 @@ function titlesAfterBlurbs(jobs: Job[]): Job[] {
   const out: Job[] = [];
   for (let i = 0; i < jobs.length; i++) {
     const [job, next] = [jobs[i]!, jobs[i + 1]];
-    const dated = (j: Job): boolean => !!(j.dates?.startDate || j.dates?.endDate);
     if (next && job.org && !job.title && dated(job) && job.entry.body.length > 0 && job.entry.body.length <= 2 && next.title && !next.org && !dated(next) && !next.entry.inherited.length && next.entry.head.length === 1) {
       out.push({ ...job, title: next.title, entry: { ...job.entry, body: [...job.entry.body, ...next.entry.body] } });
       i++;
