@@ -33,9 +33,13 @@ export async function corpusDocs(corpus: string): Promise<CorpusDoc[]> {
   return files.map((d) => ({ id: path.parse(d.file).name, file: d.file, template: d.template ?? '-', format: d.format ?? extension(d.file) }));
 }
 
-/** The scorer sits in eval/ beside the corpus folder or beside its parent (shared/eval for shared/corpus/dev). */
+/**
+ * The scorer sits in eval/ beside the corpus folder or beside its parent (shared/eval for shared/corpus/dev); a
+ * corpus made elsewhere (bench/unseen's, in .bench/) is scored by the development corpus's.
+ */
 export function findScorer(corpus: string): string | null {
-  return ['../eval/score.mjs', '../../eval/score.mjs'].map((p) => path.resolve(corpus, p)).find((p) => existsSync(p)) ?? null;
+  const candidates = [path.resolve(corpus, '../eval/score.mjs'), path.resolve(corpus, '../../eval/score.mjs'), path.resolve(DEFAULT_CORPUS, '../../eval/score.mjs')];
+  return candidates.find((p) => existsSync(p)) ?? null;
 }
 
 export async function loadScorer(file: string): Promise<Scorer> {

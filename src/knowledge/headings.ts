@@ -49,7 +49,7 @@ export const SECTION_TYPE_OF: Record<Topic, SectionType> = {
 const LEXICON: Record<Topic, string[]> = {
   personal: [
     'personal details', 'personal information', 'personal data', 'personal info', 'personal particulars', 'contact',
-    'contacts', 'contact details', 'contact information', 'contact info', 'details', 'get in touch', 'personal profile details',
+    'contacts', 'contact details', 'contact information', 'contact info', 'details', 'get in touch', 'personal profile details', 'personal dossier', 'links',
     'informations personnelles', 'coordonnees', 'etat civil', 'persoenliche daten', 'personliche daten', 'persoenliche angaben',
     'personliche angaben', 'kontakt', 'kontaktdaten', 'datos personales', 'informacion personal', 'contacto', 'dados pessoais',
     'informacoes pessoais', 'contato', 'dati personali', 'informazioni personali', 'contatti', 'persoonlijke gegevens',
@@ -58,7 +58,7 @@ const LEXICON: Record<Topic, string[]> = {
   summary: [
     'summary', 'professional summary', 'profile', 'professional profile', 'career profile', 'personal profile', 'about',
     'about me', 'executive summary', 'personal statement', 'overview', 'professional overview', 'summary of qualifications',
-    'qualifications summary', 'profile summary', 'introduction', 'bio', 'biography', 'highlights', 'career highlights',
+    'qualifications summary', 'profile summary', 'introduction', 'bio', 'biography', 'highlights', 'career highlights', 'personal summary', 'career statement', 'resume profile',
     'professional background', 'who i am', 'profil', 'profil professionnel', 'resume', 'a propos', 'a propos de moi',
     'kurzprofil', 'uber mich', 'ueber mich', 'profil personnel', 'perfil', 'perfil profesional', 'resumen',
     'resumen profesional', 'sobre mi', 'perfil profissional', 'resumo', 'resumo profissional', 'sobre mim', 'profilo',
@@ -67,7 +67,7 @@ const LEXICON: Record<Topic, string[]> = {
   objective: ['objective', 'career objective', 'professional objective', 'objectives', 'career goal', 'career goals', 'goal', 'objectif', 'objectif professionnel', 'ziel', 'berufsziel', 'objetivo', 'objetivo profesional', 'objetivo profissional', 'obiettivo', 'obiettivo professionale', 'doel', 'doelstelling'],
   work: [
     'experience', 'work experience', 'professional experience', 'employment', 'employment history', 'work history',
-    'career history', 'relevant experience', 'positions held', 'positions', 'academic positions', 'appointments', 'professional history', 'employment record',
+    'career history', 'relevant experience', 'positions held', 'positions', 'academic positions', 'appointments', 'professional history', 'employment record', 'current position',
     'professional employment', 'work', 'experiences', 'professional experiences', 'career', 'career experience',
     'employment experience', 'job history', 'industry experience', 'academic appointments', 'research experience',
     'teaching experience', 'clinical experience', 'internships', 'internship', 'internship experience', 'work experiences',
@@ -81,7 +81,7 @@ const LEXICON: Record<Topic, string[]> = {
   education: [
     'education', 'academia', 'academic background', 'academic qualifications', 'educational background', 'education and training',
     'education & training', 'academic history', 'academics', 'studies', 'academic record', 'educational qualifications',
-    'education history', 'academic profile', 'schooling', 'academic credentials', 'degrees', 'education background',
+    'education history', 'academic profile', 'schooling', 'academic credentials', 'degrees', 'education background', 'academic details', 'education details', 'educational details', 'educational qualification', 'academic qualification', 'education qualification', 'educational profile', 'scholastic profile',
     'formation', 'formations', 'etudes', 'parcours academique', 'diplomes', 'formation academique', 'ausbildung',
     'bildung', 'bildungsweg', 'akademische ausbildung', 'schulbildung', 'studium', 'formacion', 'formacion academica',
     'educacion', 'estudios', 'formacao', 'formacao academica', 'educacao', 'istruzione', 'formazione',
@@ -91,7 +91,7 @@ const LEXICON: Record<Topic, string[]> = {
     'skills', 'key skills', 'core competencies', 'technical skills', 'competencies', 'expertise', 'areas of expertise',
     'skills and expertise', 'skills & expertise', 'core skills', 'professional skills', 'technologies', 'tech stack',
     'technical expertise', 'tools', 'tools and technologies', 'strengths', 'key competencies', 'skill set', 'skillset',
-    'abilities', 'capabilities', 'competences', 'proficiencies', 'technical proficiencies', 'it skills', 'computer skills',
+    'abilities', 'capabilities', 'competences', 'proficiencies', 'technical proficiencies', 'technical proficiency', 'areas of excellence', 'it skills', 'computer skills',
     'software', 'skills summary', 'relevant skills', 'specialties', 'specialities', 'key strengths', 'hard skills',
     'soft skills', 'personal skills', 'transferable skills', 'skills and abilities', 'technical competencies',
     'competences cles', 'competences techniques', 'savoir faire', 'kenntnisse', 'fahigkeiten', 'faehigkeiten',
@@ -100,7 +100,7 @@ const LEXICON: Record<Topic, string[]> = {
     'capacita', 'vaardigheden', 'competenties', 'kennis',
   ],
   languages: ['languages', 'language skills', 'language', 'language proficiency', 'languages spoken', 'spoken languages', 'foreign languages', 'linguistic skills', 'langues', 'competences linguistiques', 'sprachen', 'sprachkenntnisse', 'idiomas', 'lenguas', 'lingue', 'conoscenze linguistiche', 'competenze linguistiche', 'talen', 'talenkennis'],
-  interests: ['interests', 'hobbies', 'hobbies and interests', 'personal interests', 'interests and hobbies', 'outside interests', 'leisure', 'activities and interests', "centres d'interet", 'centres d interet', 'centres dinteret', 'loisirs', 'interessen', 'hobbys', 'freizeit', 'intereses', 'aficiones', 'interesses', 'passatempos', 'interessi', 'hobby', 'interesses en hobbys'],
+  interests: ['interests', 'hobbies', 'areas of interest', 'area of interest', 'hobbies and interests', 'personal interests', 'interests and hobbies', 'outside interests', 'leisure', 'activities and interests', "centres d'interet", 'centres d interet', 'centres dinteret', 'loisirs', 'interessen', 'hobbys', 'freizeit', 'intereses', 'aficiones', 'interesses', 'passatempos', 'interessi', 'hobby', 'interesses en hobbys'],
   certifications: [
     'certifications', 'certification', 'certificates', 'licenses', 'licences', 'licenses and certifications',
     'licences and certifications', 'certifications and licenses', 'accreditations', 'training', 'courses',
@@ -111,11 +111,11 @@ const LEXICON: Record<Topic, string[]> = {
     'fortbildungen', 'weiterbildungen', 'certificaciones', 'certificados', 'cursos', 'certificacoes', 'certificazioni',
     'certificati', 'corsi', 'certificaten', 'cursussen', 'trainingen',
   ],
-  publications: ['publications', 'selected publications', 'papers', 'research publications', 'journal articles', 'publications and presentations', 'articles', 'conference papers', 'peer reviewed publications', 'books', 'publikationen', 'veroffentlichungen', 'veroeffentlichungen', 'publicaciones', 'publicacoes', 'pubblicazioni', 'publicaties'],
+  publications: ['publications', 'selected publications', 'presentations', 'papers', 'research publications', 'journal articles', 'publications and presentations', 'articles', 'conference papers', 'peer reviewed publications', 'books', 'publikationen', 'veroffentlichungen', 'veroeffentlichungen', 'publicaciones', 'publicacoes', 'pubblicazioni', 'publicaties'],
   referees: ['references', 'referees', 'professional references', 'reference', 'referee', 'references available upon request', 'referenzen', 'referencias', 'referencias profissionais', 'referenze', 'referenties'],
-  projects: ['projects', 'personal projects', 'key projects', 'selected projects', 'academic projects', 'side projects', 'project experience', 'notable projects', 'open source', 'portfolio', 'projets', 'projekte', 'proyectos', 'projetos', 'progetti', 'projecten'],
+  projects: ['projects', 'personal projects', 'project details', 'key projects', 'selected projects', 'academic projects', 'side projects', 'project experience', 'notable projects', 'open source', 'portfolio', 'projets', 'projekte', 'proyectos', 'projetos', 'progetti', 'projecten'],
   achievements: ['achievements', 'awards', 'honors', 'honours', 'awards and honors', 'awards and honours', 'honors and awards', 'honours and awards', 'accomplishments', 'key achievements', 'recognition', 'grants', 'scholarships', 'grants and awards', 'fellowships', 'prix', 'distinctions', 'auszeichnungen', 'erfolge', 'premios', 'logros', 'premi', 'riconoscimenti', 'prijzen', 'onderscheidingen'],
-  extracurriculars: ['extracurricular activities', 'extra curricular activities', 'co curricular activities', 'cocurricular activities', 'extracurriculars', 'activities', 'volunteering', 'volunteer experience', 'volunteer work', 'community service', 'leadership', 'leadership experience', 'leadership and activities', 'community involvement', 'benevolat', 'ehrenamt', 'ehrenamtliches engagement', 'voluntariado', 'volontariato', 'vrijwilligerswerk'],
+  extracurriculars: ['extracurricular activities', 'extra curricular activities', 'co curricular activities', 'cocurricular activities', 'extracurriculars', 'activities', 'volunteering', 'volunteer experience', 'volunteer work', 'community service', 'leadership', 'leadership experience', 'leadership and activities', 'community involvement', 'involvement', 'benevolat', 'ehrenamt', 'ehrenamtliches engagement', 'voluntariado', 'volontariato', 'vrijwilligerswerk'],
   organisations: ['memberships', 'professional memberships', 'affiliations', 'professional affiliations', 'associations', 'professional associations', 'member of', 'mitgliedschaften', 'membresias', 'afiliaciones', 'lidmaatschappen'],
   additional: ['additional information', 'other information', 'miscellaneous', 'other', 'additional', 'additional skills and information', 'informations complementaires', 'sonstiges', 'weitere angaben', 'informacion adicional', 'informacoes adicionais', 'altre informazioni', 'overige', 'aanvullende informatie'],
   ambiguous: ['career summary', 'qualifications', 'professional qualifications and experience', 'background', 'career overview'],

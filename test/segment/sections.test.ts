@@ -47,6 +47,17 @@ test('heading lexicon: casing, languages, decorations and compounds', () => {
   // Academic CVs list jobs as positions.
   assert.equal(headingTopic('Tenure-line Academic Positions'), 'work');
   assert.equal(headingTopic('Administrative Positions'), 'work');
+  // Wordings common in Indian and Indeed résumés; "Academic Details" is schooling, not personal details.
+  assert.equal(headingTopic('ACADEMIC DETAILS'), 'education');
+  assert.equal(headingTopic('Education Details'), 'education');
+  assert.equal(headingTopic('Scholastic Profile'), 'education');
+  assert.equal(headingTopic('PERSONAL SUMMARY'), 'summary');
+  assert.equal(headingTopic('Technical Proficiency'), 'skills');
+  assert.equal(headingTopic('Areas of Interest'), 'interests');
+  assert.equal(headingTopic('Project Details'), 'projects');
+  assert.equal(headingTopic('LINKS'), 'personal');
+  // A job title is no heading, though volunteering is a section's topic.
+  assert.equal(headingTopic('Volunteer'), null);
 });
 
 test('underlined, upper-case and plain headings split the text; the top is personal details', async () => {

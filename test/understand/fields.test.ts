@@ -522,6 +522,20 @@ Master of Arts: University of Toronto, 2015
   ]);
 });
 
+test('education: a title-case "From" cuts degree from school; an employer is no school', async () => {
+  const d = await parse(`Ravi Kumar
+ravi@example.com
+
+EDUCATION
+B.Tech From Annamacharya Institute of Technology - 2015
+Diploma in Networking, Infosys Limited - 2016
+`);
+  assert.deepEqual(d.education.map((e) => [e.accreditation?.education, e.organization]), [
+    ['B.Tech', 'Annamacharya Institute of Technology'],
+    ['Diploma in Networking', null],
+  ]);
+});
+
 test('education: a sentence under a dated degree is no school', async () => {
   const d = await parse(`Ana Ruiz
 ana@example.com

@@ -6,7 +6,7 @@ import type { Component, Doc, Section } from '../doc.ts';
 import { cite } from '../doc.ts';
 import type { Education, EducationGrade } from '../../affinda/types.ts';
 import { degreeScore, educationLevel, matchDegree } from '../../knowledge/degrees.ts';
-import { orgScore, schoolScore, titleScore } from '../../knowledge/lexicon.ts';
+import { LEGAL_FORM, orgScore, schoolScore, titleScore } from '../../knowledge/lexicon.ts';
 import { phraseRoles } from '../../knowledge/phrase-roles.ts';
 import { splitEntries, slotsOf, withoutSentenceStop, type Entry, type Slot } from './entries.ts';
 import type { Line } from '../layout.ts';
@@ -105,7 +105,7 @@ export function readEducation(doc: Doc, sections: Section[]): Education[] {
 /**
  * Whether a school's slot reads as a name, not as a piece of prose that fell into an education section
  * ("Responsibilities include overseeing all college assessment, …", "I spent more than 22 years…",
- * "Assessment."), a street address ("2136 G Street NW") or a stray fragment (". Program: …"). Schools are
+ * "Assessment."), an employer ("Infosys Limited"), a street address ("2136 G Street NW") or a stray fragment (". Program: …"). Schools are
  * often typed in lower case ("sunder deep group of institution"), so lower-case words count against a slot
  * only when its line is a sentence's length.
  */
@@ -113,6 +113,8 @@ function nameLike(slot: Slot): boolean {
   const t = slot.text.trim();
   if (/^[.,;:)]/.test(t) || clauseLike(t) || /^\d+\s+\p{Lu}/u.test(t)) return false;
   const school = schoolScore(t) > 0;
+  // A company's legal form ("Gayatri Infotech Pvt. Ltd") names an employer that strayed into the section.
+  if (!school && LEGAL_FORM.test(t)) return false;
   if (slot.source.text.split(/\s+/).length >= 10 && proseWords(t) >= (school ? 5 : 3)) return false;
   // A full stop after a word ends a sentence ("Integration."), unless it closes a name ("Universidad de Colombia.").
   if (/\p{Ll}{3,}\.["”]?$/u.test(t) && (!/\s/.test(t) || (!school && proseWords(t) > 0))) return false;

@@ -78,8 +78,9 @@ export function refineSlots<R extends string>(slots: Slot[], score: Scorer<R>, p
     let best: { margin: number; left: string; right: string; at: number } | null = null;
     // (Of two word cuts, the one whose right side holds no further cut: "Bachelor of Science in Nursing | from
     // Johns Hopkins University", not "Bachelor of Science | in Nursing from Johns Hopkins University".)
-    const nested = (right: string): number => (/\s(?:in|for|from|at)\s+\p{Lu}/u.test(right) ? 0.05 : 0);
-    for (const m of s.text.matchAll(/,\s+|\s+at\s+|\s+@\s+|\s+(?:in|for|from)\s+(?=\p{Lu})|\s+as\s+(?:an?\s+)?(?=\p{Lu})/gu)) {
+    const nested = (right: string): number => (/\s(?:in|for|[Ff]rom|[Aa]t)\s+\p{Lu}/u.test(right) ? 0.05 : 0);
+    // ("From" and "At" may be capitalised with the rest of a title-case line: "B.Tech From Annamacharya Institute".)
+    for (const m of s.text.matchAll(/,\s+|\s+[Aa]t\s+|\s+@\s+|\s+(?:in|for|[Ff]rom)\s+(?=\p{Lu})|\s+as\s+(?:an?\s+)?(?=\p{Lu})/gu)) {
       if (m.index === s.inName) continue;
       const left = s.text.slice(0, m.index);
       const right = s.text.slice(m.index + m[0].length);
@@ -89,7 +90,7 @@ export function refineSlots<R extends string>(slots: Slot[], score: Scorer<R>, p
       // " in ", " for ", " from " and " as " join many other things ("Diploma in Nursing", "Known as Max"):
       // for them only a cut with plain evidence on both sides, "Analyst in Acme Ltd", "Acme Ltd as a Senior
       // Analyst", "B.Com from Vivekananda College".
-      const weak = /^\s+(in|for|from|as)\s/.exec(m[0])?.[1];
+      const weak = /^\s+(in|for|from|as)\s/.exec(m[0].toLowerCase())?.[1];
       const candidates = m[0].includes(',') ? pairs : weak === 'as' ? wordPairs.map(([a, b]): [R, R] => [b, a]) : wordPairs;
       for (const [a, b] of candidates) {
         if (weak) {
