@@ -536,6 +536,35 @@ Diploma in Networking, Infosys Limited - 2016
   ]);
 });
 
+test('education: a degree abbreviation parted from its school by its full stop only', async () => {
+  const d = await parse(`Ravi Kumar
+ravi@example.com
+
+EDUCATION
+M.Tech. Visvesvaraya Technological University, India.
+B.E. (Electronics and Communication), Karnataka University, India.
+B.S. Journalism, Washington University, 2009.
+`);
+  assert.deepEqual(d.education.map((e) => [e.accreditation?.education, e.organization]), [
+    ['M.Tech.', 'Visvesvaraya Technological University'],
+    ['B.E. (Electronics and Communication)', 'Karnataka University'],
+    ['B.S. Journalism', 'Washington University'],
+  ]);
+});
+
+test('education: a degree named inside a sentence of an entry that gave none as a field', async () => {
+  const d = await parse(`Ana Howell
+ana@example.com
+
+Education
+Rutgers University, New Brunswick
+Junior pursuing a Bachelor of Science in Computer Science, expected May 2015.
+Notable Coursework: Introduction to Artificial Intelligence, Compilers
+`);
+  assert.deepEqual(d.education.map((e) => [e.accreditation?.education, e.organization]), [['Bachelor of Science in Computer Science', 'Rutgers University']]);
+  assert.equal(d.education[0]?.accreditation?.educationLevel, 'bachelors');
+});
+
 test('education: a sentence under a dated degree is no school', async () => {
   const d = await parse(`Ana Ruiz
 ana@example.com

@@ -76,7 +76,7 @@ export function readEducation(doc: Doc, sections: Section[]): Education[] {
     entries.forEach((entry, k) => {
       const slots = slotLists[k]!;
       const find = (r: EduRole): Slot | undefined => slots.find((s) => roles[k]!.get(s) === r);
-      const degree = withField(find('degree'), slots, roles[k]!);
+      const degree = withField(find('degree'), slots, roles[k]!) ?? degreeInSentence([...entry.head, ...entry.body]);
       const found = find('school');
       const school = found && nameLike(found) ? withoutSentenceStop(found) : undefined;
       const place = find('place');
@@ -160,7 +160,9 @@ function splitRepeatedRoles(entry: Entry): Entry[] {
   // read one by one.
   const rolesOf = (text: string): EduRole[] => {
     // (A state's code after the town is no degree: "Boston College, Chestnut Hill, MA".)
-    const pieces = text.split(/,\s+|\s+[|–—-]\s+|\t+/).filter((p) => p.trim() && !/^[A-Z]{2}$/.test(p.trim()));
+    // (A degree's abbreviation and its school are two pieces, though only its full stop parts them: "M.Tech. Anna
+    // University".)
+    const pieces = text.split(/,\s+|\s+[|–—-]\s+|\t+|(?<=^[\p{L}.()]{2,10}\.)\s+(?=\p{Lu})/u).filter((p) => p.trim() && !/^[A-Z]{2}$/.test(p.trim()));
     const roles = new Set((pieces.length > 1 ? pieces : [text]).map(roleOf).filter((r): r is EduRole => r != null));
     return [...roles];
   };
@@ -203,6 +205,23 @@ function withField(degree: Slot | undefined, slots: Slot[], roles: Map<Slot, Edu
   const same = field && field.source.fontSize === degree.source.fontSize && field.source.bold === degree.source.bold && field.source.italic === degree.source.italic;
   if (!field || !same || field.text.split(/\s+/).length > 5 || degreeScore(field.text) > 0) return degree;
   return { ...degree, text: `${degree.text} ${field.text}` };
+}
+
+/** A degree written out in capitals, of its field or in it: "Bachelor of Science in Computer Science". */
+const WRITTEN_DEGREE = /\b(?:Bachelor|Master|Doctor|Associate)(?:'?s)?(?:\s+(?:of|in)\s+\p{Lu}[\p{L}&.'-]*(?:\s+(?:\p{Lu}[\p{L}&.'-]*|and|&|of|in))*)/u;
+
+/**
+ * A degree named inside a sentence of the entry ("Junior pursuing a Bachelor of Science in Computer Science,
+ * Expected Graduation: May 2015."), for an entry whose lines gave none as a field of its own.
+ */
+function degreeInSentence(lines: Line[]): Slot | undefined {
+  for (const [i, line] of lines.entries()) {
+    const m = WRITTEN_DEGREE.exec(line.text);
+    if (!m) continue;
+    const text = m[0].replace(/\s+(?:and|&|of|in)$/, '');
+    return { text, line: i, piece: 0, bold: line.bold, italic: line.italic, source: line, start: line.start + m.index };
+  }
+  return undefined;
 }
 
 function gradeInBody(lines: string[]): string | null {

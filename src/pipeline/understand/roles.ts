@@ -80,17 +80,21 @@ export function refineSlots<R extends string>(slots: Slot[], score: Scorer<R>, p
     // Johns Hopkins University", not "Bachelor of Science | in Nursing from Johns Hopkins University".)
     const nested = (right: string): number => (/\s(?:in|for|[Ff]rom|[Aa]t)\s+\p{Lu}/u.test(right) ? 0.05 : 0);
     // ("From" and "At" may be capitalised with the rest of a title-case line: "B.Tech From Annamacharya Institute".)
-    for (const m of s.text.matchAll(/,\s+|\s+[Aa]t\s+|\s+@\s+|\s+(?:in|for|[Ff]rom)\s+(?=\p{Lu})|\s+as\s+(?:an?\s+)?(?=\p{Lu})/gu)) {
+    // (And the space after an opening abbreviation's full stop: "M.Tech. Visveswaraya Technological University".)
+    for (const m of s.text.matchAll(/,\s+|\s+[Aa]t\s+|\s+@\s+|\s+(?:in|for|[Ff]rom)\s+(?=\p{Lu})|\s+as\s+(?:an?\s+)?(?=\p{Lu})|(?<=^[\p{L}.()]{2,10}\.)\s+(?=\p{Lu})/gu)) {
       if (m.index === s.inName) continue;
       const left = s.text.slice(0, m.index);
       const right = s.text.slice(m.index + m[0].length);
       if (!left.trim() || !right.trim()) continue;
+      // (After an abbreviation, only where the rest is one field: "B.S. Journalism, Washington University" is
+      // cut at its comma.)
+      if (m[0].trim() === '' && right.includes(',')) continue;
       const l = score(left, s);
       const r = score(right, s);
       // " in ", " for ", " from " and " as " join many other things ("Diploma in Nursing", "Known as Max"):
       // for them only a cut with plain evidence on both sides, "Analyst in Acme Ltd", "Acme Ltd as a Senior
       // Analyst", "B.Com from Vivekananda College".
-      const weak = /^\s+(in|for|from|as)\s/.exec(m[0].toLowerCase())?.[1];
+      const weak = /^\s+(in|for|from|as)\s/.exec(m[0].toLowerCase())?.[1] ?? (/^\s+$/.test(m[0]) ? 'stop' : undefined);
       const candidates = m[0].includes(',') ? pairs : weak === 'as' ? wordPairs.map(([a, b]): [R, R] => [b, a]) : wordPairs;
       for (const [a, b] of candidates) {
         if (weak) {
