@@ -487,3 +487,25 @@ test('a word in large type on a later page (sized by OCR from a tall box) opens 
     ['referees', 'REFEREES'],
   ]);
 });
+
+test('text flattened to one line: "EDUCATION: School" and a heading over dates after a comma open their sections', async () => {
+  const lines = [
+    'Gregory Jones',
+    'Bowling Green, Kentucky 42101',
+    'greg.jones@example.com',
+    'OBJECTIVE',
+    'To obtain an entry-level position as a Mechanical Engineer.',
+    'EXPERIENCE',
+    '2011 - 2013: Intern, Lord Corporation, Bowling Green',
+    'Created manufacturing standards that were adopted throughout the facility,',
+    'Education',
+    '2007 - 2011: Bachelor of Arts in Journalism, University of Idaho',
+    'EDUCATION: Western Kentucky University, Bowling Green, Kentucky',
+    'Bachelor of Science in Mechanical Engineering, May 2012',
+    'SKILLS',
+    'Solid Works, Math CAD, Matlab',
+  ];
+  // A form field's export: every line break turned into two spaces.
+  const s = await sectionsOf(lines.join('  '));
+  assert.deepEqual(s.map(([topic]) => topic), ['personal', 'objective', 'work', 'education', 'education', 'skills']);
+});

@@ -74,6 +74,9 @@ function namesEmployerOrSchool(text: string): boolean {
   return roles.org >= 0.8 || roles.school >= 0.8;
 }
 
+/** Text that lost its blank lines (a form field, a flattened export): blocks run ten lines or more on average. */
+const blockless = (lines: Line[]): boolean => new Set(lines.map((l) => `${l.pageIndex}:${l.block}`)).size * 10 <= lines.length;
+
 /** Lines that are headings, with their topics (null = a heading whose topic is unknown). */
 export function findHeadings(lines: Line[]): HeadingCandidate[] {
   const body = bodySize(lines);
@@ -90,9 +93,7 @@ export function findHeadings(lines: Line[]): HeadingCandidate[] {
   // blank lines (a form field, a flattened export).
   // Text that keeps its blank lines has blocks to go by, and a wrapped line's end ("Technologies") stays in
   // its block: only where blocks run ten lines or more on average is a bare heading line trusted.
-  const unstyled =
-    lines.every((l) => !l.bold && l.headingLevel == null && Math.round(l.fontSize * 2) / 2 === body) &&
-    new Set(lines.map((l) => `${l.pageIndex}:${l.block}`)).size * 10 <= lines.length;
+  const unstyled = lines.every((l) => !l.bold && l.headingLevel == null && Math.round(l.fontSize * 2) / 2 === body) && blockless(lines);
   const widths = lines.map((l) => l.bbox[2] - l.bbox[0]).sort((a, b) => a - b);
   const fullWidth = widths[Math.floor(widths.length * 0.9)] ?? 0;
   // With nothing to set it apart, a line is a heading only by its words, and never when they name a school or
@@ -116,7 +117,10 @@ export function findHeadings(lines: Line[]): HeadingCandidate[] {
     // A section's name word for word ("Education", "Work experience") is taken for the wrapped end of no
     // sentence, résumé prose seldom ending on a heading word without its full stop, unless the sentence goes on
     // below it ("…enhance my technical" / "Skills" / "and contribute to…").
-    return !runsOn && (!wrapped || (exactHeadingTopic(text) != null && !(next && /^\s*\p{Ll}/u.test(next.text))));
+    // A section's name word for word over a date opens that section's first entry, whatever the line above
+    // ended with ("…for assigned copy writing projects," / "Education" / "2001 - 2004: In-house training…").
+    const overDates = exactHeadingTopic(text) != null && next != null && /^\s*(?:(?:19|20)\d{2}\b|\p{L}{3,9}\.?\s+(?:19|20)\d{2}\b)/u.test(next.text) && findDateRanges(next.text).length > 0;
+    return overDates || (!runsOn && (!wrapped || (exactHeadingTopic(text) != null && !(next && /^\s*\p{Ll}/u.test(next.text)))));
   };
   const setApart = (l: Line, i: number): boolean => {
     const next = lines[i + 1];
@@ -243,12 +247,15 @@ function withoutFormLabels(lines: Line[], found: HeadingCandidate[]): HeadingCan
  */
 export function splitLeadingHeadings(lines: Line[]): Line[] {
   const out: Line[] = [];
+  const noBlocks = blockless(lines);
   lines.forEach((l, i) => {
     const prev = lines[i - 1];
     const tab = l.text.indexOf('\t');
-    // Or "SKILLS: Python, SQL": a heading in capitals or bold, then a colon, opening its block.
+    // Or "SKILLS: Python, SQL": a heading in capitals or bold, then a colon, opening its block — or, in text
+    // without blocks, a section's name word for word in capitals ("EDUCATION: Western Kentucky University").
     const colon = /^[^:：\t]{3,40}[:：]\s*\S/.test(l.text) ? l.text.search(/[:：]/) : -1;
-    const opensBlock = !prev || prev.block !== l.block || prev.pageIndex !== l.pageIndex;
+    const named = colon > 0 && noBlocks && isAllCaps(l.text.slice(0, colon)) && exactHeadingTopic(l.text.slice(0, colon)) != null;
+    const opensBlock = !prev || prev.block !== l.block || prev.pageIndex !== l.pageIndex || named;
     const styled = (at: number): boolean => {
       const head = l.words.filter((w) => w.end <= l.start + at + 1);
       return isAllCaps(l.text.slice(0, at)) || (head.length > 0 && head.every((w) => w.bold) && !l.bold);
