@@ -565,6 +565,28 @@ Notable Coursework: Introduction to Artificial Intelligence, Compilers
   assert.equal(d.education[0]?.accreditation?.educationLevel, 'bachelors');
 });
 
+test('education: "BA in Finance and accounting, School" is an entry, and a closing line of prose no field of study', async () => {
+  const d = await parse(`Burl Schmitt
+burl@example.com
+
+Education:
+2001-2002
+MBA in Finance, University of Utah, US
+1997-2000
+BA in Finance and accounting, University of New Mexico, US
+
+2005
+Southern University
+Bachelor of Science
+References furnished upon request
+`);
+  assert.deepEqual(d.education.map((e) => [e.accreditation?.education, e.organization]), [
+    ['MBA in Finance', 'University of Utah'],
+    ['BA in Finance and accounting', 'University of New Mexico'],
+    ['Bachelor of Science', 'Southern University'],
+  ]);
+});
+
 test('education: a sentence under a dated degree is no school', async () => {
   const d = await parse(`Ana Ruiz
 ana@example.com

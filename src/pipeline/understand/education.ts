@@ -203,7 +203,10 @@ function withField(degree: Slot | undefined, slots: Slot[], roles: Map<Slot, Edu
   if (!degree) return degree;
   const field = slots.find((s) => s.line === degree.line + 1 && s.piece === 0 && !roles.has(s) && s.source.text.trim() === s.text);
   const same = field && field.source.fontSize === degree.source.fontSize && field.source.bold === degree.source.bold && field.source.italic === degree.source.italic;
-  if (!field || !same || field.text.split(/\s+/).length > 5 || degreeScore(field.text) > 0) return degree;
+  // A field of study is a name: its words are capitalised but for the little ones ("References available upon
+  // request" under the last degree is none).
+  const named = field != null && field.text.split(/\s+/).every((w) => !/^\p{Ll}/u.test(w) || /^(?:of|and|in|for|the|with|&)$/.test(w));
+  if (!field || !same || !named || field.text.split(/\s+/).length > 5 || degreeScore(field.text) > 0) return degree;
   return { ...degree, text: `${degree.text} ${field.text}` };
 }
 

@@ -284,7 +284,7 @@ function degreeAndSchool(text: string): boolean {
   if (fields.length < 2 || fields.length > 6 || wordCount(text) > 20) return false;
   // Fields of a heading are names: a field in lower case is a sentence's clause ("written with Vestas at …").
   if (fields.some((f) => /^\p{Ll}/u.test(f.trim()))) return false;
-  const degree = fields.findIndex((f) => degreeScore(f) >= 0.9);
+  const degree = fields.findIndex((f) => degreeScore(f) >= 0.75);
   const school = fields.findIndex((f) => schoolScore(f) >= 0.9 && degreeScore(f) === 0);
   return degree >= 0 && school >= 0 && degree !== school;
 }
