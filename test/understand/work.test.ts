@@ -1118,3 +1118,37 @@ Relationship Manager | Bank: Retail Banking | 2004 - 2006
     ['Relationship Manager', 'Retail Banking'],
   ]);
 });
+
+test('a page break in exported text: "Continued…" lines, legacy-code-page bullets, an employer after a finished sentence', async () => {
+  const d = await parse(`Terrell Earle
+terrell@example.com
+
+PROFESSIONAL EXPERIENCE
+LEANDER CORPORATION, Boston, MA
+2000 to Present
+World leader in analytical instrumentation serving energy and pharmaceutical industries.
+Vice President of International Sales
+Oversee 60+ representatives internationally with full accountability of all marketing initiatives.
+Continued…
+Page 2 of 3
+Vice President of International Sales, Continued
+\u0083 Transformed underperforming operations in countries that bolstered revenue increases from
+20% to 100% consistently by analyzing metrics and implementing new market strategies.
+\u0083 Minimized risk exposure globally and ensured continued expansion by carefully assessing political,
+economic and cultural trends internationally, and implementing proactive measures to address potential threats.
+HERNANDEZ & ASSOCIATES, Hopkinton, MA
+1990 to 2000
+Exclusive representative of oil and gas instrumentation manufacturers in 12 countries globally.
+Chief Executive Officer
+Started up a company that became exclusive representative to global manufacturers of instrumentation.
+`);
+  // (The employer's own name is what is asserted: whether a small town after it goes with the place is not.)
+  assert.deepEqual(
+    d.workExperience.map((w) => [w.jobTitle, w.organization?.split(',')[0], w.dates?.startDate]),
+    [
+      ['Vice President of International Sales', 'LEANDER CORPORATION', '2000-01-01'],
+      ['Chief Executive Officer', 'HERNANDEZ & ASSOCIATES', '1990-01-01'],
+    ],
+  );
+  assert.ok(!d.workExperience[0]!.jobDescription?.includes('Continued'));
+});

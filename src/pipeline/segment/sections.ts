@@ -316,6 +316,8 @@ export function dropRepeatedLabels(lines: Line[]): Line[] {
   });
 }
 
+const CONTINUED = /^(?:.*?(?:,|\s[–—-]|\s\())?\s*\(?(?:[Cc]ontinued|CONTINUED|[Cc]ont'?d|[Cc]ont\.)\)?\s*(?:…|\.{2,3})?\s*$|^.*\s(?:Continued|CONTINUED)$/;
+
 /**
  * Running headers and footers are not part of any section: page numbers ("Page 2 of 3", "- 2 -"), and a
  * line repeated at the same height on several pages (the candidate's name and e-mail on every page). The
@@ -335,6 +337,8 @@ export function dropRunningLines(lines: Line[]): Line[] {
   const ordered = [...lines.filter((l) => l.role === 'footer'), ...lines.filter((l) => l.role !== 'footer')];
   return ordered.filter((l) => {
     if (/^\s*(page\s*)?[-–—]?\s*\d{1,3}\s*([-–—]|(of|\/)\s*\d{1,3})?\s*$/i.test(l.text) && /\d/.test(l.text)) return false;
+    // "Continued…", "Vice President of Sales, Continued", "EXPERIENCE (cont'd)": the page goes on, nothing starts.
+    if (CONTINUED.test(l.text)) return false;
     const k = key(l);
     if (pages > 1 && seen.get(k)!.size > 1) {
       if (kept.has(k)) return false;

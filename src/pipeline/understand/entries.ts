@@ -16,8 +16,9 @@ import { phraseRoles } from '../../knowledge/phrase-roles.ts';
 import { proseWords } from './text-shape.ts';
 
 // (So is a symbol font's bullet that reached the text as a private-use character before an item, "\uF0A7 Led…";
-// alone on its line it is an icon.)
-export const BULLET = /^\s*([•◦▪▫■□●○◆◇►▸▹➢➤✓✔❖❯›»*·‣⁃∙–—-]|[\uF0A7\uF0B7\uF0D8\uF0FC\uF076\uF0A8\uF06C\uF06E\uF0E8\uF0D7\uF0AE](?=\s+\S)|\d{1,2}[.)](?=\s))\s*/;
+// alone on its line it is an icon. And a control character there, what a bullet became on its way through a
+// legacy code page: "\u0083 Improved customer satisfaction".)
+export const BULLET = /^\s*([•◦▪▫■□●○◆◇►▸▹➢➤✓✔❖❯›»*·‣⁃∙–—-]|[\uF0A7\uF0B7\uF0D8\uF0FC\uF076\uF0A8\uF06C\uF06E\uF0E8\uF0D7\uF0AE\u0080-\u009F](?=\s+\S)|\d{1,2}[.)](?=\s))\s*/;
 
 export interface Entry {
   /** Heading lines: title, organisation, place, dates. */
@@ -258,9 +259,13 @@ function datedNext(lines: Line[], i: number): boolean {
   return after != null && !isBullet(next) && wordCount(next.text) <= 6 && !/[.,;:]$/.test(next.text.trim()) && !headingDates(next.text).length && headingDates(after.text)[0]?.index === 0;
 }
 
-/** Above a line that opens with dates: a job and its employer, or a job title after a finished sentence. */
+/**
+ * Above a line that opens with dates: a job and its employer, or, after a finished sentence, a job title or an
+ * employer and its place ("HERNANDEZ & ASSOCIATES, Hopkinton, MA" / "1990 to 2000").
+ */
 const headsDatedEntry = (text: string, above: string): boolean =>
-  namesJob(text) || (/[.!?]$/.test(above) && wordCount(text) <= 6 && !opensWithAction(text) && titleScore(text.replace(/,$/, '')) >= 0.45);
+  namesJob(text) ||
+  (/[.!?]$/.test(above) && wordCount(text) <= 6 && !opensWithAction(text) && (titleScore(text.replace(/,$/, '')) >= 0.45 || orgScore(text.split(/\s*,\s*/)[0]!) >= 0.7));
 
 /** An undated, unbulleted line that names a job and its employer. */
 const headsAfter = (line: Line | undefined): boolean => line != null && !isBullet(line) && !headingDates(line.text).length && namesJob(line.text.trim());
