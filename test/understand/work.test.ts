@@ -1152,3 +1152,32 @@ Started up a company that became exclusive representative to global manufacturer
   );
   assert.ok(!d.workExperience[0]!.jobDescription?.includes('Continued'));
 });
+
+test('a description in the present tense is no heading; undated jobs listed one to a line are a job each', async () => {
+  const d = await parse(`Terrell Earle
+terrell@example.com
+
+PROFESSIONAL EXPERIENCE
+LEANDER CORPORATION, Boston, MA
+2000 to Present
+Vice President of International Sales
+Oversee 60+ representatives internationally.
+
+Earlier Career:
+ARLINGTON CORPORATION, Product Development Specialist
+BRASILO LTD., Engineer
+SCHLUMBERGER OILFIELD SERVICES, Field Technician
+VERITAS DGC, Roustabout
+
+EDUCATION
+Boston University, MBA, 2001
+`);
+  assert.deepEqual(d.workExperience.map((w) => [w.jobTitle, w.organization, w.dates?.startDate ?? null]), [
+    ['Vice President of International Sales', 'LEANDER CORPORATION', '2000-01-01'],
+    ['Product Development Specialist', 'ARLINGTON CORPORATION', null],
+    ['Engineer', 'BRASILO LTD.', null],
+    ['Field Technician', 'SCHLUMBERGER OILFIELD SERVICES', null],
+    ['Roustabout', 'VERITAS DGC', null],
+  ]);
+  assert.equal(d.workExperience[0]!.jobDescription, 'Oversee 60+ representatives internationally.');
+});

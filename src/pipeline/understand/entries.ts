@@ -132,6 +132,15 @@ const IRREGULAR_PAST = new Set([
   'rewrote', 'rebuilt', 'undertook', 'saw', 'spent', 'stood', 'understood', 'went', 'became', 'fought', 'lent', 'shut',
 ]);
 
+/** Verbs in the present, as a current job's description opens with them ("Oversee…", "Manage…", "Responsible for…"). */
+const PRESENT_ACTIONS = new Set([
+  'manage', 'oversee', 'develop', 'design', 'build', 'create', 'coordinate', 'support', 'maintain', 'implement',
+  'prepare', 'provide', 'ensure', 'handle', 'perform', 'conduct', 'assist', 'monitor', 'analyze', 'analyse', 'deliver',
+  'drive', 'organize', 'organise', 'review', 'write', 'direct', 'supervise', 'negotiate', 'establish', 'identify',
+  'collaborate', 'liaise', 'responsible', 'partner', 'execute', 'streamline', 'spearhead', 'facilitate', 'aid', 'act',
+  'hold', 'work', 'help', 'lead', 'teach', 'train', 'sell', 'run', 'use', 'test', 'plan', 'answer', 'greet', 'process',
+]);
+
 /**
  * A description line opens with an action verb ("Designed…", "Led…", "Managing…"); a heading opens with
  * a title, an employer or a date. Titles that begin like verbs ("Registered Nurse", "Licensed
@@ -155,7 +164,7 @@ export function opensWithAction(text: string): boolean {
     if (rest.split(/\s+/).length <= 6 && !/[.;]$/.test(rest) && titleScore(rest.split(/\s+(?:at|in|with|for)\s+/)[0]!) >= 0.45) return false;
   }
   const first = words[0]!.toLowerCase().replace(/[^a-z]/g, '');
-  const verb = IRREGULAR_PAST.has(first) || (first.length >= 5 && /(ed|ing)$/.test(first));
+  const verb = IRREGULAR_PAST.has(first) || PRESENT_ACTIONS.has(first) || PRESENT_ACTIONS.has(first.replace(/s$/, '')) || (first.length >= 5 && /(ed|ing)$/.test(first));
   return verb && titleScore(words.slice(0, 2).join(' ')) < 0.45 && titleScore(words.slice(0, 3).join(' ')) < 0.45;
 }
 

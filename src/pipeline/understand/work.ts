@@ -152,7 +152,7 @@ export function readWork(doc: Doc, sections: Section[]): WorkExperience[] {
   const out: WorkExperience[] = [];
   for (const section of sections) {
     // Jobs whose fields are labelled ("Designation: …") are read by their labels.
-    const entries: Entry[] = (labelledEntries(section.lines) ?? splitEntries(section.lines, { sharedEmployers: true })).filter((e) => e.head.length || e.dates);
+    const entries: Entry[] = (labelledEntries(section.lines) ?? splitEntries(section.lines, { sharedEmployers: true }).flatMap(oneJobPerLine)).filter((e) => e.head.length || e.dates);
     const slotLists = entries.map((e) => refineSlots(splitEmployerIn(splitTrailingPlace(slotsOf([...e.inherited, ...e.head], e.dates, e.dateLine), placeScore, isKnownTown)), scoreWork, [['title', 'org'], ['org', 'title'], ['org', 'place'], ['title', 'place']], [['title', 'org']], (t) => placeScore(t) >= 0.8));
     const roles = assignRoles(slotLists, ROLES, scoreWork, 0.55, ['title', 'org']);
     entries.forEach((e, k) => {
@@ -211,6 +211,25 @@ export function readWork(doc: Doc, sections: Section[]): WorkExperience[] {
     }
   }
   return out;
+}
+
+/**
+ * Undated jobs listed one to a line ("Earlier Career:" / "ARLINGTON CORPORATION, Product Development Specialist" /
+ * "BRASILO LTD., Engineer"): a job of its own on each line, where every line is a title and an employer.
+ */
+function oneJobPerLine(entry: Entry): Entry[] {
+  if (entry.dates || entry.inherited.length) return [entry];
+  const job = (line: Line): boolean => {
+    const [a, b, ...rest] = line.text.trim().split(/,\s+|\s+[|–—]\s+/);
+    if (!a || !b || rest.length) return false;
+    const titled = (t: string): boolean => titleScore(t) >= 0.45 || phraseRoles(t).title >= 0.6;
+    const named = (t: string): boolean => orgScore(t) >= 0.5 || phraseRoles(t).org >= 0.6;
+    return (titled(a) && named(b)) || (named(a) && titled(b));
+  };
+  // (Under their own label, which names no job: "Earlier Career:".)
+  const lines = entry.head.filter((l) => !/[:：]\s*$/.test(l.text));
+  if (lines.length < 2 || !lines.every(job)) return [entry];
+  return lines.map((line, k) => ({ ...entry, head: [line], body: k === lines.length - 1 ? entry.body : [] }));
 }
 
 /** A title that reads as a job title, and an employer (if any) that reads as one. */
