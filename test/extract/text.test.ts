@@ -37,3 +37,43 @@ test('zero-width characters leave the text: a line of nothing else is dropped, w
   const txt = finalizeLayout(extractText(new TextEncoder().encode('Skills\nJava\n\u200B\nEducation\nBSc Physics')));
   assert.deepEqual(txt.lines.map((l) => l.block), [0, 0, 1, 1]);
 });
+
+test('Markdown: heading levels, bold and italic words, links and table cells are read; the marks leave the text', () => {
+  const layout = extractText(
+    new TextEncoder().encode(`# Joanne Ong
+
+_Enterprise Account Manager_ · [linkedin.com/in/joanne-ong](https://linkedin.com/in/joanne-ong) · john_doe@example.com
+
+## Relevant Experience
+
+### Account Manager - Razer
+*2023 - Present*
+
+- **Closed S$5.7M** in new revenue, 2*3 deals
+
+| Language | Level |
+|----------|-------|
+| English | Native |
+`),
+  );
+  const lines = layout.pages.flatMap((p) => p.lines);
+  assert.deepEqual(lines.map((l) => l.text), [
+    'Joanne Ong',
+    'Enterprise Account Manager · linkedin.com/in/joanne-ong https://linkedin.com/in/joanne-ong · john_doe@example.com',
+    'Relevant Experience',
+    'Account Manager - Razer',
+    '2023 - Present',
+    '- Closed S$5.7M in new revenue, 2*3 deals',
+    'Language\tLevel',
+    'English\tNative',
+  ]);
+  assert.deepEqual(lines.map((l) => l.headingLevel ?? null), [1, null, 2, 3, null, null, null, null]);
+  assert.equal(lines[4]!.italic, true);
+  assert.deepEqual(lines[5]!.words.filter((w) => w.bold).map((w) => w.text), ['Closed', 'S$5.7M']);
+  assert.deepEqual(lines[1]!.words.filter((w) => w.italic).map((w) => w.text), ['Enterprise', 'Account', 'Manager']);
+});
+
+test('text with a lone "#" or stars is not read as Markdown', () => {
+  const lines = extractText(new TextEncoder().encode('Jane Doe\n# 1 in regional sales\n*** SKILLS ***\nSQL, _Python_\n')).pages.flatMap((p) => p.lines);
+  assert.deepEqual(lines.map((l) => l.text), ['Jane Doe', '# 1 in regional sales', '*** SKILLS ***', 'SQL, _Python_']);
+});

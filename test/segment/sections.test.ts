@@ -509,3 +509,27 @@ test('text flattened to one line: "EDUCATION: School" and a heading over dates a
   const s = await sectionsOf(lines.join('  '));
   assert.deepEqual(s.map(([topic]) => topic), ['personal', 'objective', 'work', 'education', 'education', 'skills']);
 });
+
+test('plain-text headings drawn with symbols around them open their sections', async () => {
+  const s = await sectionsOf(`SHREYA NAIDU
+Email: shreya@example.com
+
+--- Executive Profile ---
+Data scientist with nine years of experience.
+
+*** WHERE I'VE WORKED ***
+Lead Data Scientist, State Bank of India, Mumbai (01/2021 - Present)
+• Built a demand forecasting model
+
+[ Studies ]
+B.Sc. Mathematics, Christ University (2016)
+
+>> Toolkit
+R, pandas, Python
+
+== Spoken Languages ==
+Hindi, English
+`);
+  assert.deepEqual(s.map(([topic]) => topic), ['personal', 'summary', 'work', 'education', 'skills', 'languages']);
+  assert.equal(s[2]![1], "*** WHERE I'VE WORKED ***");
+});

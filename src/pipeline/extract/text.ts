@@ -4,6 +4,7 @@
  */
 import { INVISIBLE, LETTER, lineFromWords, type Layout, type Line, type Page, type Word } from '../layout.ts';
 import { textDecoder } from './charset.ts';
+import { isMarkdown, readMarkdownLine, type MarkdownLine } from './markdown.ts';
 
 const LINE_HEIGHT = 14;
 const LINES_PER_PAGE = Math.floor((LETTER.height - 72) / LINE_HEIGHT);
@@ -26,7 +27,12 @@ export function extractText(bytes: Uint8Array): Omit<Layout, 'lines' | 'text'> {
   let page: Page | null = null;
   let row = 0;
   let block = 0;
-  for (const raw of unflatten(source).split('\n')) {
+  const rows = unflatten(source).split('\n');
+  const markdown = isMarkdown(rows);
+  for (const raw of rows) {
+    // (In Markdown, a table's rule line draws and says nothing: it takes no row.)
+    const md = markdown && raw.trim() ? readMarkdownLine(raw.replace(/\s+$/, '')) : null;
+    if (markdown && raw.trim() && (!md || !md.text.trim())) continue;
     if (!page || row >= LINES_PER_PAGE) {
       page = { index: pages.length, width: LETTER.width, height: LETTER.height, rotation: 0, lines: [], images: [] };
       pages.push(page);
@@ -39,7 +45,8 @@ export function extractText(bytes: Uint8Array): Omit<Layout, 'lines' | 'text'> {
       block++;
       continue;
     }
-    const line = textLine(text, page.index, y);
+    const line = textLine(md?.text ?? text, page.index, y, md);
+    if (md?.headingLevel) line.headingLevel = md.headingLevel;
     line.block = block;
     page.lines.push(line);
   }
@@ -72,13 +79,22 @@ const DATE_START = new RegExp(`^(?:(?:${MONTH}\\s+)?(?:19|20)\\d{2}(?!\\d)|(?:pr
  */
 const rangeAcross = (before: string, after: string): boolean => DATE_END.test(before) && DATE_START.test(after);
 
-/** One line of monospaced text: words keep their column, so runs of spaces survive as gaps (tabs in the line). */
-function textLine(text: string, pageIndex: number, y: number): Line {
+/**
+ * One line of monospaced text: words keep their column, so runs of spaces survive as gaps (tabs in the line).
+ * A Markdown line's bold and italic ranges style the words inside them.
+ */
+function textLine(text: string, pageIndex: number, y: number, marks: MarkdownLine | null = null): Line {
   const words: Word[] = [];
   const expanded = text.replace(/\t/g, '    ');
-  for (const m of expanded.matchAll(/\S+/g)) {
+  // (The words of the text and of its expanded copy are the same, in the same order: tabs are spaces to \S+.)
+  const at = [...text.matchAll(/\S+/g)].map((m) => m.index);
+  const within = (ranges: Array<[number, number]>, from: number, to: number): boolean => ranges.some(([a, b]) => a <= from && to <= b);
+  for (const [k, m] of [...expanded.matchAll(/\S+/g)].entries()) {
     const x0 = 36 + m.index * CHAR_WIDTH;
-    words.push({ text: m[0], bbox: [x0, y, x0 + m[0].length * CHAR_WIDTH, y + 10], fontSize: 10, bold: false, italic: false, start: 0, end: 0 });
+    const from = at[k]!;
+    const bold = !!marks && within(marks.bold, from, from + m[0].length);
+    const italic = !!marks && within(marks.italic, from, from + m[0].length);
+    words.push({ text: m[0], bbox: [x0, y, x0 + m[0].length * CHAR_WIDTH, y + 10], fontSize: 10, bold, italic, start: 0, end: 0 });
   }
   const line = lineFromWords(words, pageIndex);
   return line;

@@ -38,8 +38,14 @@ export function headingText(line: Line): string {
   // Widely spaced capitals can read as fields: "ACADEMIC⇥BACKGROUND" is one heading.
   const spaced = line.text.replace(/\t+/g, ' ');
   const text = isAllCaps(line.text) && exactHeadingTopic(spaced.replace(/[:：]\s*$/, '')) ? spaced : line.text.replace(/\t.*$/, '');
-  return text.replace(/[:：]\s*$/, '').replace(/^[\s#*•▪■►–—-]+|[\s#*•▪■►–—-]+$/g, '').trim();
+  return text.replace(/[:：]\s*$/, '').replace(/^[\s#*•▪■►–—=~>[-]+|[\s#*•▪■►–—=~<\]-]+$/g, '').replace(/[:：]\s*$/, '').trim();
 }
+
+/**
+ * A plain-text heading drawn with symbols around it ("--- Experience ---", "*** SKILLS ***", "[ Education ]",
+ * "== Work ==", ">> Projects"): set apart from the text as surely as one underlined.
+ */
+const decorated = (line: Line): boolean => /^\s*(?:[-=*~#]{2,}|\[|>{1,2})\s*\p{L}/u.test(line.text) && headingText(line).length > 0 && !/\t/.test(line.text.trim());
 
 function styleOf(line: Line): HeadingStyle {
   return { size: Math.round(line.fontSize * 2) / 2, bold: line.bold, caps: isAllCaps(line.text) };
@@ -101,7 +107,7 @@ export function findHeadings(lines: Line[]): HeadingCandidate[] {
   const bareHeading = (l: Line, prev: Line | undefined, next: Line | undefined): boolean => {
     const text = l.text.trim();
     const words = text.split(/\s+/).length;
-    if (text !== headingText(l) || words > 5) return false;
+    if ((text !== headingText(l) && !decorated(l)) || words > 5) return false;
     // (The word lists take "Information Technology Professional Experience" for an employer by its
     // "Technology"; the phrase model knows it for a heading.)
     if (exactHeadingTopic(text) == null && (schoolScore(l.text) > 0 || (orgScore(l.text) >= 0.7 && phraseRoles(text).other < 0.9))) return false;
@@ -132,6 +138,7 @@ export function findHeadings(lines: Line[]): HeadingCandidate[] {
       l.fontSize > body * 1.15 ||
       l.headingLevel != null ||
       (next != null && UNDERLINE.test(next.text)) ||
+      decorated(l) ||
       /[:：]\s*$/.test(l.text) ||
       // Plain text has no styles: a heading word standing alone at the start of a block.
       ((prev == null || prev.block !== l.block || prev.pageIndex !== l.pageIndex || prev.column !== l.column) && l.text.trim() === headingText(l)) ||
