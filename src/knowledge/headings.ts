@@ -59,7 +59,7 @@ const LEXICON: Record<Topic, string[]> = {
     'summary', 'professional summary', 'profile', 'professional profile', 'career profile', 'personal profile', 'about',
     'about me', 'executive summary', 'personal statement', 'overview', 'professional overview', 'summary of qualifications',
     'qualifications summary', 'profile summary', 'introduction', 'bio', 'biography', 'highlights', 'career highlights', 'personal summary', 'career statement', 'resume profile', 'executive profile', 'executive overview', 'career snapshot', 'professional snapshot',
-    'professional background', 'who i am', 'profil', 'profil professionnel', 'resume', 'a propos', 'a propos de moi',
+    'who i am', 'profil', 'profil professionnel', 'resume', 'a propos', 'a propos de moi',
     'kurzprofil', 'uber mich', 'ueber mich', 'profil personnel', 'perfil', 'perfil profesional', 'resumen',
     'resumen profesional', 'sobre mi', 'perfil profissional', 'resumo', 'resumo profissional', 'sobre mim', 'profilo',
     'profilo professionale', 'sommario', 'chi sono', 'profiel', 'samenvatting', 'over mij', 'persoonlijk profiel',
@@ -118,7 +118,7 @@ const LEXICON: Record<Topic, string[]> = {
   extracurriculars: ['extracurricular activities', 'extra curricular activities', 'co curricular activities', 'cocurricular activities', 'extracurriculars', 'activities', 'volunteering', 'volunteer experience', 'volunteer work', 'community service', 'leadership', 'leadership experience', 'leadership and activities', 'community involvement', 'involvement', 'benevolat', 'ehrenamt', 'ehrenamtliches engagement', 'voluntariado', 'volontariato', 'vrijwilligerswerk'],
   organisations: ['memberships', 'professional memberships', 'affiliations', 'professional affiliations', 'associations', 'professional associations', 'member of', 'mitgliedschaften', 'membresias', 'afiliaciones', 'lidmaatschappen'],
   additional: ['additional information', 'other information', 'miscellaneous', 'other', 'additional', 'additional skills and information', 'informations complementaires', 'sonstiges', 'weitere angaben', 'informacion adicional', 'informacoes adicionais', 'altre informazioni', 'overige', 'aanvullende informatie'],
-  ambiguous: ['career summary', 'qualifications', 'professional qualifications and experience', 'background', 'career overview'],
+  ambiguous: ['career summary', 'qualifications', 'professional qualifications and experience', 'background', 'career overview', 'professional background'],
 };
 
 const INDEX: Map<string, Topic> = (() => {

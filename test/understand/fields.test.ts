@@ -602,3 +602,37 @@ Minored in history.
     ['BA Economics', null],
   ]);
 });
+
+test('a sidebar of contact details with each label over its value: no label is the place or a heading', async () => {
+  const d = await parse(`Maximilian Krüger
+Senior Supply Chain Analyst
+
+Professional background
+Senior Supply Chain Analyst
+BASF
+Jan 2022 – Present
+
+Qualifications
+Diploma, Visual Communication
+British Columbia Institute of Technology
+2017–2019
+
+Contact
+EMAIL
+max.kruger@example.de
+LINKEDIN
+www.linkedin.com/in/max-kruger
+PORTFOLIO
+maxkruger.design
+MOBILE
+0157/78278312
+ADDRESS
+Rosenstraße 231, 80331 Munich
+`);
+  assert.equal(d.location?.city, 'Munich');
+  assert.deepEqual(d.phoneNumbers, ['0157/78278312']);
+  assert.deepEqual(d.workExperience.map((w) => [w.jobTitle, w.organization]), [['Senior Supply Chain Analyst', 'BASF']]);
+  assert.equal(d.education[0]?.accreditation?.education, 'Diploma, Visual Communication');
+  assert.ok(!d.sections.some((s) => s.sectionType === 'Projects'));
+  assert.ok(d.sections.some((s) => s.sectionType === 'WorkExperience'));
+});

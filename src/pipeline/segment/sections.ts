@@ -83,6 +83,9 @@ function namesEmployerOrSchool(text: string): boolean {
 /** Text that lost its blank lines (a form field, a flattened export): blocks run ten lines or more on average. */
 const blockless = (lines: Line[]): boolean => new Set(lines.map((l) => `${l.pageIndex}:${l.block}`)).size * 10 <= lines.length;
 
+/** A line that is one contact detail and nothing else: an e-mail address, a web address or a phone number. */
+const CONTACT_VALUE = /^\s*(?:\S+@\S+\.\S+|(?:https?:\/\/|www\.)\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:\/\S*)?|\+?[\d(][\d\s().\/-]{6,}\d)\s*$/i;
+
 /** Lines that are headings, with their topics (null = a heading whose topic is unknown). */
 export function findHeadings(lines: Line[]): HeadingCandidate[] {
   const body = bodySize(lines);
@@ -164,7 +167,12 @@ export function findHeadings(lines: Line[]): HeadingCandidate[] {
     // Inside a section of its own topic, in the type of the line above it, it is an item of that section
     // ("Attention to Detail" / "Organisational Skills" in a skills list).
     const above = lines[i - 1];
-    if (prev && prev.topic === topic && prev.index < i - 1 && above && sameStyle(styleOf(above), styleOf(l)) && !isAllCaps(l.text)) return;
+    // (Not a second heading whose topic its content decides: "Professional background" then "Qualifications".)
+    if (prev && prev.topic === topic && topic !== 'ambiguous' && prev.index < i - 1 && above && sameStyle(styleOf(above), styleOf(l)) && !isAllCaps(l.text)) return;
+    // Between two contact details, a heading word labels the one under it ("linkedin.com/in/…" / "PORTFOLIO" /
+    // "connorfraser.com"): it opens no section.
+    const below = lines[i + 1];
+    if (above && below && CONTACT_VALUE.test(above.text) && CONTACT_VALUE.test(below.text) && headingText(l).split(/\s+/).length <= 2) return;
     if (topic && setApart(l, i)) {
       found.push({ index: i, topic });
       styles.push(styleOf(l));

@@ -201,6 +201,13 @@ function splitRepeatedRoles(entry: Entry): Entry[] {
  */
 function withField(degree: Slot | undefined, slots: Slot[], roles: Map<Slot, EduRole>): Slot | undefined {
   if (!degree) return degree;
+  // "Diploma, Visual Communication", "BS, Business Analytics": the field after a comma on the degree's line.
+  const after = slots.filter((s) => s.line === degree.line && s.start > degree.start).sort((a, b) => a.start - b.start)[0];
+  if (after && !roles.has(after) && ofStudy(after.text)) {
+    const line = degree.source;
+    const between = line.text.slice(degree.start + degree.text.length - line.start, after.start - line.start);
+    if (/^\s*,\s*$/.test(between)) return { ...degree, text: line.text.slice(degree.start - line.start, after.start - line.start + after.text.length) };
+  }
   const field = slots.find((s) => s.line === degree.line + 1 && s.piece === 0 && !roles.has(s) && s.source.text.trim() === s.text);
   const same = field && field.source.fontSize === degree.source.fontSize && field.source.bold === degree.source.bold && field.source.italic === degree.source.italic;
   // A field of study is a name: its words are capitalised but for the little ones ("References available upon
@@ -225,6 +232,15 @@ function degreeInSentence(lines: Line[]): Slot | undefined {
     return { text, line: i, piece: 0, bold: line.bold, italic: line.italic, source: line, start: line.start + m.index };
   }
   return undefined;
+}
+
+/** A field of study's name: a few capitalised words, no qualification, school, place, grade or date. */
+function ofStudy(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  return (
+    words.length <= 5 && /^\p{Lu}/u.test(text.trim()) && !/\d/.test(text) && degreeScore(text) === 0 && schoolScore(text) === 0 &&
+    placeScore(text) < 0.5 && !GRADE.test(text) && phraseRoles(text).school < 0.3 && phraseRoles(text).org < 0.5 && !isKnownTown(text.trim()) && words.every((w) => !/^\p{Ll}/u.test(w) || /^(?:of|and|in|for|the|with|&)$/.test(w))
+  );
 }
 
 function gradeInBody(lines: string[]): string | null {

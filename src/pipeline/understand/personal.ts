@@ -157,6 +157,9 @@ function joinStackedName(top: Line[]): Line[] {
   return out;
 }
 
+/** A contact detail's label, as printed over or before its value. */
+const CONTACT_LABEL = /^(?:mobile|mobile phone|phone|cell|cellphone|tel|telephone|e-?mail|address|home|work|office|fax|linkedin|website|web|github|portfolio|contact|location)\s*[:：]?$/i;
+
 /**
  * The candidate's home: a place printed in the personal details that is not an employer or a school
  * ("Head of School, University of Edinburgh"), nor a label.
@@ -169,6 +172,8 @@ export function findHome(lines: Line[]): { value: string; start: number } | null
     // A label ("MOBILE⇥0490 842 733", "Address:") is not the place, even when a town has its name.
     const label = !f.value.includes(',') && f.value.split(/\s+/).length <= 2;
     if (label && /^\s*$/.test(text.slice(0, f.index)) && /^\s*[:：\t]/.test(text.slice(f.index + f.length))) return;
+    // …nor is a label alone on its line, over its value ("MOBILE" / "0157/78278312": Mobile is in Alabama).
+    if (CONTACT_LABEL.test(text.trim())) return;
     candidates.push({ value: f.value, start: start + f.index });
   };
   lines.forEach((l, i) => {
