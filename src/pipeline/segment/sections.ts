@@ -85,6 +85,8 @@ const blockless = (lines: Line[]): boolean => new Set(lines.map((l) => `${l.page
 
 /** A line that is one contact detail and nothing else: an e-mail address, a web address or a phone number. */
 const CONTACT_VALUE = /^\s*(?:\S+@\S+\.\S+|(?:https?:\/\/|www\.)\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:\/\S*)?|\+?[\d(][\d\s().\/-]{6,}\d)\s*$/i;
+/** (Not a date range, which a phone number's pattern would take: "2013 - 2016".) */
+const contactValue = (text: string): boolean => CONTACT_VALUE.test(text) && findDateRanges(text).length === 0;
 
 /** Lines that are headings, with their topics (null = a heading whose topic is unknown). */
 export function findHeadings(lines: Line[]): HeadingCandidate[] {
@@ -172,7 +174,7 @@ export function findHeadings(lines: Line[]): HeadingCandidate[] {
     // Between two contact details, a heading word labels the one under it ("linkedin.com/in/…" / "PORTFOLIO" /
     // "connorfraser.com"): it opens no section.
     const below = lines[i + 1];
-    if (above && below && CONTACT_VALUE.test(above.text) && CONTACT_VALUE.test(below.text) && headingText(l).split(/\s+/).length <= 2) return;
+    if (above && below && contactValue(above.text) && contactValue(below.text) && headingText(l).split(/\s+/).length <= 2) return;
     if (topic && setApart(l, i)) {
       found.push({ index: i, topic });
       styles.push(styleOf(l));
