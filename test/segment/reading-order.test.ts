@@ -210,3 +210,29 @@ test('a sidebar item that runs to within a hair of the main column still leaves 
   orderPage(p);
   assert.deepEqual(texts(p), [...sidebar, ...main]);
 });
+
+test('side headings: each heading of a narrow margin column, wrapped or not, comes before the paragraph level with it', () => {
+  const body = (y: number, n: number): Word[][] => Array.from({ length: n }, (_, k) => phrase(`Line ${y + k} of the section text runs on`, 160, y + k * 14, 9.8));
+  const p = page(
+    phrase('LINDSEY DUNBAR', 190, 40, 24, true),
+    // Headings right-aligned in the margin, a little smaller than the text beside them and not on its baseline.
+    phrase('Career Objective', 50, 131.4, 9.6, true),
+    ...body(130, 2),
+    phrase('Relevant', 92, 171.5, 9.6, true),
+    phrase('Experience', 80, 185, 9.6, true),
+    ...body(170, 8),
+    phrase('Studies', 99, 301.5, 9.6, true),
+    ...body(300, 3),
+    phrase('Spoken Languages', 40, 361.5, 9.6, true),
+    ...body(360, 1),
+  );
+  orderPage(p);
+  const t = texts(p);
+  assert.deepEqual(
+    t.filter((x) => !x.startsWith('Line')),
+    ['LINDSEY DUNBAR', 'Career Objective', 'Relevant Experience', 'Studies', 'Spoken Languages'],
+  );
+  assert.equal(t[t.indexOf('Relevant Experience') + 1], 'Line 170 of the section text runs on');
+  assert.equal(t[t.indexOf('Studies') - 1], 'Line 177 of the section text runs on');
+  assert.equal(t[t.indexOf('Spoken Languages') + 1], 'Line 360 of the section text runs on');
+});

@@ -2,9 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runPipeline } from '../../src/pipeline/pipeline.ts';
 import { exactHeadingTopic, headingTopic } from '../../src/knowledge/headings.ts';
-import { joinWrappedDates, splitSections } from '../../src/pipeline/segment/sections.ts';
-import { lineFromWords, type Line } from '../../src/pipeline/layout.ts';
-import { laidOutLine } from '../fixtures/layout-fixtures.ts';
+import { joinWrappedDates, splitLeadingHeadings, splitSections } from '../../src/pipeline/segment/sections.ts';
+import { finalizeLayout, lineFromWords, type Line } from '../../src/pipeline/layout.ts';
+import { laidOutLine, phrase } from '../fixtures/layout-fixtures.ts';
 
 /** A row of 10-point words: each field's words 40 pt apart from its x, fields far enough apart to be tab-separated. */
 const row = (fields: [string, number][], y: number) =>
@@ -532,4 +532,12 @@ Hindi, English
 `);
   assert.deepEqual(s.map(([topic]) => topic), ['personal', 'summary', 'work', 'education', 'skills', 'languages']);
   assert.equal(s[2]![1], "*** WHERE I'VE WORKED ***");
+});
+
+test('a heading in a gutter is cut off its row, a row of list items is not ("› Leadership⇥› Pipedrive")', () => {
+  const row = (left: string, right: string) => lineFromWords([...phrase(left, 40, 100), ...phrase(right, 160, 100)], 0);
+  const page = { index: 0, width: 612, height: 792, rotation: 0, images: [], lines: [row('Experience', 'Senior Engineer, Acme'), row('› Leadership', '› Pipedrive')] };
+  const [gutter, items] = finalizeLayout({ format: 'pdf', pages: [page], isOcrd: false, ocrConfidence: null, sourcePageCount: 1 }).lines;
+  assert.deepEqual(splitLeadingHeadings([gutter!]).map((l) => l.text), ['Experience', 'Senior Engineer, Acme']);
+  assert.deepEqual(splitLeadingHeadings([items!]).map((l) => l.text), ['› Leadership\t› Pipedrive']);
 });

@@ -184,7 +184,10 @@ function orderRegion(frags: Frag[], col: number, ids: { last: number }): Out[] {
   if (!split) return readRows(frags, col);
   const out = orderRegion(split.above, col, ids);
   const annotation = gutterSide(split.left, split.right);
-  if (annotation) {
+  if (!annotation && headingColumn(split.left, split.right)) {
+    out.push(...mergeHeadings(split.left, split.right, col, ids));
+    out.push(...orderRegion(split.below, col, ids));
+  } else if (annotation) {
     const [notes, main] = annotation === 'left' ? [split.left, split.right] : [split.right, split.left];
     out.push(...mergeGutter(notes, main, annotation, col, ids));
     out.push(...orderRegion(split.below, col, ids));
@@ -436,6 +439,49 @@ function mergeGutter(annotation: Frag[], main: Frag[], side: 'left' | 'right', c
     const at = outs.findIndex((o) => o.base > first.base);
     const out: Out = { words, base: first.base, size: first.size, col, role: first.frags[0]!.role };
     outs.splice(at < 0 ? outs.length : at, 0, out);
+  }
+  return outs;
+}
+
+/**
+ * Side headings: a narrow left column holding only a few short runs of words (a heading, wrapped over two or three
+ * lines at most: "Relevant" / "Experience"), far apart, each level with the top of a paragraph beside it — the
+ * layout that sets each section's heading in a margin column beside its first line. Unlike a gutter's dates,
+ * such a heading need not share its baseline with that line (a different size, top-aligned cells), and unlike a
+ * sidebar it is no flow of its own. Left only, as headings are read before what they head.
+ */
+function headingColumn(left: Frag[], right: Frag[]): boolean {
+  const width = (fs: Frag[]): number => Math.max(...fs.map((f) => f.box[2])) - Math.min(...fs.map((f) => f.box[0]));
+  if (!left.length || !right.length || width(left) > NARROW_SIDE * width(right)) return false;
+  const runs = headingRuns(left);
+  const mainRows = toRows(right);
+  if (runs.length < 3 || toRows(left).length > 0.35 * mainRows.length) return false;
+  if (runs.some((run) => run.length > MAX_GUTTER_BLOCK || run.some((r) => r.frags.flatMap((f) => f.words).length > 4))) return false;
+  // Level with a paragraph's top: a row of the main side starts within half a line of the heading's first row.
+  const level = runs.filter((run) => mainRows.some((m) => Math.abs(m.box[1] - run[0]!.box[1]) <= 0.6 * run[0]!.size)).length;
+  return level >= 0.8 * runs.length;
+}
+
+/** The left column's rows in runs of paragraph spacing. */
+function headingRuns(left: Frag[]): Row[][] {
+  const runs: Row[][] = [];
+  for (const row of toRows(left)) {
+    const run = runs[runs.length - 1];
+    if (run && tight(run[run.length - 1]!, row)) run.push(row);
+    else runs.push([row]);
+  }
+  return runs;
+}
+
+/** Reads the main side in order, each heading (its rows joined in one line) before the first line level with it or below. */
+function mergeHeadings(left: Frag[], right: Frag[], col: number, ids: { last: number }): Out[] {
+  const outs = orderRegion(right, col, ids);
+  const top = (o: Out): number => Math.min(...o.words.map((w) => w.bbox[1]));
+  for (const run of headingRuns(left)) {
+    const first = run[0]!;
+    const words = run.flatMap((r) => r.frags.flatMap((f) => f.words));
+    const at = outs.findIndex((o) => top(o) >= first.box[1] - 0.6 * first.size);
+    outs.splice(at < 0 ? outs.length : at, 0, { words, base: first.base, size: first.size, col, role: first.frags[0]!.role });
   }
   return outs;
 }

@@ -66,7 +66,7 @@ interface HeadingCandidate {
 }
 
 /** A list item: a bullet glyph or a dash opening the line. */
-const ITEM = /^\s*[•●▪◦❖➢►■◆✓*·–-]\s/u;
+const ITEM = /^\s*[•●▪◦❖➢►■◆✓*·–›»-]\s/u;
 /** Every word of more than three letters starts with a capital ("Projects & Accomplishments", "Key Skills"). */
 const titleCase = (text: string): boolean => {
   const words = text.trim().split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w));
@@ -284,7 +284,8 @@ export function splitLeadingHeadings(lines: Line[]): Line[] {
     // "WORK⇥+44 7711 726245", "HOME⇥jane@example.com": a label of a contact detail, not a heading.
     const rest = cut > 0 ? l.text.slice(cut + 1).trim() : '';
     const contact = /^[+(]?\d[\d\s().\/-]{6,}$|@|^(https?:|www\.)/i.test(rest);
-    if (cut <= 0 || head.split(/\s+/).length > 4 || !headingTopic(head) || contact) {
+    // (Nor is a list item: "› Leadership⇥› Pipedrive" is a row of skills.)
+    if (cut <= 0 || head.split(/\s+/).length > 4 || !headingTopic(head) || contact || ITEM.test(head)) {
       out.push(l);
       return;
     }
