@@ -236,3 +236,18 @@ test('side headings: each heading of a narrow margin column, wrapped or not, com
   assert.equal(t[t.indexOf('Studies') - 1], 'Line 177 of the section text runs on');
   assert.equal(t[t.indexOf('Spoken Languages') + 1], 'Line 360 of the section text runs on');
 });
+
+test('boxes side by side, each under its own heading on one baseline, are read one after the other', () => {
+  const p = page(
+    phrase('Academic qualifications', 34, 25, 11, true),
+    phrase('Languages', 218, 25, 11, true),
+    phrase('PGDM', 34, 44, 8.9),
+    phrase('English', 218, 44, 8.9),
+    phrase('Indian Institute of Technology', 34, 57, 8.9),
+    phrase('Dec 2009', 34, 70, 8.3),
+    phrase('BBA', 34, 90, 9.8),
+    phrase('Anna University', 34, 103, 8.9),
+  );
+  orderPage(p);
+  assert.deepEqual(texts(p), ['Academic qualifications', 'PGDM', 'Indian Institute of Technology', 'Dec 2009', 'BBA', 'Anna University', 'Languages', 'English']);
+});

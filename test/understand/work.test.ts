@@ -1181,3 +1181,15 @@ Boston University, MBA, 2001
   ]);
   assert.equal(d.workExperience[0]!.jobDescription, 'Oversee 60+ representatives internationally.');
 });
+
+test('an icon between two fields separates them ("Cipla ⌂ Mumbai")', async () => {
+  const d = await parse(`Pranay Rajan
+pranay@example.com
+
+EXPERIENCE
+Operations Director\tJun 2016 – Present
+Cipla ⌂ Mumbai
+Led the monthly S&OP cycle with sales, finance and marketing
+`);
+  assert.deepEqual(d.workExperience.map((w) => [w.jobTitle, w.organization, w.location?.city]), [['Operations Director', 'Cipla', 'Mumbai']]);
+});

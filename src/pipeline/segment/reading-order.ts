@@ -409,6 +409,10 @@ function gutterSide(left: Frag[], right: Frag[]): 'left' | 'right' | null {
   const [annotation, main] = side === 'left' ? [left, right] : [right, left];
   const ratio = width(annotation) / width(main);
   if (ratio > NARROW_SIDE) return null;
+  // Both sides opening with a heading on one baseline ("Academic qualifications" beside "Languages"): boxes set
+  // side by side, each a flow of its own, however their rows line up.
+  const [leftRows, rightRows] = [toRows(left), toRows(right)];
+  if (leftRows.length >= 2 && rightRows.length >= 2 && aligned(leftRows[0]!, rightRows[0]!) && headed(leftRows) && headed(rightRows)) return null;
   const blocks = gutterBlocks(annotation, main);
   const total = blocks.reduce((n, b) => n + b.rows.length, 0);
   const anchored = blocks.reduce((n, b) => n + (b.anchor ? b.rows.length : 0), 0);
@@ -416,6 +420,12 @@ function gutterSide(left: Frag[], right: Frag[]): 'left' | 'right' | null {
   const rows = toRows(annotation);
   const isolated = rows.filter((r, i) => !(i > 0 && tight(rows[i - 1]!, r)) && !(i + 1 < rows.length && tight(r, rows[i + 1]!))).length;
   return isolated === rows.length && anchored >= LABEL_COLUMN_SHARE * total ? side : null;
+}
+
+/** A flow whose first row is set larger than the rest of it: a box under its own heading. */
+function headed(rows: Row[]): boolean {
+  const sizes = rows.slice(1).map((r) => r.size).sort((a, b) => a - b);
+  return rows[0]!.size >= 1.15 * sizes[Math.floor(sizes.length / 2)]!;
 }
 
 /**

@@ -464,8 +464,9 @@ export interface Slot {
 // ("Title: WMI, Period: Oct 2010 – Dec 2011"). Words shortened in titles and names ("Asst. Store Mgr",
 // "Intl. Business Machines") end in a full stop that separates nothing.
 const SHORTENED = 'asst|assoc|coord|mgmt|mktg|engg|engr|acct|dept|corp|univ|govt|intl|bros|prof|exec|tech|spec|cons|pres|supv|admin|mfg|svcs';
+// And a symbol set between two fields, an icon before each field's value ("Cipla ⌂ Mumbai", "Acme ✦ Berlin").
 const SEPARATORS = new RegExp(
-  `\\t+|,\\s+(?=\\p{Lu}\\p{Ll}{2,15}:\\s)|\\s+[|｜•·◦▪–—:]\\s+|\\s*[|;]\\s*|\\s+-{1,3}\\s+|\\s{3,}|(?<=\\p{Ll}{3})(?<!(?:^|[^\\p{L}])(?:${SHORTENED.replace(/\b(\w)/g, (c) => `[${c.toUpperCase()}${c}]`)}))\\.\\s+(?=\\p{Lu})`,
+  `\\t+|,\\s+(?=\\p{Lu}\\p{Ll}{2,15}:\\s)|\\s+[|｜•·◦▪–—:]\\s+|\\s+\\p{So}\\s+|\\s*[|;]\\s*|\\s+-{1,3}\\s+|\\s{3,}|(?<=\\p{Ll}{3})(?<!(?:^|[^\\p{L}])(?:${SHORTENED.replace(/\b(\w)/g, (c) => `[${c.toUpperCase()}${c}]`)}))\\.\\s+(?=\\p{Lu})`,
   'gu',
 );
 
