@@ -213,17 +213,20 @@ test('a sidebar item that runs to within a hair of the main column still leaves 
 
 test('side headings: each heading of a narrow margin column, wrapped or not, comes before the paragraph level with it', () => {
   const body = (y: number, n: number): Word[][] => Array.from({ length: n }, (_, k) => phrase(`Line ${y + k} of the section text runs on`, 160, y + k * 14, 9.8));
+  // (Headings wrapped over two lines: more rows than a third of the text's, in four runs.)
   const p = page(
     phrase('LINDSEY DUNBAR', 190, 40, 24, true),
     // Headings right-aligned in the margin, a little smaller than the text beside them and not on its baseline.
-    phrase('Career Objective', 50, 131.4, 9.6, true),
+    phrase('Career', 90, 131.4, 9.6, true),
+    phrase('Objective', 70, 144.9, 9.6, true),
     ...body(130, 2),
     phrase('Relevant', 92, 171.5, 9.6, true),
     phrase('Experience', 80, 185, 9.6, true),
     ...body(170, 8),
     phrase('Studies', 99, 301.5, 9.6, true),
     ...body(300, 3),
-    phrase('Spoken Languages', 40, 361.5, 9.6, true),
+    phrase('Spoken', 90, 361.5, 9.6, true),
+    phrase('Languages', 70, 375, 9.6, true),
     ...body(360, 1),
   );
   orderPage(p);

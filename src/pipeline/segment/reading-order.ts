@@ -465,7 +465,7 @@ function headingColumn(left: Frag[], right: Frag[]): boolean {
   if (!left.length || !right.length || width(left) > NARROW_SIDE * width(right)) return false;
   const runs = headingRuns(left);
   const mainRows = toRows(right);
-  if (runs.length < 3 || toRows(left).length > 0.35 * mainRows.length) return false;
+  if (runs.length < 3 || runs.length > 0.35 * mainRows.length) return false;
   if (runs.some((run) => run.length > MAX_GUTTER_BLOCK || run.some((r) => r.frags.flatMap((f) => f.words).length > 4))) return false;
   // Level with a paragraph's top: a row of the main side starts within half a line of the heading's first row.
   const level = runs.filter((run) => mainRows.some((m) => Math.abs(m.box[1] - run[0]!.box[1]) <= 0.6 * run[0]!.size)).length;
