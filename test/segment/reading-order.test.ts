@@ -254,3 +254,21 @@ test('boxes side by side, each under its own heading on one baseline, are read o
   orderPage(p);
   assert.deepEqual(texts(p), ['Academic qualifications', 'PGDM', 'Indian Institute of Technology', 'Dec 2009', 'BBA', 'Anna University', 'Languages', 'English']);
 });
+
+test('boxes side by side under bold headings the size of their text; a bracket opens no heading', async () => {
+  const { runPipeline } = await import('../../src/pipeline/pipeline.ts');
+  const p = page(
+    phrase('EDUCATION', 34, 553, 9.8, true),
+    phrase('LANGUAGES', 218, 553, 9.8, true),
+    phrase('Bachelor of Science', 34, 573, 9.8),
+    phrase('English', 218, 573, 9.8),
+    phrase('(Honours) in Human', 34, 586.5, 9.8),
+    phrase('Resource Management', 34, 600, 9.8),
+    phrase('Nanyang Technological University', 34, 612.5, 8.9),
+  );
+  orderPage(p);
+  assert.deepEqual(texts(p), ['EDUCATION', 'Bachelor of Science', '(Honours) in Human', 'Resource Management', 'Nanyang Technological University', 'LANGUAGES', 'English']);
+  const text = texts(p).join('\n');
+  const r = await runPipeline(new TextEncoder().encode(`Darren Koh\ndarren@example.com\n\n${text}\n`), { fileName: 'x.txt' });
+  assert.deepEqual(r.data!.sections.map((s) => s.sectionType), ['PersonalDetails', 'Education', 'Skills/Interests/Languages']);
+});

@@ -636,3 +636,20 @@ Rosenstraße 231, 80331 Munich
   assert.ok(!d.sections.some((s) => s.sectionType === 'Projects'));
   assert.ok(d.sections.some((s) => s.sectionType === 'WorkExperience'));
 });
+
+test('a bulleted "- Address:" line is the place; a bulleted "Degree (Honours) …, School (dates)" is an entry', async () => {
+  const d = await parse(`Zhihao Ong
+
+- Email: zhihao.ong@example.com
+- Address: 12 George Street, Sydney NSW 2000
+
+Education
+- Bachelor of Science (Honours) in Supply Chain Management, Singapore University of Technology and Design (Aug 2017 – Jun 2020)
+- GCE A-Level, Hwa Chong Institution (May 2017)
+`);
+  assert.equal(d.location?.city, 'Sydney');
+  assert.deepEqual(d.education.map((e) => [e.accreditation?.education, e.organization]), [
+    ['Bachelor of Science (Honours) in Supply Chain Management', 'Singapore University of Technology and Design'],
+    ['GCE A-Level', 'Hwa Chong Institution'],
+  ]);
+});

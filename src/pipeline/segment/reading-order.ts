@@ -422,10 +422,11 @@ function gutterSide(left: Frag[], right: Frag[]): 'left' | 'right' | null {
   return isolated === rows.length && anchored >= LABEL_COLUMN_SHARE * total ? side : null;
 }
 
-/** A flow whose first row is set larger than the rest of it: a box under its own heading. */
+/** A flow whose first row is set apart from the rest of it, larger or bold: a box under its own heading. */
 function headed(rows: Row[]): boolean {
   const sizes = rows.slice(1).map((r) => r.size).sort((a, b) => a - b);
-  return rows[0]!.size >= 1.15 * sizes[Math.floor(sizes.length / 2)]!;
+  const bold = (r: Row): boolean => r.frags.every((f) => f.words.every((w) => w.bold));
+  return rows[0]!.size >= 1.1 * sizes[Math.floor(sizes.length / 2)]! || (bold(rows[0]!) && !rows.slice(1).some(bold));
 }
 
 /**

@@ -156,8 +156,9 @@ export function findHeadings(lines: Line[]): HeadingCandidate[] {
     // A heading has no text after a tab (a tab means a second field on the same row), unless the words
     // on both sides make the heading together (widely spaced capitals: "ACADEMIC⇥BACKGROUND").
     if (/\t\S/.test(l.text.trim()) && !(isAllCaps(l.text) && exactHeadingTopic(l.text.replace(/\t+/g, ' ')))) return;
-    // Headings start with a capital ("work." wrapped from the line above is not one).
-    if (!/^\P{Ll}/u.test(headingText(l))) return;
+    // Headings start with a capital ("work." wrapped from the line above is not one), and not inside brackets
+    // ("Bachelor of Science" / "(Honours) in Human" / "Resource Management" is a degree's name wrapped).
+    if (!/^\P{Ll}/u.test(headingText(l)) || /^\s*\(/.test(l.text)) return;
     const topic = headingTopic(headingText(l));
     // An employer or a school whose name ends in a heading word ("Aricent Technologies", "HCL Technologies")
     // is an entry's line, however it is set: the phrase model knows such names.

@@ -122,7 +122,10 @@ function nameLike(slot: Slot): boolean {
 }
 
 /** A short line that is a qualification and nothing else ("Advanced Diploma of Hospitality Management"). */
-const namesQualificationAlone = (text: string): boolean => text.split(/\s+/).length <= 8 && degreeScore(text) >= 0.9 && !GRADE.test(text);
+const namesQualificationAlone = (text: string): boolean => text.split(/\s+/).length <= 8 && degreeScore(text) >= 0.9 && !graded(text);
+
+/** A grade in a qualification's name, not its "(Honours)", which names the degree ("Bachelor of Science (Honours)"). */
+const graded = (text: string): boolean => GRADE.test(text.replace(/\(?\bhon(?:ou)?r?s\b\)?/gi, ''));
 
 /**
  * A bullet that opens with a qualification and names where it was taken ("• Bachelors in Commerce (B.Com)
@@ -131,7 +134,7 @@ const namesQualificationAlone = (text: string): boolean => text.split(/\s+/).len
  */
 export function namesQualification(text: string): boolean {
   const parts = text.split(/\s+(?:from|at)\s+|,\s+|\s+[-–|]\s+/);
-  return text.split(/\s+/).length <= 20 && parts.length >= 2 && degreeScore(parts[0]!) >= 0.7 && !GRADE.test(parts[0]!);
+  return text.split(/\s+/).length <= 20 && parts.length >= 2 && degreeScore(parts[0]!) >= 0.7 && !graded(parts[0]!);
 }
 
 /** "Bachelor of Education (Honours): Monash University": a degree, a colon, its school — two fields. */

@@ -367,7 +367,8 @@ function split(text: string, offset: number, separators: RegExp): Item[] {
 }
 
 function scoreSegment(text: string, seg: Item): { m: Match; score: number } | null {
-  const label = /^\s*(?:address|location|residence|home|based in|lives in|located in|city)\s*[:\-–]?\s*/i.exec(seg.text);
+  // (After a list item's marker too: "- Address: 12 George Street, Sydney NSW 2000".)
+  const label = /^\s*(?:[-•*·▪◦]\s+)?(?:(?:address|location|residence|home|based in|lives in|located in|city)\s*[:\-–]?\s*)?/i.exec(seg.text);
   const start = seg.start + (label ? label[0].length : 0);
   const value = text.slice(start, seg.start + seg.text.length).replace(/[\s,;.\-–—]+$/, '');
   if (!value || !/\p{L}/u.test(value)) return null;
