@@ -67,7 +67,7 @@ const LEXICON: Record<Topic, string[]> = {
   objective: ['objective', 'career objective', 'professional objective', 'objectives', 'career goal', 'career goals', 'goal', 'objectif', 'objectif professionnel', 'ziel', 'berufsziel', 'objetivo', 'objetivo profesional', 'objetivo profissional', 'obiettivo', 'obiettivo professionale', 'doel', 'doelstelling'],
   work: [
     'experience', 'work experience', 'professional experience', 'employment', 'employment history', 'work history',
-    'career history', 'relevant experience', 'positions held', 'positions', 'academic positions', 'appointments', 'professional history', 'employment record', 'current position', 'career path', 'where ive worked', 'where i have worked', 'trayectoria profesional', 'trayectoria laboral', 'percurso profissional',
+    'career history', 'relevant experience', 'positions held', 'positions', 'academic positions', 'appointments', 'professional history', 'employment record', 'career path', 'where ive worked', 'where i have worked', 'trayectoria profesional', 'trayectoria laboral', 'percurso profissional',
     'professional employment', 'work', 'experiences', 'professional experiences', 'career', 'career experience',
     'employment experience', 'job history', 'industry experience', 'academic appointments', 'research experience',
     'teaching experience', 'clinical experience', 'internships', 'internship', 'internship experience', 'work experiences',

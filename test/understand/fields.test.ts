@@ -522,7 +522,7 @@ Master of Arts: University of Toronto, 2015
   ]);
 });
 
-test('education: a title-case "From" cuts degree from school; an employer is no school', async () => {
+test('education: a title-case "From" cuts degree from school; a training company is the school of its diploma', async () => {
   const d = await parse(`Ravi Kumar
 ravi@example.com
 
@@ -532,7 +532,7 @@ Diploma in Networking, Infosys Limited - 2016
 `);
   assert.deepEqual(d.education.map((e) => [e.accreditation?.education, e.organization]), [
     ['B.Tech', 'Annamacharya Institute of Technology'],
-    ['Diploma in Networking', null],
+    ['Diploma in Networking', 'Infosys Limited'],
   ]);
 });
 

@@ -16,10 +16,15 @@ export interface MarkdownLine {
 const ATX_HEADING = /^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/;
 const TABLE_RULE = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 
-/** Text written in Markdown: two or more "#" headings, or one over a pipe table's rule line. */
+/**
+ * Text written in Markdown: two or more "#" headings, or one over a pipe table's rule line. Headings on
+ * consecutive lines are a list bulleted with "#" ("# Leadership" / "# Customer service"), not Markdown.
+ */
 export function isMarkdown(lines: string[]): boolean {
-  const headings = lines.filter((l) => ATX_HEADING.test(l) && /^#{1,6}\s+\p{L}/u.test(l.trim())).length;
-  return headings >= 2 || (headings === 1 && lines.some((l) => TABLE_RULE.test(l) && l.includes('|')));
+  const heading = (l: string | undefined): boolean => l != null && ATX_HEADING.test(l) && /^#{1,6}\s+\p{L}/u.test(l.trim());
+  const at = lines.flatMap((l, i) => (heading(l) ? [i] : []));
+  if (at.some((i) => heading(lines[i + 1]))) return false;
+  return at.length >= 2 || (at.length === 1 && lines.some((l) => TABLE_RULE.test(l) && l.includes('|')));
 }
 
 /**

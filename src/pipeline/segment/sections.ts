@@ -45,7 +45,9 @@ export function headingText(line: Line): string {
  * A plain-text heading drawn with symbols around it ("--- Experience ---", "*** SKILLS ***", "[ Education ]",
  * "== Work ==", ">> Projects"): set apart from the text as surely as one underlined.
  */
-const decorated = (line: Line): boolean => /^\s*(?:[-=*~#]{2,}|\[|>{1,2})\s*\p{L}/u.test(line.text) && headingText(line).length > 0 && !/\t/.test(line.text.trim());
+const decorated = (line: Line): boolean => DECORATED.test(line.text.trim()) && headingText(line).length > 0;
+/** The same symbols on both sides, a bracket pair, or a double chevron: a single dash or star before a word is a bullet. */
+const DECORATED = /^(?:([-=*~#]{2,})\s*[^\t]*\p{L}[^\t]*?\s*\1|\[\s*[^\]\t]*\p{L}[^\]\t]*\s*\]|>>\s*\p{L}[^\t]*)$/u;
 
 function styleOf(line: Line): HeadingStyle {
   return { size: Math.round(line.fontSize * 2) / 2, bold: line.bold, caps: isAllCaps(line.text) };
@@ -143,7 +145,7 @@ export function findHeadings(lines: Line[]): HeadingCandidate[] {
       l.fontSize > body * 1.15 ||
       l.headingLevel != null ||
       (next != null && UNDERLINE.test(next.text)) ||
-      decorated(l) ||
+      (decorated(l) && !(prev != null && decorated(prev)) && !(next != null && decorated(next))) ||
       /[:：]\s*$/.test(l.text) ||
       // Plain text has no styles: a heading word standing alone at the start of a block.
       ((prev == null || prev.block !== l.block || prev.pageIndex !== l.pageIndex || prev.column !== l.column) && l.text.trim() === headingText(l)) ||
@@ -172,10 +174,11 @@ export function findHeadings(lines: Line[]): HeadingCandidate[] {
     const above = lines[i - 1];
     // (Not a second heading whose topic its content decides: "Professional background" then "Qualifications".)
     if (prev && prev.topic === topic && topic !== 'ambiguous' && prev.index < i - 1 && above && sameStyle(styleOf(above), styleOf(l)) && !isAllCaps(l.text)) return;
-    // Between two contact details, a heading word labels the one under it ("linkedin.com/in/…" / "PORTFOLIO" /
-    // "connorfraser.com"): it opens no section.
+    // Between two contact details, each under its label, a heading word labels the one under it ("LINKEDIN" /
+    // "linkedin.com/in/…" / "PORTFOLIO" / "connorfraser.com"): it opens no section.
     const below = lines[i + 1];
-    if (above && below && contactValue(above.text) && contactValue(below.text) && headingText(l).split(/\s+/).length <= 2) return;
+    const label = lines[i - 2] != null && /^\s*\p{Lu}[\p{Lu}\s-]{1,20}:?\s*$/u.test(lines[i - 2]!.text);
+    if (above && below && label && contactValue(above.text) && contactValue(below.text) && headingText(l).split(/\s+/).length <= 2) return;
     if (topic && setApart(l, i)) {
       found.push({ index: i, topic });
       styles.push(styleOf(l));
@@ -272,7 +275,8 @@ export function splitLeadingHeadings(lines: Line[]): Line[] {
     // Or "SKILLS: Python, SQL": a heading in capitals or bold, then a colon, opening its block — or, in text
     // without blocks, a section's name word for word in capitals ("EDUCATION: Western Kentucky University").
     const colon = /^[^:：\t]{3,40}[:：]\s*\S/.test(l.text) ? l.text.search(/[:：]/) : -1;
-    const named = colon > 0 && noBlocks && isAllCaps(l.text.slice(0, colon)) && exactHeadingTopic(l.text.slice(0, colon)) != null;
+    // (Schooling only: "ACHIEVEMENTS: Grew revenue…" and "TECHNOLOGIES: Java, Spring" are details of a job.)
+    const named = colon > 0 && noBlocks && isAllCaps(l.text.slice(0, colon)) && exactHeadingTopic(l.text.slice(0, colon)) === 'education';
     const opensBlock = !prev || prev.block !== l.block || prev.pageIndex !== l.pageIndex || named;
     const styled = (at: number): boolean => {
       const head = l.words.filter((w) => w.end <= l.start + at + 1);
@@ -320,7 +324,8 @@ export function dropRepeatedLabels(lines: Line[]): Line[] {
   const count = new Map<string, number>();
   const key = (l: Line): string | null => {
     const t = headingText(l);
-    if (t.split(/\s+/).length > 4 || !headingTopic(t)) return null;
+    // (Not a list's items, which repeat words freely: "-- Leadership" among skills, "> Leadership" under a job.)
+    if (t.split(/\s+/).length > 4 || !headingTopic(t) || /^\s*(?:[-–—•*>›»·▪◦]|\d+[.)])\s/.test(l.text)) return null;
     // Printed alike each time: same words, same case, same type.
     const st = styleOf(l);
     return `${t}|${st.size}|${st.bold}`;

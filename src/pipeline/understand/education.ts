@@ -6,7 +6,7 @@ import type { Component, Doc, Section } from '../doc.ts';
 import { cite } from '../doc.ts';
 import type { Education, EducationGrade } from '../../affinda/types.ts';
 import { degreeScore, educationLevel, matchDegree } from '../../knowledge/degrees.ts';
-import { LEGAL_FORM, orgScore, schoolScore, titleScore } from '../../knowledge/lexicon.ts';
+import { orgScore, schoolScore, titleScore } from '../../knowledge/lexicon.ts';
 import { phraseRoles } from '../../knowledge/phrase-roles.ts';
 import { splitEntries, slotsOf, withoutSentenceStop, type Entry, type Slot } from './entries.ts';
 import type { Line } from '../layout.ts';
@@ -105,7 +105,7 @@ export function readEducation(doc: Doc, sections: Section[]): Education[] {
 /**
  * Whether a school's slot reads as a name, not as a piece of prose that fell into an education section
  * ("Responsibilities include overseeing all college assessment, …", "I spent more than 22 years…",
- * "Assessment."), an employer ("Infosys Limited"), a street address ("2136 G Street NW") or a stray fragment (". Program: …"). Schools are
+ * "Assessment."), a street address ("2136 G Street NW") or a stray fragment (". Program: …"). Schools are
  * often typed in lower case ("sunder deep group of institution"), so lower-case words count against a slot
  * only when its line is a sentence's length.
  */
@@ -113,8 +113,6 @@ function nameLike(slot: Slot): boolean {
   const t = slot.text.trim();
   if (/^[.,;:)]/.test(t) || clauseLike(t) || /^\d+\s+\p{Lu}/u.test(t)) return false;
   const school = schoolScore(t) > 0;
-  // A company's legal form ("Gayatri Infotech Pvt. Ltd") names an employer that strayed into the section.
-  if (!school && LEGAL_FORM.test(t)) return false;
   if (slot.source.text.split(/\s+/).length >= 10 && proseWords(t) >= (school ? 5 : 3)) return false;
   // A full stop after a word ends a sentence ("Integration."), unless it closes a name ("Universidad de Colombia.").
   if (/\p{Ll}{3,}\.["”]?$/u.test(t) && (!/\s/.test(t) || (!school && proseWords(t) > 0))) return false;
@@ -165,7 +163,7 @@ function splitRepeatedRoles(entry: Entry): Entry[] {
     // (A state's code after the town is no degree: "Boston College, Chestnut Hill, MA".)
     // (A degree's abbreviation and its school are two pieces, though only its full stop parts them: "M.Tech. Anna
     // University".)
-    const pieces = text.split(/,\s+|\s+[|–—-]\s+|\t+|(?<=^[\p{L}.()]{2,10}\.)\s+(?=\p{Lu})/u).filter((p) => p.trim() && !/^[A-Z]{2}$/.test(p.trim()));
+    const pieces = text.split(/,\s+|\s+[|–—-]\s+|\t+|(?<=^(?=[\p{L}.()]*\p{Ll})[\p{L}.()]{2,10}\.)\s+(?=\p{Lu})/u).filter((p) => p.trim() && !/^[A-Z]{2}$/.test(p.trim()));
     const roles = new Set((pieces.length > 1 ? pieces : [text]).map(roleOf).filter((r): r is EduRole => r != null));
     return [...roles];
   };
@@ -206,7 +204,11 @@ function withField(degree: Slot | undefined, slots: Slot[], roles: Map<Slot, Edu
   if (!degree) return degree;
   // "Diploma, Visual Communication", "BS, Business Analytics": the field after a comma on the degree's line.
   const after = slots.filter((s) => s.line === degree.line && s.start > degree.start).sort((a, b) => a.start - b.start)[0];
-  if (after && !roles.has(after) && ofStudy(after.text)) {
+  // (Not after a degree that names its subject, "… in Human Services, St." over "Joseph's University", nor a name
+  // the next line goes on with: "MBA, Harvard Business" / "School, Boston".)
+  const next = slots.find((s) => s.line === degree.line + 1 && s.piece === 0);
+  const wrapped = next != null && /^(?:school|university|college|institute|academy|polytechnic)$/i.test(next.text.trim());
+  if (after && !roles.has(after) && ofStudy(after.text) && !/\sin\s/.test(degree.text) && !wrapped) {
     const line = degree.source;
     const between = line.text.slice(degree.start + degree.text.length - line.start, after.start - line.start);
     if (/^\s*,\s*$/.test(between)) return { ...degree, text: line.text.slice(degree.start - line.start, after.start - line.start + after.text.length) };
@@ -221,28 +223,37 @@ function withField(degree: Slot | undefined, slots: Slot[], roles: Map<Slot, Edu
 }
 
 /** A degree written out in capitals, of its field or in it: "Bachelor of Science in Computer Science". */
-const WRITTEN_DEGREE = /\b(?:Bachelor|Master|Doctor|Associate)(?:'?s)?(?:\s+(?:of|in)\s+\p{Lu}[\p{L}&.'-]*(?:\s+(?:\p{Lu}[\p{L}&.'-]*|and|&|of|in))*)/u;
+const WRITTEN_DEGREE = /(?:^|\b(?:pursuing|earned|earning|completed|completing|awarded|received|obtained|studying|holds?|candidate for|towards|toward)\s+(?:an?\s+|the\s+|my\s+)?)((?:Bachelor|Master|Doctor|Associate)(?:'?s)?(?:\s+(?:of|in)\s+\p{Lu}[\p{L}&'-]*(?:\s+(?:\p{Lu}[\p{L}&'-]*|and|&|of|in))*))/iu;
 
 /**
- * A degree named inside a sentence of the entry ("Junior pursuing a Bachelor of Science in Computer Science,
- * Expected Graduation: May 2015."), for an entry whose lines gave none as a field of its own.
+ * A degree named inside a sentence of the entry as the one taken ("Junior pursuing a Bachelor of Science in Computer
+ * Science, Expected Graduation: May 2015."), for an entry whose lines gave none as a field of its own; not one the
+ * sentence only mentions ("transferred to UCLA for the Bachelor of Arts", "taught on the Master of Science").
  */
 function degreeInSentence(lines: Line[]): Slot | undefined {
   for (const [i, line] of lines.entries()) {
     const m = WRITTEN_DEGREE.exec(line.text);
-    if (!m) continue;
-    const text = m[0].replace(/\s+(?:and|&|of|in)$/, '');
-    return { text, line: i, piece: 0, bold: line.bold, italic: line.italic, source: line, start: line.start + m.index };
+    // (Written with capitals, whatever case the verb before it was matched in.)
+    if (!m || !/^\p{Lu}/u.test(m[1]!)) continue;
+    const text = m[1]!.replace(/\s+(?:and|&|of|in)$/i, '');
+    return { text, line: i, piece: 0, bold: line.bold, italic: line.italic, source: line, start: line.start + m.index + m[0].length - m[1]!.length };
   }
   return undefined;
 }
 
-/** A field of study's name: a few capitalised words, no qualification, school, place, grade or date. */
+/** How a course was taken or how it went, said after a comma: no field of study. */
+const STATUS =
+  /\b(?:part[- ]time|full[- ]time|distance|online|remote|in progress|ongoing|pending|incomplete|completed?|not completed|expected|awarded|current(?:ly)?|withdrawn|deferred|dean'?s|president'?s|list|roll|valedictorian|salutatorian|scholarship|recipient|honou?rs?|hons|distinction|merit|cum laude|graduated?|double|dual|major|minor|degree|certificate|program(?:me)?|year|class|representative|captain|member|abroad|exchange|evening|weekend|executive|top)\b/i;
+
+/** A field of study's name: a few capitalised words, no qualification, school, place, grade, status or date. */
 function ofStudy(text: string): boolean {
   const words = text.trim().split(/\s+/);
   return (
-    words.length <= 5 && /^\p{Lu}/u.test(text.trim()) && !/\d/.test(text) && degreeScore(text) === 0 && schoolScore(text) === 0 &&
-    placeScore(text) < 0.5 && !GRADE.test(text) && phraseRoles(text).school < 0.3 && phraseRoles(text).org < 0.5 && !isKnownTown(text.trim()) && words.every((w) => !/^\p{Ll}/u.test(w) || /^(?:of|and|in|for|the|with|&)$/.test(w))
+    words.length <= 5 && /^\p{Lu}/u.test(text.trim()) && !/[\d.]/.test(text) && !STATUS.test(text) && degreeScore(text) === 0 && schoolScore(text) === 0 &&
+    placeScore(text) < 0.5 && !GRADE.test(text) && phraseRoles(text).school < 0.3 && phraseRoles(text).org < 0.5 && !isKnownTown(text.trim()) &&
+    // A subject's words are words the lists or the phrase model know ("Biochemistry", "Visual Communication"); a
+    // college's own name is a stranger to both ("Kellogg", "Balliol").
+    (titleScore(text) >= 0.2 || phraseRoles(text).other + phraseRoles(text).degree >= 0.5) && words.every((w) => !/^\p{Ll}/u.test(w) || /^(?:of|and|in|for|the|with|&)$/.test(w))
   );
 }
 

@@ -137,7 +137,7 @@ const PRESENT_ACTIONS = new Set([
   'manage', 'oversee', 'develop', 'design', 'build', 'create', 'coordinate', 'support', 'maintain', 'implement',
   'prepare', 'provide', 'ensure', 'handle', 'perform', 'conduct', 'assist', 'monitor', 'analyze', 'analyse', 'deliver',
   'drive', 'organize', 'organise', 'review', 'write', 'direct', 'supervise', 'negotiate', 'establish', 'identify',
-  'collaborate', 'liaise', 'responsible', 'partner', 'execute', 'streamline', 'spearhead', 'facilitate', 'aid', 'act',
+  'collaborate', 'liaise', 'responsible', 'execute', 'streamline', 'spearhead', 'facilitate', 'aid', 'act',
   'hold', 'work', 'help', 'lead', 'teach', 'train', 'sell', 'run', 'use', 'test', 'plan', 'answer', 'greet', 'process',
 ]);
 
@@ -164,7 +164,10 @@ export function opensWithAction(text: string): boolean {
     if (rest.split(/\s+/).length <= 6 && !/[.;]$/.test(rest) && titleScore(rest.split(/\s+(?:at|in|with|for)\s+/)[0]!) >= 0.45) return false;
   }
   const first = words[0]!.toLowerCase().replace(/[^a-z]/g, '');
-  const verb = IRREGULAR_PAST.has(first) || PRESENT_ACTIONS.has(first) || PRESENT_ACTIONS.has(first.replace(/s$/, '')) || (first.length >= 5 && /(ed|ing)$/.test(first));
+  // (A verb in the present only before what it acts on, in lower case: "Oversee 60+ representatives", "Manage a team";
+  // "Support Services Team Leader", "Test and Evaluation Engineer", "Plan International" are names.)
+  const present = (PRESENT_ACTIONS.has(first) || PRESENT_ACTIONS.has(first.replace(/s$/, ''))) && /^(?:[\p{Ll}\d]|\$)/u.test(words[1]!) && !/^(?:and|or|&|of|at|for)$/.test(words[1]!);
+  const verb = IRREGULAR_PAST.has(first) || present || (first.length >= 5 && /(ed|ing)$/.test(first));
   return verb && titleScore(words.slice(0, 2).join(' ')) < 0.45 && titleScore(words.slice(0, 3).join(' ')) < 0.45;
 }
 
@@ -434,12 +437,18 @@ function inheritEmployers(entries: Entry[]): Entry[] {
         continue;
       }
     }
-    if (e.inherited.length || e.head.length !== 1 || !e.dates) continue;
+    // (Its dates may have a line of their own, over a bare title: "December 2019 – January 2023" / "Clinical Nurse
+    // Specialist".)
+    const own = e.head.length === 1 ? e.head : e.head.filter((l) => l !== e.dateLine || !onlyDates(l.text));
+    const bare = e.head.length === 1 || (own.length === 1 && own[0]!.text.trim().split(/\s+/).length <= 5 && !/[,|｜•·@\t]|\s[–—-]\s|\s(?:in|at|with|for|as)\s/i.test(own[0]!.text));
+    if (e.inherited.length || own.length !== 1 || !bare || !e.dates) continue;
     // "Educational Associate, Perry School District, Perry, OH Aug 2012 May 2013" names its own employer.
-    if (namesEmployer(e.head[0]!)) continue;
+    if (namesEmployer(own[0]!)) continue;
     const source = prev.inherited.length ? prev.inherited : prev.head.filter((l) => l !== prev.dateLine && !headingDates(l.text).length);
     if (!source.length || prev.head.length < 2 && !prev.inherited.length) continue;
-    if (pieces(e.head) < pieces([...prev.inherited, ...prev.head])) e.inherited = source.slice(0, 1);
+    // (The employer's line, not the town over it: "Singapore" / "NATIONAL UNIVERSITY HOSPITAL".)
+    const employerLine = source.find((l) => employerName(l.text)) ?? source[0]!;
+    if (pieces(own) < pieces([...prev.inherited, ...prev.head.filter((l) => l !== prev.dateLine || !onlyDates(l.text))])) e.inherited = [employerLine];
   }
   return entries;
 }

@@ -80,8 +80,9 @@ export function refineSlots<R extends string>(slots: Slot[], score: Scorer<R>, p
     // Johns Hopkins University", not "Bachelor of Science | in Nursing from Johns Hopkins University".)
     const nested = (right: string): number => (/\s(?:in|for|[Ff]rom|[Aa]t)\s+\p{Lu}/u.test(right) ? 0.05 : 0);
     // ("From" and "At" may be capitalised with the rest of a title-case line: "B.Tech From Annamacharya Institute".)
-    // (And the space after an opening abbreviation's full stop: "M.Tech. Visveswaraya Technological University".)
-    for (const m of s.text.matchAll(/,\s+|\s+[Aa]t\s+|\s+@\s+|\s+(?:in|for|[Ff]rom)\s+(?=\p{Lu})|\s+as\s+(?:an?\s+)?(?=\p{Lu})|(?<=^[\p{L}.()]{2,10}\.)\s+(?=\p{Lu})/gu)) {
+    // (And the space after an opening abbreviation's full stop: "M.Tech. Visveswaraya Technological University"; not
+    // after initials, which open names: "B.S. Abdur Rahman University", "M.E.S. College of Engineering".)
+    for (const m of s.text.matchAll(/,\s+|\s+[Aa]t\s+|\s+@\s+|\s+(?:in|for|[Ff]rom)\s+(?=\p{Lu})|\s+as\s+(?:an?\s+)?(?=\p{Lu})|(?<=^(?=[\p{L}.()]*\p{Ll})[\p{L}.()]{2,10}\.)\s+(?=\p{Lu})/gu)) {
       if (m.index === s.inName) continue;
       const left = s.text.slice(0, m.index);
       const right = s.text.slice(m.index + m[0].length);
