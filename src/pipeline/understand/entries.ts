@@ -17,8 +17,8 @@ import { proseWords } from './text-shape.ts';
 
 // (So is a symbol font's bullet that reached the text as a private-use character before an item, "\uF0A7 Led…";
 // alone on its line it is an icon. And a control character there, what a bullet became on its way through a
-// legacy code page: "\u0083 Improved customer satisfaction".)
-export const BULLET = /^\s*([•◦▪▫■□●○◆◇►▸▹➢➤✓✔❖❯›»*·‣⁃∙–—-]|[\uF0A7\uF0B7\uF0D8\uF0FC\uF076\uF0A8\uF06C\uF06E\uF0E8\uF0D7\uF0AE\u0080-\u009F](?=\s+\S)|\d{1,2}[.)](?=\s))\s*/;
+// legacy code page: "\u0083 Improved customer satisfaction". And "#" before a word, in text that is no Markdown.)
+export const BULLET = /^\s*([•◦▪▫■□●○◆◇►▸▹➢➤✓✔❖❯›»*·‣⁃∙–—-]|#(?=\s+[A-Za-z\u00C0-\u024F])|[\uF0A7\uF0B7\uF0D8\uF0FC\uF076\uF0A8\uF06C\uF06E\uF0E8\uF0D7\uF0AE\u0080-\u009F](?=\s+\S)|\d{1,2}[.)](?=\s))\s*/;
 
 export interface Entry {
   /** Heading lines: title, organisation, place, dates. */
