@@ -124,9 +124,6 @@ const TITLE_ABBREVIATIONS: Record<string, string> = {
   acct: 'accountant', cons: 'consultant', prog: 'programmer', pres: 'president', supv: 'supervisor', supvr: 'supervisor',
 };
 
-/** A legal form closing an employer's name ("Pvt Ltd", "Inc."). */
-export const LEGAL_FORM = /\b(?:limited|ltd|inc|llc|llp|plc|gmbh|corp|corporation)\.?$/i;
-
 /** How much a text looks like a job title, 0..1: its head word, its other words. */
 export function titleScore(text: string): number {
   const toks = tokenize(text).map((t) => TITLE_ABBREVIATIONS[t] ?? t);

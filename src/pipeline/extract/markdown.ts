@@ -15,6 +15,8 @@ export interface MarkdownLine {
 
 const ATX_HEADING = /^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/;
 const TABLE_RULE = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+/** A pipe table's rule line ("|---|:---:|"), which draws and says nothing. */
+const tableRule = (line: string): boolean => TABLE_RULE.test(line) && line.includes('|');
 
 /**
  * Text written in Markdown: two or more "#" headings, or one over a pipe table's rule line. Headings on
@@ -24,7 +26,7 @@ export function isMarkdown(lines: string[]): boolean {
   const heading = (l: string | undefined): boolean => l != null && ATX_HEADING.test(l) && /^#{1,6}\s+\p{L}/u.test(l.trim());
   const at = lines.flatMap((l, i) => (heading(l) ? [i] : []));
   if (at.some((i) => heading(lines[i + 1]))) return false;
-  return at.length >= 2 || (at.length === 1 && lines.some((l) => TABLE_RULE.test(l) && l.includes('|')));
+  return at.length >= 2 || (at.length === 1 && lines.some(tableRule));
 }
 
 /**
@@ -32,7 +34,7 @@ export function isMarkdown(lines: string[]): boolean {
  * stay (they are bullets to the readers of entries); a table row's cells are set apart by tabs.
  */
 export function readMarkdownLine(raw: string): MarkdownLine | null {
-  if (TABLE_RULE.test(raw) && raw.includes('|')) return null;
+  if (tableRule(raw)) return null;
   const heading = ATX_HEADING.exec(raw);
   let text = heading ? heading[2]! : raw;
   // A table row: "| English | Native |" → "English⇥Native".

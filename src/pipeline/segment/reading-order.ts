@@ -184,8 +184,9 @@ function orderRegion(frags: Frag[], col: number, ids: { last: number }): Out[] {
   if (!split) return readRows(frags, col);
   const out = orderRegion(split.above, col, ids);
   const annotation = gutterSide(split.left, split.right);
-  if (!annotation && headingColumn(split.left, split.right)) {
-    out.push(...mergeHeadings(split.left, split.right, col, ids));
+  const headings = annotation ? null : headingColumn(split.left, split.right);
+  if (headings) {
+    out.push(...mergeHeadings(headings, split.right, col, ids));
     out.push(...orderRegion(split.below, col, ids));
   } else if (annotation) {
     const [notes, main] = annotation === 'left' ? [split.left, split.right] : [split.right, split.left];
@@ -208,6 +209,8 @@ interface Channel {
 }
 
 const centerY = (f: Frag): number => (f.box[1] + f.box[3]) / 2;
+/** How wide a set of fragments spans, left edge to right edge. */
+const spanOf = (fs: Frag[]): number => Math.max(...fs.map((f) => f.box[2])) - Math.min(...fs.map((f) => f.box[0]));
 const height = (f: Frag): number => f.box[3] - f.box[1];
 
 /**
@@ -404,10 +407,9 @@ function gutterBlocks(annotation: Frag[], main: Frag[]): GutterBlock[] {
  * of its own) needs fewer aligned rows: its headings sit in the gaps between the main side's paragraphs.
  */
 function gutterSide(left: Frag[], right: Frag[]): 'left' | 'right' | null {
-  const width = (fs: Frag[]): number => Math.max(...fs.map((f) => f.box[2])) - Math.min(...fs.map((f) => f.box[0]));
-  const side = width(left) <= width(right) ? 'left' : 'right';
+  const side = spanOf(left) <= spanOf(right) ? 'left' : 'right';
   const [annotation, main] = side === 'left' ? [left, right] : [right, left];
-  const ratio = width(annotation) / width(main);
+  const ratio = spanOf(annotation) / spanOf(main);
   if (ratio > NARROW_SIDE) return null;
   // Both sides opening with a heading on one baseline ("Academic qualifications" beside "Languages"): boxes set
   // side by side, each a flow of its own, however their rows line up.
@@ -417,7 +419,7 @@ function gutterSide(left: Frag[], right: Frag[]): 'left' | 'right' | null {
   const total = blocks.reduce((n, b) => n + b.rows.length, 0);
   const anchored = blocks.reduce((n, b) => n + (b.anchor ? b.rows.length : 0), 0);
   if (anchored >= GUTTER_SHARE * total) return side;
-  const rows = toRows(annotation);
+  const rows = side === 'left' ? leftRows : rightRows;
   const isolated = rows.filter((r, i) => !(i > 0 && tight(rows[i - 1]!, r)) && !(i + 1 < rows.length && tight(r, rows[i + 1]!))).length;
   return isolated === rows.length && anchored >= LABEL_COLUMN_SHARE * total ? side : null;
 }
@@ -461,16 +463,15 @@ function mergeGutter(annotation: Frag[], main: Frag[], side: 'left' | 'right', c
  * such a heading need not share its baseline with that line (a different size, top-aligned cells), and unlike a
  * sidebar it is no flow of its own. Left only, as headings are read before what they head.
  */
-function headingColumn(left: Frag[], right: Frag[]): boolean {
-  const width = (fs: Frag[]): number => Math.max(...fs.map((f) => f.box[2])) - Math.min(...fs.map((f) => f.box[0]));
-  if (!left.length || !right.length || width(left) > NARROW_SIDE * width(right)) return false;
+function headingColumn(left: Frag[], right: Frag[]): Row[][] | null {
+  if (!left.length || !right.length || spanOf(left) > NARROW_SIDE * spanOf(right)) return null;
   const runs = headingRuns(left);
   const mainRows = toRows(right);
-  if (runs.length < 3 || runs.length > 0.35 * mainRows.length) return false;
-  if (runs.some((run) => run.length > MAX_GUTTER_BLOCK || run.some((r) => r.frags.flatMap((f) => f.words).length > 4))) return false;
+  if (runs.length < 3 || runs.length > 0.35 * mainRows.length) return null;
+  if (runs.some((run) => run.length > MAX_GUTTER_BLOCK || run.some((r) => r.frags.flatMap((f) => f.words).length > 4))) return null;
   // Level with a paragraph's top: a row of the main side starts within half a line of the heading's first row.
   const level = runs.filter((run) => mainRows.some((m) => Math.abs(m.box[1] - run[0]!.box[1]) <= 0.6 * run[0]!.size)).length;
-  return level >= 0.8 * runs.length;
+  return level >= 0.8 * runs.length ? runs : null;
 }
 
 /** The left column's rows in runs of paragraph spacing. */
@@ -485,10 +486,10 @@ function headingRuns(left: Frag[]): Row[][] {
 }
 
 /** Reads the main side in order, each heading (its rows joined in one line) before the first line level with it or below. */
-function mergeHeadings(left: Frag[], right: Frag[], col: number, ids: { last: number }): Out[] {
+function mergeHeadings(runs: Row[][], right: Frag[], col: number, ids: { last: number }): Out[] {
   const outs = orderRegion(right, col, ids);
   const top = (o: Out): number => Math.min(...o.words.map((w) => w.bbox[1]));
-  for (const run of headingRuns(left)) {
+  for (const run of runs) {
     const first = run[0]!;
     const words = run.flatMap((r) => r.frags.flatMap((f) => f.words));
     const at = outs.findIndex((o) => top(o) >= first.box[1] - 0.6 * first.size);

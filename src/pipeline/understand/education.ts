@@ -10,7 +10,7 @@ import { orgScore, schoolScore, titleScore } from '../../knowledge/lexicon.ts';
 import { phraseRoles } from '../../knowledge/phrase-roles.ts';
 import { splitEntries, slotsOf, withoutSentenceStop, type Entry, type Slot } from './entries.ts';
 import type { Line } from '../layout.ts';
-import { assignRoles, refineSlots, splitTrailingPlace } from './roles.ts';
+import { AFTER_ABBREVIATION, assignRoles, refineSlots, splitTrailingPlace } from './roles.ts';
 import { isKnownTown, placeScore, toLocation } from './places.ts';
 import { educationDatesOf } from './entry-dates.ts';
 import { clauseLike, proseWords } from './text-shape.ts';
@@ -146,6 +146,12 @@ function splitDegreeColon(slots: Slot[]): Slot[] {
 }
 
 /**
+ * The fields of a schooling line: at commas, dashes, bars and tabs, and after a degree's abbreviation, whose full
+ * stop alone parts it from its school ("M.Tech. Anna University").
+ */
+const PIECES = new RegExp(String.raw`,\s+|\s+[|–—-]\s+|\t+|` + AFTER_ABBREVIATION, 'u');
+
+/**
  * Schooling printed as a run of lines ("MCA / Osmania University / B.Sc. / Osmania University"), undated or
  * dated once, reads as one heading run; a line that plays a role the run already has (a second degree, a second
  * school) starts the next entry.
@@ -161,9 +167,7 @@ function splitRepeatedRoles(entry: Entry): Entry[] {
   // read one by one.
   const rolesOf = (text: string): EduRole[] => {
     // (A state's code after the town is no degree: "Boston College, Chestnut Hill, MA".)
-    // (A degree's abbreviation and its school are two pieces, though only its full stop parts them: "M.Tech. Anna
-    // University".)
-    const pieces = text.split(/,\s+|\s+[|–—-]\s+|\t+|(?<=^(?=[\p{L}.()]*\p{Ll})[\p{L}.()]{2,10}\.)\s+(?=\p{Lu})/u).filter((p) => p.trim() && !/^[A-Z]{2}$/.test(p.trim()));
+    const pieces = text.split(PIECES).filter((p) => p.trim() && !/^[A-Z]{2}$/.test(p.trim()));
     const roles = new Set((pieces.length > 1 ? pieces : [text]).map(roleOf).filter((r): r is EduRole => r != null));
     return [...roles];
   };
@@ -248,12 +252,13 @@ const STATUS =
 /** A field of study's name: a few capitalised words, no qualification, school, place, grade, status or date. */
 function ofStudy(text: string): boolean {
   const words = text.trim().split(/\s+/);
+  const learned = phraseRoles(text);
   return (
     words.length <= 5 && /^\p{Lu}/u.test(text.trim()) && !/[\d.]/.test(text) && !STATUS.test(text) && degreeScore(text) === 0 && schoolScore(text) === 0 &&
-    placeScore(text) < 0.5 && !GRADE.test(text) && phraseRoles(text).school < 0.3 && phraseRoles(text).org < 0.5 && !isKnownTown(text.trim()) &&
+    placeScore(text) < 0.5 && !GRADE.test(text) && learned.school < 0.3 && learned.org < 0.5 && !isKnownTown(text.trim()) &&
     // A subject's words are words the lists or the phrase model know ("Biochemistry", "Visual Communication"); a
     // college's own name is a stranger to both ("Kellogg", "Balliol").
-    (titleScore(text) >= 0.2 || phraseRoles(text).other + phraseRoles(text).degree >= 0.5) && words.every((w) => !/^\p{Ll}/u.test(w) || /^(?:of|and|in|for|the|with|&)$/.test(w))
+    (titleScore(text) >= 0.2 || learned.other + learned.degree >= 0.5) && words.every((w) => !/^\p{Ll}/u.test(w) || /^(?:of|and|in|for|the|with|&)$/.test(w))
   );
 }
 

@@ -63,6 +63,19 @@ const capitalised = (text: string): boolean => {
 };
 
 /**
+ * The space after an opening abbreviation's full stop, before a capital: "M.Tech. Visveswaraya Technological
+ * University". Not after initials, which open names: "B.S. Abdur Rahman University", "M.E.S. College of Engineering".
+ */
+export const AFTER_ABBREVIATION = String.raw`(?<=^(?=[\p{L}.()]*\p{Ll})[\p{L}.()]{2,10}\.)\s+(?=\p{Lu})`;
+
+/**
+ * Where `refineSlots` may cut a slot: a comma, " at " / " @ ", " in " / " for " / " from " or " as " before a capital
+ * ("From" and "At" may be capitalised with the rest of a title-case line: "B.Tech From Annamacharya Institute"),
+ * and after an opening abbreviation.
+ */
+const CUTS = new RegExp(String.raw`,\s+|\s+[Aa]t\s+|\s+@\s+|\s+(?:in|for|[Ff]rom)\s+(?=\p{Lu})|\s+as\s+(?:an?\s+)?(?=\p{Lu})|` + AFTER_ABBREVIATION, 'gu');
+
+/**
  * Splits slots that hold two fields joined by a comma ("Paralegal, Société Générale") or, for the
  * `wordPairs`, by " at " / " @ " ("Engineer at Acme"; but "University of Texas at Austin" stays whole).
  */
@@ -79,10 +92,7 @@ export function refineSlots<R extends string>(slots: Slot[], score: Scorer<R>, p
     // (Of two word cuts, the one whose right side holds no further cut: "Bachelor of Science in Nursing | from
     // Johns Hopkins University", not "Bachelor of Science | in Nursing from Johns Hopkins University".)
     const nested = (right: string): number => (/\s(?:in|for|[Ff]rom|[Aa]t)\s+\p{Lu}/u.test(right) ? 0.05 : 0);
-    // ("From" and "At" may be capitalised with the rest of a title-case line: "B.Tech From Annamacharya Institute".)
-    // (And the space after an opening abbreviation's full stop: "M.Tech. Visveswaraya Technological University"; not
-    // after initials, which open names: "B.S. Abdur Rahman University", "M.E.S. College of Engineering".)
-    for (const m of s.text.matchAll(/,\s+|\s+[Aa]t\s+|\s+@\s+|\s+(?:in|for|[Ff]rom)\s+(?=\p{Lu})|\s+as\s+(?:an?\s+)?(?=\p{Lu})|(?<=^(?=[\p{L}.()]*\p{Ll})[\p{L}.()]{2,10}\.)\s+(?=\p{Lu})/gu)) {
+    for (const m of s.text.matchAll(CUTS)) {
       if (m.index === s.inName) continue;
       const left = s.text.slice(0, m.index);
       const right = s.text.slice(m.index + m[0].length);

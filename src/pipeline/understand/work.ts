@@ -5,7 +5,7 @@
 import type { Component, Doc, Section } from '../doc.ts';
 import { cite } from '../doc.ts';
 import type { WorkExperience } from '../../affinda/types.ts';
-import { LEGAL_FORM, orgScore, titleScore } from '../../knowledge/lexicon.ts';
+import { orgScore, titleScore } from '../../knowledge/lexicon.ts';
 import { phraseRoles } from '../../knowledge/phrase-roles.ts';
 import { opensWithAction, splitEntries, slotsOf, stripBullet, type Entry, type Slot } from './entries.ts';
 import { assignRoles, refineSlots, splitTrailingPlace } from './roles.ts';
@@ -68,6 +68,8 @@ export function fieldLabel(text: string): boolean {
 
 /** A legal form opening a slot ("Limited, Chennai", "Inc"): the tail of an employer's name cut by a line break. */
 const LEGAL_TAIL = /^(?:limited|ltd|inc|llc|llp|plc|pvt|gmbh)\b/i;
+/** A legal form closing an employer's name ("Pvt Ltd", "Inc."). */
+const LEGAL_FORM = /\b(?:limited|ltd|inc|llc|llp|plc|gmbh|corp|corporation)\.?$/i;
 
 function scoreWork(text: string, slot: Slot): Record<WorkRole, number> {
   const place = placeScore(text);
